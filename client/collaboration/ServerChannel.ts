@@ -1,0 +1,139 @@
+import * as decoding from 'lib0/decoding';
+import type * as encoding from 'lib0/encoding';
+import type { WebsocketProvider } from 'y-websocket';
+import { MessageType } from '../../shared/protocol/messageType.js';
+import { isAccessMode, type AccessMode } from '../../shared/protocol/accessMode.js';
+import { encodeSaveRequest } from '../../shared/protocol/encodeMessage.js';
+
+export interface ServerChannelState {
+  /** Local edits not yet confirmed as committed by the server. */
+  hasUnsavedChanges: boolean;
+  accessMode: AccessMode;
+  /** Set when the server refused a write (for example after a demotion). */
+  lastRefusal: string | null;
+}
+
+type MessageHandler = (
+  encoder: encoding.Encoder,
+  decoder: decoding.Decoder,
+  provider: WebsocketProvider,
+  emitSynced: boolean,
+  messageType: number,
+) => void;
+
+/**
+ * The project's own messages on top of a stock WebsocketProvider: save
+ * confirmations ("all changes saved" only once the server committed them),
+ * the access mode, and refused writes. No DOM or React here, so tests use it too.
+ */
+export class ServerChannel {
+  private localChangeCount = 0;
+  private savedChangeCount = 0;
+  private nextNonce = 1;
+  private readonly requestedAt = new Map<number, number>();
+  private accessMode: AccessMode = 'read-write';
+  private lastRefusal: string | null = null;
+  private readonly listeners = new Set<(state: ServerChannelState) => void>();
+  private requestTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    private readonly provider: WebsocketProvider,
+    private readonly requestDelayMs = 30,
+  ) {
+    const handlers = provider.messageHandlers as MessageHandler[];
+    handlers[MessageType.SaveConfirmed] = (_encoder, decoder) => this.confirm(decoding.readVarUint(decoder));
+    handlers[MessageType.AccessMode] = (_encoder, decoder) => {
+      const mode = decoding.readVarString(decoder);
+      if (isAccessMode(mode)) this.update(() => (this.accessMode = mode));
+    };
+    handlers[MessageType.WriteRefused] = (_encoder, decoder) => {
+      const reason = decoding.readVarString(decoder);
+      this.update(() => (this.lastRefusal = reason));
+    };
+    provider.doc.on('update', this.handleDocumentUpdate);
+    provider.on('sync', this.handleSync);
+    provider.on('status', this.handleStatus);
+  }
+
+  get state(): ServerChannelState {
+    return {
+      hasUnsavedChanges: this.savedChangeCount < this.localChangeCount,
+      accessMode: this.accessMode,
+      lastRefusal: this.lastRefusal,
+    };
+  }
+
+  subscribe(listener: (state: ServerChannelState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves when every local edit made so far is committed on the server. */
+  whenSaved(): Promise<void> {
+    if (!this.state.hasUnsavedChanges) return Promise.resolve();
+    this.requestSave();
+    return new Promise((resolve) => {
+      const unsubscribe = this.subscribe((state) => {
+        if (!state.hasUnsavedChanges) {
+          unsubscribe();
+          resolve();
+        }
+      });
+    });
+  }
+
+  destroy(): void {
+    if (this.requestTimer !== null) clearTimeout(this.requestTimer);
+    this.provider.doc.off('update', this.handleDocumentUpdate);
+    this.provider.off('sync', this.handleSync);
+    this.provider.off('status', this.handleStatus);
+    this.listeners.clear();
+  }
+
+  private readonly handleDocumentUpdate = (_update: Uint8Array, origin: unknown): void => {
+    if (origin === this.provider) return; // came from the server, so it is already saved
+    this.update(() => this.localChangeCount++);
+    this.scheduleRequest();
+  };
+
+  private readonly handleSync = (isSynced: boolean): void => {
+    // After a reconnect our sync step 2 carried the offline edits; ask once it is out.
+    if (isSynced && this.state.hasUnsavedChanges) this.requestSave();
+  };
+
+  private readonly handleStatus = ({ status }: { status: string }): void => {
+    if (status !== 'connected') this.requestedAt.clear();
+  };
+
+  private scheduleRequest(): void {
+    if (this.requestTimer !== null) return;
+    this.requestTimer = setTimeout(() => {
+      this.requestTimer = null;
+      this.requestSave();
+    }, this.requestDelayMs);
+  }
+
+  private requestSave(): void {
+    const socket = this.provider.ws;
+    if (!this.provider.wsconnected || !this.provider.synced || socket === null || socket.readyState !== socket.OPEN) return;
+    const nonce = this.nextNonce++;
+    this.requestedAt.set(nonce, this.localChangeCount);
+    socket.send(encodeSaveRequest(nonce));
+  }
+
+  private confirm(nonce: number): void {
+    const coveredCount = this.requestedAt.get(nonce);
+    if (coveredCount === undefined) return;
+    for (const pendingNonce of this.requestedAt.keys()) {
+      if (pendingNonce <= nonce) this.requestedAt.delete(pendingNonce);
+    }
+    this.update(() => (this.savedChangeCount = Math.max(this.savedChangeCount, coveredCount)));
+  }
+
+  private update(change: () => void): void {
+    const before = JSON.stringify(this.state);
+    change();
+    const after = this.state;
+    if (JSON.stringify(after) !== before) for (const listener of this.listeners) listener(after);
+  }
+}

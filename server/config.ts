@@ -1,0 +1,59 @@
+import path from 'node:path';
+import type { SynchronousMode } from './persistence/SqliteDocumentStore.js';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Built client (vite build output); served when present. */
+  clientDir: string;
+  maxMessageBytes: number;
+  unloadDelayMs: number;
+  compactAfterAppends: number;
+  pingIntervalMs: number;
+  sqliteSynchronous: SynchronousMode;
+}
+
+export const defaultConfig: ServerConfig = {
+  port: 3000,
+  host: '0.0.0.0',
+  dataDir: './data',
+  clientDir: './dist/client',
+  maxMessageBytes: 16 * 1024 * 1024,
+  unloadDelayMs: 10_000,
+  compactAfterAppends: 500,
+  pingIntervalMs: 30_000,
+  sqliteSynchronous: 'FULL',
+};
+
+/** Reads the environment; throws one message listing every invalid variable. */
+export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const problems: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const synchronous = env.SQLITE_SYNCHRONOUS ?? defaultConfig.sqliteSynchronous;
+  if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
+    problems.push(`SQLITE_SYNCHRONOUS must be FULL or NORMAL (got "${synchronous}")`);
+  }
+  const config: ServerConfig = {
+    port: integer('PORT', defaultConfig.port, 0, 65535),
+    host: env.HOST ?? defaultConfig.host,
+    dataDir: path.resolve(env.DATA_DIR ?? defaultConfig.dataDir),
+    clientDir: path.resolve(env.CLIENT_DIR ?? defaultConfig.clientDir),
+    maxMessageBytes: integer('MAX_MESSAGE_BYTES', defaultConfig.maxMessageBytes, 1024, 256 * 1024 * 1024),
+    unloadDelayMs: integer('UNLOAD_DELAY_MS', defaultConfig.unloadDelayMs, 0, 3_600_000),
+    compactAfterAppends: integer('COMPACT_AFTER_APPENDS', defaultConfig.compactAfterAppends, 1, 1_000_000),
+    pingIntervalMs: integer('PING_INTERVAL_MS', defaultConfig.pingIntervalMs, 1000, 600_000),
+    sqliteSynchronous: synchronous === 'NORMAL' ? 'NORMAL' : 'FULL',
+  };
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  return config;
+}

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { ZodError } from 'zod';
+import { AppError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { describeError } from '../log.js';
+import { healthRoutes } from './healthRoutes.js';
+
+export interface HttpAppOptions {
+  clientDir: string;
+  log: Logger;
+  /** Resource routes, registered under /api. */
+  routes: Array<(app: FastifyInstance) => Promise<void> | void>;
+}
+
+/** Fastify with JSON errors for /api and the built client (SPA fallback) for everything else. */
+export async function createHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof AppError) {
+      return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
+    }
+    if (error instanceof ZodError) {
+      const details = error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      const summary = details.map((detail) => `${detail.path || 'body'}: ${detail.message}`).join('; ');
+      return reply.status(400).send({ error: { code: 'invalidBody', message: summary, details } });
+    }
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      return reply.status(status).send({ error: { code: 'badRequest', message: (error as Error).message } });
+    }
+    options.log.error('request failed', { method: request.method, url: request.url, error: describeError(error) });
+    return reply.status(500).send({ error: { code: 'internal', message: 'Internal server error' } });
+  });
+
+  await app.register(
+    async (api) => {
+      await healthRoutes(api);
+      for (const route of options.routes) await route(api);
+      api.setNotFoundHandler((request, reply) =>
+        reply.status(404).send({ error: { code: 'notFound', message: `No route ${request.method} ${request.url}` } }),
+      );
+    },
+    { prefix: '/api' },
+  );
+
+  const indexFile = path.join(options.clientDir, 'index.html');
+  if (existsSync(indexFile)) {
+    await app.register(fastifyStatic, { root: options.clientDir, wildcard: false });
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        return reply.status(404).send({ error: { code: 'notFound', message: 'Not found' } });
+      }
+      return reply.type('text/html').sendFile('index.html');
+    });
+  } else {
+    options.log.warn('client build not found; only the API is served', { clientDir: options.clientDir });
+    app.setNotFoundHandler((_request, reply) =>
+      reply.status(503).type('text/plain').send('The client is not built. Run `npm run build` (or `npm start`).'),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,26 @@
+/**
+ * Durable storage of Yjs documents. The sync engine depends on this interface
+ * only, never on a database driver. Every implementation must pass
+ * test/server/documentStoreContract.ts.
+ */
+export interface DocumentStore {
+  /**
+   * The document's stored state as one Yjs update, or null if nothing was ever
+   * stored under this name. Rejects if the stored bytes cannot be read; the
+   * caller must then refuse the document rather than start it empty.
+   */
+  load(name: string): Promise<Uint8Array | null>;
+  /**
+   * Resolves once the update is durably committed. Updates appended in the
+   * same event-loop turn may share one transaction.
+   */
+  appendUpdate(name: string, update: Uint8Array): Promise<void>;
+  /**
+   * Replaces everything stored for `name` with `state`, in one transaction.
+   * Contract: `state` contains every update appended for `name` before this
+   * call; updates appended after it are kept.
+   */
+  compact(name: string, state: Uint8Array): Promise<void>;
+  /** Waits for queued writes, then closes. Further calls reject. */
+  close(): Promise<void>;
+}

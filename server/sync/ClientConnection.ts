@@ -1,0 +1,193 @@
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import type { WebSocket, RawData } from 'ws';
+import { MessageType } from '../../shared/protocol/messageType.js';
+import type { AccessMode } from '../../shared/protocol/accessMode.js';
+import { encodeAccessMode } from '../../shared/protocol/encodeMessage.js';
+import {
+  ConnectionTimeout,
+  DocumentUnavailable,
+  MalformedMessage,
+  MessageTooBig,
+  UnsupportedFrame,
+  type CloseEvent,
+} from '../../shared/protocol/closeCodes.js';
+import type { Logger } from '../log.js';
+import { describeError } from '../log.js';
+import type { DocumentPeer, SharedDocument } from './SharedDocument.js';
+import { handleMessage, type MessageSource } from './messageHandler.js';
+import type { AwarenessIdentity } from './filterAwarenessUpdate.js';
+
+export interface ClientConnectionOptions {
+  id: number;
+  socket: WebSocket;
+  documentName: string;
+  identity: AwarenessIdentity;
+  accessMode: AccessMode;
+  /** Resolves to the loaded document; rejects if it cannot be loaded. */
+  document: Promise<SharedDocument>;
+  isClientIdTaken: (clientId: number) => boolean;
+  log: Logger;
+  pingIntervalMs: number;
+  onClose: (connection: ClientConnection) => void;
+}
+
+/**
+ * One WebSocket: buffers frames until its document is loaded, feeds them to
+ * the protocol switch in order, keeps the socket alive and closes it with a
+ * named code on bad input. It never throws into the server.
+ */
+export class ClientConnection implements DocumentPeer, MessageSource {
+  readonly id: number;
+  readonly identity: AwarenessIdentity;
+  readonly documentName: string;
+  awarenessClientId: number | null = null;
+  private currentAccessMode: AccessMode;
+  private readonly socket: WebSocket;
+  private readonly options: ClientConnectionOptions;
+  private document: SharedDocument | null = null;
+  private bufferedFrames: Uint8Array[] = [];
+  private isClosed = false;
+  private isAlive = true;
+  private readonly pingTimer: NodeJS.Timeout;
+
+  constructor(options: ClientConnectionOptions) {
+    this.options = options;
+    this.id = options.id;
+    this.identity = options.identity;
+    this.documentName = options.documentName;
+    this.currentAccessMode = options.accessMode;
+    this.socket = options.socket;
+    this.socket.binaryType = 'nodebuffer';
+    this.socket.on('message', this.handleFrame);
+    this.socket.on('pong', () => {
+      this.isAlive = true;
+    });
+    this.socket.on('error', this.handleSocketError);
+    this.socket.on('close', () => this.cleanUp());
+    this.pingTimer = setInterval(this.checkAlive, options.pingIntervalMs);
+    options.document.then(this.attach, (error: unknown) => {
+      options.log.error('document load failed; refusing the connection', {
+        document: this.documentName,
+        connection: this.id,
+        error: describeError(error),
+      });
+      this.close(DocumentUnavailable);
+    });
+  }
+
+  get accessMode(): AccessMode {
+    return this.currentAccessMode;
+  }
+
+  /** Changes what this connection may do from its next frame on, and tells the client. */
+  setAccessMode(mode: AccessMode): void {
+    if (mode === this.currentAccessMode) return;
+    this.currentAccessMode = mode;
+    this.send(encodeAccessMode(mode));
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.isClosed || this.socket.readyState !== this.socket.OPEN) return;
+    this.socket.send(frame, (error) => {
+      if (error) this.close(ConnectionTimeout);
+    });
+  }
+
+  close(event: CloseEvent): void {
+    if (this.isClosed) return;
+    this.cleanUp();
+    if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
+      this.socket.close(event.code, event.reason);
+      // A peer that never answers the close handshake must not hold the socket.
+      setTimeout(() => this.socket.terminate(), 5_000).unref();
+    }
+  }
+
+  private readonly attach = (document: SharedDocument): void => {
+    if (this.isClosed) return;
+    this.document = document;
+    document.addPeer(this);
+    this.send(encodeAccessMode(this.currentAccessMode));
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    syncProtocol.writeSyncStep1(encoder, document);
+    this.send(encoding.toUint8Array(encoder));
+    const awarenessFrame = document.encodeAwarenessStates();
+    if (awarenessFrame !== null) this.send(awarenessFrame);
+    const buffered = this.bufferedFrames;
+    this.bufferedFrames = [];
+    for (const frame of buffered) this.process(frame);
+  };
+
+  private readonly handleFrame = (data: RawData, isBinary: boolean): void => {
+    if (this.isClosed) return;
+    if (!isBinary) {
+      this.options.log.warn('text frame refused', { connection: this.id, document: this.documentName });
+      this.close(UnsupportedFrame);
+      return;
+    }
+    const frame = toUint8Array(data);
+    if (this.document === null) this.bufferedFrames.push(frame);
+    else this.process(frame);
+  };
+
+  private process(frame: Uint8Array): void {
+    const document = this.document;
+    if (document === null || this.isClosed) return;
+    try {
+      handleMessage(document, this, this.options.isClientIdTaken, frame);
+    } catch (error) {
+      this.options.log.warn('malformed message; closing the connection', {
+        connection: this.id,
+        document: this.documentName,
+        bytes: frame.byteLength,
+        error: describeError(error),
+      });
+      this.close(MalformedMessage);
+    }
+  }
+
+  private readonly handleSocketError = (error: Error & { code?: string }): void => {
+    const isTooBig = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+    this.options.log.warn(isTooBig ? 'message over the size limit; closing the connection' : 'socket error', {
+      connection: this.id,
+      document: this.documentName,
+      error: describeError(error),
+    });
+    // ws has already started closing the socket (1009 or 1002); just clean up.
+    if (isTooBig) this.close(MessageTooBig);
+    this.cleanUp();
+  };
+
+  private readonly checkAlive = (): void => {
+    if (!this.isAlive) {
+      this.options.log.info('no pong; dropping the connection', { connection: this.id });
+      this.socket.terminate();
+      this.cleanUp();
+      return;
+    }
+    this.isAlive = false;
+    try {
+      this.socket.ping();
+    } catch {
+      this.cleanUp();
+    }
+  };
+
+  private cleanUp(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    clearInterval(this.pingTimer);
+    this.bufferedFrames = [];
+    const awarenessClientIds = this.awarenessClientId === null ? [] : [this.awarenessClientId];
+    this.document?.removePeer(this, awarenessClientIds);
+    this.options.onClose(this);
+  }
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}

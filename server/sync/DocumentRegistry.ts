@@ -1,0 +1,135 @@
+import type { DocumentStore } from '../persistence/DocumentStore.js';
+import type { Logger } from '../log.js';
+import { describeError } from '../log.js';
+import type { CloseEvent } from '../../shared/protocol/closeCodes.js';
+import { SharedDocument } from './SharedDocument.js';
+
+export interface DocumentRegistryOptions {
+  store: DocumentStore;
+  log: Logger;
+  /** How long a document without peers stays in memory. */
+  unloadDelayMs: number;
+  compactAfterAppends: number;
+}
+
+/**
+ * Name → loaded SharedDocument. Loads each document once, unloads it a grace
+ * period after its last peer left (flushing and compacting first), and never
+ * keeps a document whose load or write failed.
+ */
+export class DocumentRegistry {
+  private readonly documents = new Map<string, Promise<SharedDocument>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly options: DocumentRegistryOptions;
+
+  constructor(options: DocumentRegistryOptions) {
+    if (options.unloadDelayMs < 0) throw new Error('unloadDelayMs must not be negative');
+    if (options.compactAfterAppends < 1) throw new Error('compactAfterAppends must be at least 1');
+    this.options = options;
+  }
+
+  get loadedCount(): number {
+    return this.documents.size;
+  }
+
+  /** The loaded document; rejects if it cannot be loaded (it is then not kept). */
+  acquire(name: string): Promise<SharedDocument> {
+    this.cancelUnload(name);
+    const existing = this.documents.get(name);
+    if (existing) return existing;
+    const loading = this.load(name);
+    this.documents.set(name, loading);
+    loading.then(
+      () => this.scheduleUnload(name), // in case the peer that asked left while loading
+      () => {
+        if (this.documents.get(name) === loading) this.documents.delete(name);
+      },
+    );
+    return loading;
+  }
+
+  /** A loaded document, without loading it. */
+  async peek(name: string): Promise<SharedDocument | null> {
+    const loading = this.documents.get(name);
+    if (!loading) return null;
+    return loading.catch(() => null);
+  }
+
+  /** Flushes, compacts and drops every document, closing its peers with `event`. */
+  async closeAll(event: CloseEvent): Promise<void> {
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    const names = [...this.documents.keys()];
+    await Promise.all(names.map((name) => this.unload(name, event)));
+    await Promise.all([...this.unloading.values()]);
+  }
+
+  private async load(name: string): Promise<SharedDocument> {
+    // A document being unloaded may still be writing its last updates.
+    await this.unloading.get(name);
+    const document = new SharedDocument({
+      name,
+      store: this.options.store,
+      log: this.options.log,
+      compactAfterAppends: this.options.compactAfterAppends,
+      onIdle: () => this.scheduleUnload(name),
+      onFailure: (failed) => this.drop(name, failed),
+    });
+    try {
+      await document.loadFromStore();
+    } catch (error) {
+      document.destroy();
+      throw error;
+    }
+    return document;
+  }
+
+  private scheduleUnload(name: string): void {
+    this.cancelUnload(name);
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(name);
+      void this.unload(name, null);
+    }, this.options.unloadDelayMs);
+    timer.unref();
+    this.unloadTimers.set(name, timer);
+  }
+
+  private cancelUnload(name: string): void {
+    const timer = this.unloadTimers.get(name);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(name);
+  }
+
+  private async unload(name: string, closeWith: CloseEvent | null): Promise<void> {
+    const loading = this.documents.get(name);
+    if (!loading) return;
+    const document = await loading.catch(() => null);
+    if (document === null || this.documents.get(name) !== loading) return;
+    if (closeWith !== null) document.closeAllPeers(closeWith);
+    if (document.peerCount > 0) return;
+    this.documents.delete(name);
+    const finishing = (async () => {
+      try {
+        await document.whenPersisted();
+        await document.compact();
+      } catch (error) {
+        this.options.log.error('final flush failed while unloading', { document: name, error: describeError(error) });
+      } finally {
+        document.destroy();
+      }
+    })();
+    this.unloading.set(name, finishing);
+    await finishing;
+    if (this.unloading.get(name) === finishing) this.unloading.delete(name);
+  }
+
+  private drop(name: string, document: SharedDocument): void {
+    void this.documents.get(name)?.then((current) => {
+      if (current !== document) return;
+      this.documents.delete(name);
+      this.cancelUnload(name);
+      document.destroy();
+    });
+  }
+}

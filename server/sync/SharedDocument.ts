@@ -1,0 +1,236 @@
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { MessageType } from '../../shared/protocol/messageType.js';
+import type { CloseEvent } from '../../shared/protocol/closeCodes.js';
+import { PersistenceFailed } from '../../shared/protocol/closeCodes.js';
+import type { DocumentStore } from '../persistence/DocumentStore.js';
+import type { Logger } from '../log.js';
+import { describeError } from '../log.js';
+import { isTransactionOrigin, type TransactionOrigin } from './transactionOrigin.js';
+
+/** What a SharedDocument needs from a connection to deliver frames to it. */
+export interface DocumentPeer {
+  readonly id: number;
+  send(frame: Uint8Array): void;
+  close(event: CloseEvent): void;
+}
+
+export interface SharedDocumentOptions {
+  name: string;
+  store: DocumentStore;
+  log: Logger;
+  /** Fold the update log into one state row after this many appends. */
+  compactAfterAppends: number;
+  /** Called when a write failed and the document must be dropped from memory. */
+  onFailure: (document: SharedDocument) => void;
+  /** Called when the last peer left. */
+  onIdle: (document: SharedDocument) => void;
+}
+
+interface PendingUpdate {
+  update: Uint8Array;
+  origin: TransactionOrigin | undefined;
+}
+
+/**
+ * One plan's Y.Doc in server memory with its awareness and its peers.
+ * Updates are committed through the store before anyone receives them: the
+ * updates of one event-loop turn become one append and one frame per peer.
+ */
+export class SharedDocument extends Y.Doc {
+  readonly name: string;
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly peers = new Map<number, DocumentPeer>();
+  private readonly options: SharedDocumentOptions;
+  private pendingUpdates: PendingUpdate[] = [];
+  private flushTail: Promise<void> = Promise.resolve();
+  private nextFlush: Promise<void> | null = null;
+  private appendsSinceCompaction = 0;
+  private compaction: Promise<void> | null = null;
+  private failure: unknown = null;
+
+  constructor(options: SharedDocumentOptions) {
+    super({ gc: true });
+    this.options = options;
+    this.name = options.name;
+    this.awareness = new awarenessProtocol.Awareness(this);
+    this.awareness.setLocalState(null);
+    this.on('update', this.handleUpdate);
+    this.awareness.on('update', this.handleAwarenessUpdate);
+  }
+
+  /** Applies stored state; throws if it cannot be read, so nothing is ever written over it. */
+  async loadFromStore(): Promise<void> {
+    const stored = await this.options.store.load(this.name);
+    if (stored === null) return;
+    const origin: TransactionOrigin = { source: 'persistence' };
+    Y.applyUpdate(this, stored, origin);
+    if (this.store.pendingStructs !== null || this.store.pendingDs !== null) {
+      throw new Error(`Stored state of ${this.name} is incomplete or corrupt`);
+    }
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  get hasFailed(): boolean {
+    return this.failure !== null;
+  }
+
+  addPeer(peer: DocumentPeer): void {
+    this.peers.set(peer.id, peer);
+  }
+
+  removePeer(peer: DocumentPeer, awarenessClientIds: readonly number[]): void {
+    if (!this.peers.delete(peer.id)) return;
+    if (awarenessClientIds.length > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...awarenessClientIds], peer);
+    }
+    if (this.peers.size === 0) this.options.onIdle(this);
+  }
+
+  /** Applies a server-side edit; it is persisted and broadcast like any client edit. */
+  applyServerUpdate(update: Uint8Array, reason: string): void {
+    Y.applyUpdate(this, update, { source: 'server', reason } satisfies TransactionOrigin);
+  }
+
+  /** Resolves once every update applied so far is committed; rejects if that failed. */
+  whenPersisted(): Promise<void> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    return this.pendingUpdates.length > 0 ? this.scheduleFlush() : this.flushTail;
+  }
+
+  /** Folds the update log into one state row. Safe to call at any time. */
+  compact(): Promise<void> {
+    if (this.failure !== null) return Promise.resolve();
+    if (this.compaction !== null) return this.compaction;
+    this.appendsSinceCompaction = 0;
+    // Encoded now: it holds every update applied so far, hence every one
+    // appended before this call, as DocumentStore.compact requires.
+    const state = Y.encodeStateAsUpdate(this);
+    this.compaction = this.options.store
+      .compact(this.name, state)
+      .catch((error: unknown) => {
+        this.options.log.error('compaction failed', { document: this.name, error: describeError(error) });
+      })
+      .finally(() => {
+        this.compaction = null;
+      });
+    return this.compaction;
+  }
+
+  /** Frame with every awareness state, for a peer that just joined or asked. */
+  encodeAwarenessStates(): Uint8Array | null {
+    const clientIds = [...this.awareness.getStates().keys()];
+    if (clientIds.length === 0) return null;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, clientIds));
+    return encoding.toUint8Array(encoder);
+  }
+
+  closeAllPeers(event: CloseEvent): void {
+    for (const peer of [...this.peers.values()]) peer.close(event);
+  }
+
+  override destroy(): void {
+    this.off('update', this.handleUpdate);
+    this.awareness.off('update', this.handleAwarenessUpdate);
+    this.awareness.destroy();
+    super.destroy();
+  }
+
+  private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
+    const typedOrigin = isTransactionOrigin(origin) ? origin : undefined;
+    if (typedOrigin?.source === 'persistence') return;
+    this.pendingUpdates.push({ update, origin: typedOrigin });
+    void this.scheduleFlush().catch(() => undefined);
+  };
+
+  private scheduleFlush(): Promise<void> {
+    if (this.nextFlush !== null) return this.nextFlush;
+    const previous = this.flushTail;
+    const flush = previous
+      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => {
+        this.nextFlush = null;
+        return this.flush();
+      });
+    this.nextFlush = flush;
+    this.flushTail = flush;
+    return flush;
+  }
+
+  private async flush(): Promise<void> {
+    if (this.failure !== null) throw this.failure;
+    const batch = this.pendingUpdates;
+    this.pendingUpdates = [];
+    if (batch.length === 0) return;
+    const merged = batch.length === 1 ? (batch[0] as PendingUpdate).update : Y.mergeUpdates(batch.map((entry) => entry.update));
+    try {
+      await this.options.store.appendUpdate(this.name, merged);
+    } catch (error) {
+      this.fail(error);
+      throw error;
+    }
+    this.broadcastBatch(batch, merged);
+    this.appendsSinceCompaction += 1;
+    if (this.appendsSinceCompaction >= this.options.compactAfterAppends) void this.compact();
+  }
+
+  private broadcastBatch(batch: PendingUpdate[], merged: Uint8Array): void {
+    const contributors = new Set<number>();
+    for (const entry of batch) {
+      if (entry.origin?.source === 'connection') contributors.add(entry.origin.connectionId);
+    }
+    const fullFrame = encodeUpdateFrame(merged);
+    for (const peer of this.peers.values()) {
+      if (!contributors.has(peer.id)) {
+        peer.send(fullFrame);
+        continue;
+      }
+      // A peer already has its own updates; send it only what others wrote.
+      const others = batch.filter(
+        (entry) => !(entry.origin?.source === 'connection' && entry.origin.connectionId === peer.id),
+      );
+      if (others.length === 0) continue;
+      const update = others.length === 1 ? (others[0] as PendingUpdate).update : Y.mergeUpdates(others.map((entry) => entry.update));
+      peer.send(encodeUpdateFrame(update));
+    }
+  }
+
+  private fail(error: unknown): void {
+    if (this.failure !== null) return;
+    this.failure = error;
+    this.options.log.error('persisting an update failed; dropping the document from memory', {
+      document: this.name,
+      error: describeError(error),
+    });
+    // Peers reconnect and resend what the store is missing through sync step 1/2.
+    this.closeAllPeers(PersistenceFailed);
+    this.options.onFailure(this);
+  }
+
+  private readonly handleAwarenessUpdate = (
+    changes: { added: number[]; updated: number[]; removed: number[] },
+    _origin: unknown,
+  ): void => {
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    if (changed.length === 0 || this.peers.size === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const frame = encoding.toUint8Array(encoder);
+    for (const peer of this.peers.values()) peer.send(frame);
+  };
+}
+
+function encodeUpdateFrame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeUpdate(encoder, update);
+  return encoding.toUint8Array(encoder);
+}

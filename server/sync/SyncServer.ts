@@ -1,0 +1,147 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { COLLAB_PATH, formatDocumentName, isValidPlanId } from '../../shared/documentName.js';
+import { ServerShuttingDown, type CloseEvent } from '../../shared/protocol/closeCodes.js';
+import type { AccessMode } from '../../shared/protocol/accessMode.js';
+import type { Logger } from '../log.js';
+import { describeError } from '../log.js';
+import { AppError } from '../errors.js';
+import type { DocumentRegistry } from './DocumentRegistry.js';
+import { ClientConnection } from './ClientConnection.js';
+import type { AwarenessIdentity } from './filterAwarenessUpdate.js';
+
+/** Who is connecting and what they may do, decided once per upgrade. */
+export interface ConnectionGrant {
+  identity: AwarenessIdentity;
+  accessMode: AccessMode;
+}
+
+/** Throws an AppError (401, 403, 404) to refuse the upgrade. */
+export type AuthenticateUpgrade = (request: IncomingMessage, planId: string) => Promise<ConnectionGrant>;
+
+export interface SyncServerOptions {
+  registry: DocumentRegistry;
+  authenticate: AuthenticateUpgrade;
+  log: Logger;
+  maxMessageBytes: number;
+  pingIntervalMs: number;
+}
+
+/**
+ * Accepts WebSocket upgrades on /collab/<planId>: authenticates, resolves the
+ * document and hands the socket to a ClientConnection.
+ */
+export class SyncServer {
+  private readonly webSocketServer: WebSocketServer;
+  private readonly connections = new Set<ClientConnection>();
+  private readonly options: SyncServerOptions;
+  private nextConnectionId = 1;
+  private isClosing = false;
+
+  constructor(options: SyncServerOptions) {
+    if (options.maxMessageBytes < 1024) throw new Error('maxMessageBytes must be at least 1 KiB');
+    this.options = options;
+    this.webSocketServer = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  /** Open connections, for callers that must act on them (for example a role change). */
+  connectionsWhere(predicate: (connection: ClientConnection) => boolean): ClientConnection[] {
+    return [...this.connections].filter(predicate);
+  }
+
+  /** Whether this request is ours; other upgrade paths are left to other handlers. */
+  static isCollabRequest(request: IncomingMessage): boolean {
+    const path = (request.url ?? '').split('?')[0] ?? '';
+    return path === COLLAB_PATH || path.startsWith(`${COLLAB_PATH}/`);
+  }
+
+  readonly handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    socket.on('error', () => socket.destroy());
+    if (this.isClosing) {
+      refuseUpgrade(socket, 503, 'Server is shutting down');
+      return;
+    }
+    void this.upgrade(request, socket, head);
+  };
+
+  async close(): Promise<void> {
+    this.isClosing = true;
+    for (const connection of [...this.connections]) connection.close(ServerShuttingDown);
+    await new Promise<void>((resolve) => this.webSocketServer.close(() => resolve()));
+  }
+
+  closeConnections(predicate: (connection: ClientConnection) => boolean, event: CloseEvent): void {
+    for (const connection of this.connectionsWhere(predicate)) connection.close(event);
+  }
+
+  private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const planId = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1));
+    if (!isValidPlanId(planId)) {
+      refuseUpgrade(socket, 404, 'Unknown document');
+      return;
+    }
+    let grant: ConnectionGrant;
+    try {
+      grant = await this.options.authenticate(request, planId);
+    } catch (error) {
+      const status = error instanceof AppError ? error.status : 500;
+      this.options.log.warn('upgrade refused', { planId, status, error: describeError(error) });
+      refuseUpgrade(socket, status, error instanceof AppError ? error.message : 'Internal error');
+      return;
+    }
+    if (this.isClosing || socket.destroyed) {
+      socket.destroy();
+      return;
+    }
+    this.webSocketServer.handleUpgrade(request, socket, head, (webSocket) => this.accept(webSocket, planId, grant));
+  }
+
+  private accept(socket: WebSocket, planId: string, grant: ConnectionGrant): void {
+    const documentName = formatDocumentName(planId);
+    const connection = new ClientConnection({
+      id: this.nextConnectionId++,
+      socket,
+      documentName,
+      identity: grant.identity,
+      accessMode: grant.accessMode,
+      document: this.options.registry.acquire(documentName),
+      isClientIdTaken: (clientId) => this.isClientIdTaken(documentName, clientId),
+      log: this.options.log,
+      pingIntervalMs: this.options.pingIntervalMs,
+      onClose: (closed) => this.connections.delete(closed),
+    });
+    this.connections.add(connection);
+  }
+
+  private isClientIdTaken(documentName: string, clientId: number): boolean {
+    for (const connection of this.connections) {
+      if (connection.documentName === documentName && connection.awarenessClientId === clientId) return true;
+    }
+    return false;
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+  if (socket.destroyed) return;
+  const body = JSON.stringify({ error: message });
+  socket.end(
+    `HTTP/1.1 ${status} ${statusText(status)}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+function statusText(status: number): string {
+  const texts: Record<number, string> = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    503: 'Service Unavailable',
+  };
+  return texts[status] ?? 'Internal Server Error';
+}

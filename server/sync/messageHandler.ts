@@ -1,0 +1,112 @@
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { MessageType } from '../../shared/protocol/messageType.js';
+import type { AccessMode } from '../../shared/protocol/accessMode.js';
+import { encodeSaveConfirmed, encodeWriteRefused } from '../../shared/protocol/encodeMessage.js';
+import type { SharedDocument } from './SharedDocument.js';
+import type { TransactionOrigin } from './transactionOrigin.js';
+import { filterAwarenessUpdate, type AwarenessIdentity } from './filterAwarenessUpdate.js';
+
+/** The connection-side state the protocol switch reads and updates. */
+export interface MessageSource {
+  readonly id: number;
+  readonly accessMode: AccessMode;
+  readonly identity: AwarenessIdentity;
+  awarenessClientId: number | null;
+  send(frame: Uint8Array): void;
+}
+
+export class MalformedMessageError extends Error {}
+
+/** An update that carries no structs and no deletions (what an up-to-date peer sends as step 2). */
+const EMPTY_UPDATE_LENGTH = 2;
+
+/** The single rule for writes over WebSocket; the UI only mirrors it. */
+export function canWriteContent(source: Pick<MessageSource, 'accessMode'>): boolean {
+  return source.accessMode === 'read-write';
+}
+
+/**
+ * The switch over message types. Throws MalformedMessageError on anything
+ * that does not decode; the caller closes that connection only.
+ */
+export function handleMessage(
+  document: SharedDocument,
+  source: MessageSource,
+  isClientIdTaken: (clientId: number) => boolean,
+  data: Uint8Array,
+): void {
+  try {
+    const decoder = decoding.createDecoder(data);
+    const messageType = decoding.readVarUint(decoder);
+    switch (messageType) {
+      case MessageType.Sync:
+        handleSyncMessage(document, source, decoder);
+        return;
+      case MessageType.Awareness: {
+        const update = decoding.readVarUint8Array(decoder);
+        const filtered = filterAwarenessUpdate(update, source.awarenessClientId, source.identity, isClientIdTaken);
+        source.awarenessClientId = filtered.clientId;
+        if (filtered.update !== null) {
+          awarenessProtocol.applyAwarenessUpdate(document.awareness, filtered.update, source);
+        }
+        return;
+      }
+      case MessageType.QueryAwareness: {
+        const frame = document.encodeAwarenessStates();
+        if (frame !== null) source.send(frame);
+        return;
+      }
+      case MessageType.SaveRequest: {
+        const nonce = decoding.readVarUint(decoder);
+        document.whenPersisted().then(
+          () => source.send(encodeSaveConfirmed(nonce)),
+          () => undefined, // the document closes every peer when a write fails
+        );
+        return;
+      }
+      case MessageType.Auth:
+        return; // y-websocket reserves it; clients have nothing to say with it
+      default:
+        throw new MalformedMessageError(`Unknown message type ${messageType}`);
+    }
+  } catch (error) {
+    if (error instanceof MalformedMessageError) throw error;
+    throw new MalformedMessageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function handleSyncMessage(document: SharedDocument, source: MessageSource, decoder: decoding.Decoder): void {
+  const syncType = decoding.readVarUint(decoder);
+  switch (syncType) {
+    case syncProtocol.messageYjsSyncStep1: {
+      const stateVector = decoding.readVarUint8Array(decoder);
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.Sync);
+      syncProtocol.writeSyncStep2(encoder, document, stateVector);
+      const reply = encoding.toUint8Array(encoder);
+      // The reply may hold updates still being committed; nobody sees them before they are.
+      document.whenPersisted().then(
+        () => source.send(reply),
+        () => undefined,
+      );
+      return;
+    }
+    case syncProtocol.messageYjsSyncStep2:
+    case syncProtocol.messageYjsUpdate: {
+      const update = decoding.readVarUint8Array(decoder);
+      if (!canWriteContent(source)) {
+        if (update.length > EMPTY_UPDATE_LENGTH) source.send(encodeWriteRefused('read-only'));
+        return;
+      }
+      const origin: TransactionOrigin = { source: 'connection', connectionId: source.id };
+      Y.applyUpdate(document, update, origin);
+      return;
+    }
+    default:
+      throw new MalformedMessageError(`Unknown sync message type ${syncType}`);
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Every transaction on a SharedDocument carries one of these as its origin, so
+ * broadcast can skip the sender, persistence can skip its own loads, and later
+ * audit or export code can tell user edits from server edits.
+ */
+export type TransactionOrigin =
+  | { source: 'connection'; connectionId: number }
+  | { source: 'server'; reason: string }
+  | { source: 'persistence' };
+
+export function isTransactionOrigin(value: unknown): value is TransactionOrigin {
+  if (typeof value !== 'object' || value === null || !('source' in value)) return false;
+  const source = (value as { source: unknown }).source;
+  return source === 'connection' || source === 'server' || source === 'persistence';
+}

@@ -1,0 +1,20 @@
+/**
+ * First varUint of every WebSocket frame. 0-3 are the y-websocket wire format;
+ * the project's own messages start at 100 so they can never collide with it.
+ */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+  /** client → server: "tell me when everything I sent before this is on disk" (varUint nonce) */
+  SaveRequest: 100,
+  /** server → client: every frame sent before the matching SaveRequest is committed (varUint nonce) */
+  SaveConfirmed: 101,
+  /** server → client: the connection's access mode (varString `AccessMode`) */
+  AccessMode: 102,
+  /** server → client: a write was refused and not applied (varString reason) */
+  WriteRefused: 103,
+} as const;
+
+export type MessageTypeValue = (typeof MessageType)[keyof typeof MessageType];

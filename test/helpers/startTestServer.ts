@@ -1,0 +1,64 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { onTestFinished } from 'vitest';
+import { defaultConfig, type ServerConfig } from '../../server/config.js';
+import { PlanServer, type PlanServerOptions } from '../../server/PlanServer.js';
+import { silentLogger, type Logger } from '../../server/log.js';
+
+export interface TestServer {
+  server: PlanServer;
+  port: number;
+  dataDir: string;
+  httpUrl: string;
+  collabUrl: string;
+  /** Stops the server (flushing everything) and starts a new one on the same data. */
+  restart(): Promise<TestServer>;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  config?: Partial<ServerConfig>;
+  dataDir?: string;
+  log?: Logger;
+  authenticate?: PlanServerOptions['authenticate'];
+}
+
+/** A real server on a random port with a temporary SQLite file; cleaned up after the test. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'plan-editor-test-')));
+  const config: ServerConfig = {
+    ...defaultConfig,
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    clientDir: path.resolve('dist/client'),
+    unloadDelayMs: 200,
+    ...options.config,
+  };
+  const server = await PlanServer.start({ config, log: options.log ?? silentLogger, authenticate: options.authenticate });
+  const port = server.port;
+  let isClosed = false;
+  const close = async (): Promise<void> => {
+    if (isClosed) return;
+    isClosed = true;
+    await server.close();
+  };
+  onTestFinished(async () => {
+    await close();
+    if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+  return {
+    server,
+    port,
+    dataDir,
+    httpUrl: `http://127.0.0.1:${port}`,
+    collabUrl: `ws://127.0.0.1:${port}/collab`,
+    async restart() {
+      await close();
+      return startTestServer({ ...options, dataDir, config: { ...options.config, port } });
+    },
+    close,
+  };
+}
