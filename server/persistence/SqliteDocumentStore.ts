@@ -3,6 +3,7 @@ import type { DocumentStore } from './DocumentStore.js';
 import { SqliteDatabase } from './sqlite.js';
 import { SerialQueue } from './SerialQueue.js';
 import { migrate } from './migrate.js';
+import { assertCompleteUpdate } from './assertCompleteUpdate.js';
 
 export type SynchronousMode = 'FULL' | 'NORMAL';
 
@@ -53,7 +54,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   load(name: string): Promise<Uint8Array | null> {
-    this.assertOpen();
+    if (this.isClosed) return Promise.reject(closedError());
     this.enqueuePendingAppends();
     return this.queue.run(async () => {
       const stateRow = await this.database.get<{ state: Buffer }>(
@@ -68,6 +69,9 @@ export class SqliteDocumentStore implements DocumentStore {
         ...(stateRow ? [stateRow.state] : []),
         ...updateRows.map((row) => row.data),
       ].map((buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+      parts.forEach((part, index) =>
+        assertCompleteUpdate(part, index === 0 && stateRow ? `Stored state of ${name}` : `A stored update of ${name}`),
+      );
       if (parts.length === 0) return null;
       if (parts.length === 1) return parts[0] ?? null;
       return Y.mergeUpdates(parts);
@@ -75,7 +79,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   appendUpdate(name: string, update: Uint8Array): Promise<void> {
-    if (this.isClosed) return Promise.reject(new Error('Document store is closed'));
+    if (this.isClosed) return Promise.reject(closedError());
     return new Promise((resolve, reject) => {
       this.pendingAppends.push({ name, update, resolve, reject });
       if (!this.isCommitScheduled) {
@@ -86,7 +90,7 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   compact(name: string, state: Uint8Array): Promise<void> {
-    this.assertOpen();
+    if (this.isClosed) return Promise.reject(closedError());
     // Appends made before this call must commit first, so that the DELETE
     // below only removes rows that `state` already contains.
     this.enqueuePendingAppends();
@@ -146,8 +150,8 @@ export class SqliteDocumentStore implements DocumentStore {
       throw error;
     }
   }
+}
 
-  private assertOpen(): void {
-    if (this.isClosed) throw new Error('Document store is closed');
-  }
+function closedError(): Error {
+  return new Error('Document store is closed');
 }
