@@ -1,0 +1,146 @@
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import type { AccessMode } from '../../shared/protocol/accessMode.js';
+import { DocumentUnavailable, type CloseEvent } from '../../shared/protocol/closeCodes.js';
+import { ServerChannel } from './ServerChannel.js';
+import { collabServerUrl } from './collabServerUrl.js';
+import { connectionParams } from './connectionParams.js';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+export interface ConnectionSnapshot {
+  status: ConnectionStatus;
+  /** Connected and the server's state has been merged. */
+  isSynced: boolean;
+  /** Synced at least once, so the local document is the real plan (offline edits are safe from here on). */
+  hasSyncedOnce: boolean;
+  hasUnsavedChanges: boolean;
+  accessMode: AccessMode;
+  lastRefusal: string | null;
+  /** The server closed the connection for good (4400-4499); the provider stops reconnecting. */
+  terminalClose: CloseEvent | null;
+  /** The last attempt ended because the server could not load the plan; the provider keeps retrying. */
+  isDocumentUnavailable: boolean;
+}
+
+export interface PlanConnectionOptions {
+  planId: string;
+  displayName: string;
+  serverUrl?: string;
+}
+
+/**
+ * Owns one plan's Y.Doc, its WebsocketProvider and ServerChannel, and turns
+ * their events into a single snapshot that React reads with useSyncExternalStore.
+ */
+export class PlanConnection {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly channel: ServerChannel;
+  private snapshot: ConnectionSnapshot;
+  private hasConnectedOnce = false;
+  private hasSyncedOnce = false;
+  private terminalClose: CloseEvent | null = null;
+  private isDocumentUnavailable = false;
+  private readonly listeners = new Set<() => void>();
+
+  constructor(readonly options: PlanConnectionOptions) {
+    this.provider = new WebsocketProvider(options.serverUrl ?? collabServerUrl(), options.planId, this.doc, {
+      params: connectionParams(options.displayName),
+      // Tabs must not share edits behind the server's back: the server is what makes them "saved".
+      disableBc: true,
+      maxBackoffTime: 5000,
+    });
+    this.channel = new ServerChannel(this.provider);
+    this.snapshot = this.computeSnapshot();
+    this.provider.on('status', this.handleStatus);
+    this.provider.on('sync', this.handleSync);
+    this.provider.on('connection-close', this.handleConnectionClose);
+    this.provider.on('closed', this.handleClosed);
+    this.channel.subscribe(this.refresh);
+    window.addEventListener('online', this.handleOnline);
+    window.addEventListener('offline', this.handleOffline);
+    if (!navigator.onLine) this.provider.disconnect();
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getSnapshot = (): ConnectionSnapshot => this.snapshot;
+
+  destroy(): void {
+    window.removeEventListener('online', this.handleOnline);
+    window.removeEventListener('offline', this.handleOffline);
+    this.provider.off('status', this.handleStatus);
+    this.provider.off('sync', this.handleSync);
+    this.provider.off('connection-close', this.handleConnectionClose);
+    this.provider.off('closed', this.handleClosed);
+    this.channel.destroy();
+    this.provider.destroy();
+    this.doc.destroy();
+    this.listeners.clear();
+  }
+
+  private readonly handleStatus = ({ status }: { status: string }): void => {
+    if (status === 'connected') this.hasConnectedOnce = true;
+    this.refresh();
+  };
+
+  private readonly handleSync = (isSynced: boolean): void => {
+    if (isSynced) {
+      this.hasSyncedOnce = true;
+      this.isDocumentUnavailable = false;
+    }
+    this.refresh();
+  };
+
+  private readonly handleConnectionClose = (event: { code: number } | null): void => {
+    if (event?.code === DocumentUnavailable.code) this.isDocumentUnavailable = true;
+    this.refresh();
+  };
+
+  private readonly handleClosed = (event: CloseEvent): void => {
+    this.terminalClose = event;
+    this.refresh();
+  };
+
+  // A dropped network can leave a socket looking open for a long time; treat the browser's word as final.
+  private readonly handleOffline = (): void => {
+    this.provider.disconnect();
+    this.refresh();
+  };
+
+  private readonly handleOnline = (): void => {
+    if (this.terminalClose === null) this.provider.connect();
+    this.refresh();
+  };
+
+  private readonly refresh = (): void => {
+    const next = this.computeSnapshot();
+    if (JSON.stringify(next) === JSON.stringify(this.snapshot)) return;
+    this.snapshot = next;
+    for (const listener of this.listeners) listener();
+  };
+
+  private computeSnapshot(): ConnectionSnapshot {
+    const channelState = this.channel.state;
+    const isConnected = this.provider.wsconnected;
+    let status: ConnectionStatus;
+    if (!navigator.onLine) status = 'offline';
+    else if (isConnected) status = 'connected';
+    else if (this.hasConnectedOnce) status = 'reconnecting';
+    else status = 'connecting';
+    return {
+      status,
+      isSynced: isConnected && this.provider.synced,
+      hasSyncedOnce: this.hasSyncedOnce,
+      hasUnsavedChanges: channelState.hasUnsavedChanges,
+      accessMode: channelState.accessMode,
+      lastRefusal: channelState.lastRefusal,
+      terminalClose: this.terminalClose,
+      isDocumentUnavailable: this.isDocumentUnavailable,
+    };
+  }
+}

@@ -1,0 +1,105 @@
+import type { ReactNode } from 'react';
+import type { Editor } from '@tiptap/react';
+import { useEditorState } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
+
+export interface EditorToolbarProps {
+  editor: Editor;
+  isEditable: boolean;
+}
+
+type HeadingLevel = 1 | 2 | 3;
+const HEADING_LEVELS: readonly HeadingLevel[] = [1, 2, 3];
+
+/** Formatting buttons; each mirrors a keyboard shortcut the editor already has. */
+export function EditorToolbar({ editor, isEditable }: EditorToolbarProps) {
+  const { t } = useTranslation();
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      isParagraph: current.isActive('paragraph'),
+      headingLevel: HEADING_LEVELS.find((level) => current.isActive('heading', { level })) ?? null,
+      isBold: current.isActive('bold'),
+      isItalic: current.isActive('italic'),
+      isBulletList: current.isActive('bulletList'),
+      isOrderedList: current.isActive('orderedList'),
+      canUndo: current.can().undo(),
+      canRedo: current.can().redo(),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+      <div className="toolbar__group">
+        <ToolbarButton label={t('editor.paragraph')} shortcut="Mod-Alt-0" isActive={state.isParagraph} disabled={!isEditable} onClick={() => chain().setParagraph().run()}>
+          ¶
+        </ToolbarButton>
+        {HEADING_LEVELS.map((level) => (
+          <ToolbarButton
+            key={level}
+            label={t(`editor.heading${level}`)}
+            shortcut={`Mod-Alt-${level}`}
+            isActive={state.headingLevel === level}
+            disabled={!isEditable}
+            onClick={() => chain().toggleHeading({ level }).run()}
+          >
+            H{level}
+          </ToolbarButton>
+        ))}
+      </div>
+      <div className="toolbar__group">
+        <ToolbarButton label={t('editor.bold')} shortcut="Mod-B" isActive={state.isBold} disabled={!isEditable} onClick={() => chain().toggleBold().run()}>
+          <strong>B</strong>
+        </ToolbarButton>
+        <ToolbarButton label={t('editor.italic')} shortcut="Mod-I" isActive={state.isItalic} disabled={!isEditable} onClick={() => chain().toggleItalic().run()}>
+          <em>I</em>
+        </ToolbarButton>
+      </div>
+      <div className="toolbar__group">
+        <ToolbarButton label={t('editor.bulletList')} shortcut="Mod-Shift-8" isActive={state.isBulletList} disabled={!isEditable} onClick={() => chain().toggleBulletList().run()}>
+          •≡
+        </ToolbarButton>
+        <ToolbarButton label={t('editor.orderedList')} shortcut="Mod-Shift-7" isActive={state.isOrderedList} disabled={!isEditable} onClick={() => chain().toggleOrderedList().run()}>
+          1.≡
+        </ToolbarButton>
+      </div>
+      <div className="toolbar__group">
+        <ToolbarButton label={t('editor.undo')} shortcut="Mod-Z" disabled={!isEditable || !state.canUndo} onClick={() => chain().undo().run()}>
+          ↶
+        </ToolbarButton>
+        <ToolbarButton label={t('editor.redo')} shortcut="Mod-Shift-Z" disabled={!isEditable || !state.canRedo} onClick={() => chain().redo().run()}>
+          ↷
+        </ToolbarButton>
+      </div>
+    </div>
+  );
+}
+
+interface ToolbarButtonProps {
+  label: string;
+  shortcut: string;
+  isActive?: boolean;
+  disabled: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}
+
+function ToolbarButton({ label, shortcut, isActive, disabled, onClick, children }: ToolbarButtonProps) {
+  return (
+    <button
+      type="button"
+      className="toolbar__button"
+      aria-label={label}
+      title={`${label} (${shortcut.replace('Mod', navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl')})`}
+      aria-pressed={isActive}
+      aria-keyshortcuts={shortcut.replace('Mod', 'Control')}
+      disabled={disabled}
+      // Keep the editor selection: a mousedown on the button would otherwise blur it.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      <span aria-hidden="true">{children}</span>
+    </button>
+  );
+}

@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import type { PlanConnection } from '../collaboration/PlanConnection.js';
+import { useConnectionStatus } from '../collaboration/useConnectionStatus.js';
+import { usePlanConnection } from '../collaboration/usePlanConnection.js';
+import { PlanEditor } from '../editor/PlanEditor.js';
+import { ConnectionNotices } from './ConnectionNotices.js';
+import { CopyLinkButton } from './CopyLinkButton.js';
+import { PresenceList } from './PresenceList.js';
+import { SaveStatus } from './SaveStatus.js';
+
+export interface PlanWorkspaceProps {
+  planId: string;
+  displayName: string;
+}
+
+export function PlanWorkspace({ planId, displayName }: PlanWorkspaceProps) {
+  const connection = usePlanConnection(planId, displayName);
+  if (connection === null) return null;
+  return <ConnectedWorkspace connection={connection} planId={planId} displayName={displayName} />;
+}
+
+function ConnectedWorkspace({ connection, planId, displayName }: { connection: PlanConnection } & PlanWorkspaceProps) {
+  const { t } = useTranslation();
+  const snapshot = useConnectionStatus(connection);
+  const isEditable = snapshot.accessMode === 'read-write' && snapshot.terminalClose === null;
+  return (
+    <div className="workspace">
+      <div className="workspace__header">
+        <h2 className="workspace__title">{t('plan.heading', { planId })}</h2>
+        <CopyLinkButton />
+        <SaveStatus snapshot={snapshot} />
+      </div>
+      <ConnectionNotices snapshot={snapshot} />
+      <div className="workspace__body">
+        <div className="workspace__document">
+          {snapshot.hasSyncedOnce ? (
+            <PlanEditor connection={connection} userName={displayName} isEditable={isEditable} />
+          ) : (
+            // Never show an editable empty document before the real one has arrived.
+            snapshot.terminalClose === null && (
+              <p className="loading" role="status">
+                {t('plan.loading')}
+              </p>
+            )
+          )}
+        </div>
+        <aside className="workspace__aside">
+          <PresenceList connection={connection} />
+        </aside>
+      </div>
+    </div>
+  );
+}
