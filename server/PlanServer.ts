@@ -1,21 +1,41 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { ServerShuttingDown } from '../shared/protocol/closeCodes.js';
 import type { ServerConfig } from './config.js';
 import type { Logger } from './log.js';
+import { describeError } from './log.js';
 import type { DocumentStore } from './persistence/DocumentStore.js';
 import { SqliteDocumentStore } from './persistence/SqliteDocumentStore.js';
+import { openDatabase } from './persistence/openDatabase.js';
+import type { SqliteDatabase } from './persistence/sqlite.js';
 import { DocumentRegistry } from './sync/DocumentRegistry.js';
 import { SyncServer, type AuthenticateUpgrade } from './sync/SyncServer.js';
 import { createHttpApp } from './http/createHttpApp.js';
-import { authenticateVisitor } from './auth/authenticateVisitor.js';
+import { authRoutes } from './http/authRoutes.js';
+import { workspaceRoutes } from './http/workspaceRoutes.js';
+import { planRoutes } from './http/planRoutes.js';
+import { SESSION_COOKIE } from './http/session.js';
+import { AccountService } from './accounts/AccountService.js';
+import { WorkspaceService } from './workspace/WorkspaceService.js';
+import { PlanService } from './plans/PlanService.js';
+import { LoginThrottle } from './auth/LoginThrottle.js';
+import { PlanAccess } from './auth/PlanAccess.js';
 
 export interface PlanServerOptions {
   config: ServerConfig;
   log: Logger;
+  /** Replaces session authentication of WebSocket upgrades; for sync-level tests only. */
   authenticate?: AuthenticateUpgrade;
+}
+
+export interface PlanServerServices {
+  accounts: AccountService;
+  workspaces: WorkspaceService;
+  plans: PlanService;
+  access: PlanAccess;
 }
 
 /** The composed server: one HTTP port for the client, /api and /collab. */
@@ -27,16 +47,37 @@ export class PlanServer {
     readonly syncServer: SyncServer,
     readonly registry: DocumentRegistry,
     readonly store: DocumentStore,
+    readonly services: PlanServerServices,
+    private readonly database: SqliteDatabase,
     private readonly log: Logger,
   ) {}
 
   static async start(options: PlanServerOptions): Promise<PlanServer> {
     const { config, log } = options;
     await mkdir(config.dataDir, { recursive: true });
-    const store = await SqliteDocumentStore.open({
-      filename: path.join(config.dataDir, 'plans.sqlite'),
-      synchronous: config.sqliteSynchronous,
+    const filename = path.join(config.dataDir, 'plans.sqlite');
+    const store = await SqliteDocumentStore.open({ filename, synchronous: config.sqliteSynchronous });
+    const database = await openDatabase(filename);
+
+    const accounts = new AccountService({
+      database,
+      throttle: new LoginThrottle({ maxFailuresPerAccount: 5, maxFailuresPerAddress: 20, windowMs: 15 * 60 * 1000 }),
+      sessionTtlMs: config.sessionTtlMs,
     });
+    let access: PlanAccess | null = null;
+    const workspaces = new WorkspaceService({
+      database,
+      onMembershipChanged: (_workspaceId, userId) => {
+        access?.refreshUser(userId).catch((error: unknown) =>
+          log.error('applying a membership change to open connections failed', { userId, error: describeError(error) }),
+        );
+      },
+    });
+    const plans = new PlanService(database, workspaces);
+    const readSessionToken = (request: IncomingMessage): string | undefined => http.parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
+    access = new PlanAccess({ accounts, workspaces, plans, allowedOrigins: config.allowedOrigins, readSessionToken, log });
+    const planAccess = access;
+
     const registry = new DocumentRegistry({
       store,
       log,
@@ -45,25 +86,37 @@ export class PlanServer {
     });
     const syncServer = new SyncServer({
       registry,
-      authenticate: options.authenticate ?? authenticateVisitor,
+      authenticate: options.authenticate ?? planAccess.authenticate,
       log,
       maxMessageBytes: config.maxMessageBytes,
       pingIntervalMs: config.pingIntervalMs,
     });
-    const http = await createHttpApp({ clientDir: config.clientDir, log, routes: [] });
+    planAccess.attach(syncServer);
+
+    const http = await createHttpApp({
+      clientDir: config.clientDir,
+      log,
+      allowedOrigins: config.allowedOrigins,
+      trustProxy: config.trustProxy,
+      routes: [
+        authRoutes(accounts),
+        workspaceRoutes(accounts, workspaces),
+        planRoutes(accounts, plans, { onPlanChanged: (planId) => planAccess.refreshPlan(planId) }),
+      ],
+    });
     http.server.on('upgrade', (request, socket, head) => {
       if (SyncServer.isCollabRequest(request)) syncServer.handleUpgrade(request, socket, head);
       else socket.destroy();
     });
     await http.listen({ port: config.port, host: config.host });
-    return new PlanServer(http, syncServer, registry, store, log);
+    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, access: planAccess }, database, log);
   }
 
   get port(): number {
     return (this.http.server.address() as AddressInfo).port;
   }
 
-  /** Stops accepting, closes sockets, flushes and compacts every document, closes the store. */
+  /** Stops accepting, closes sockets, flushes and compacts every document, closes the database. */
   async close(): Promise<void> {
     if (this.isClosed) return;
     this.isClosed = true;
@@ -72,6 +125,7 @@ export class PlanServer {
     await this.registry.closeAll(ServerShuttingDown);
     await stopListening;
     await this.store.close();
+    await this.database.close();
     this.log.info('server stopped');
   }
 }

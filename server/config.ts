@@ -12,6 +12,10 @@ export interface ServerConfig {
   compactAfterAppends: number;
   pingIntervalMs: number;
   sqliteSynchronous: SynchronousMode;
+  /** Origins besides the server's own that may open WebSockets and call the API (e.g. the Vite dev server). */
+  allowedOrigins: string[];
+  trustProxy: boolean;
+  sessionTtlMs: number;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -24,6 +28,9 @@ export const defaultConfig: ServerConfig = {
   compactAfterAppends: 500,
   pingIntervalMs: 30_000,
   sqliteSynchronous: 'FULL',
+  allowedOrigins: [],
+  trustProxy: false,
+  sessionTtlMs: 14 * 24 * 60 * 60 * 1000,
 };
 
 /** Reads the environment; throws one message listing every invalid variable. */
@@ -53,6 +60,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     compactAfterAppends: integer('COMPACT_AFTER_APPENDS', defaultConfig.compactAfterAppends, 1, 1_000_000),
     pingIntervalMs: integer('PING_INTERVAL_MS', defaultConfig.pingIntervalMs, 1000, 600_000),
     sqliteSynchronous: synchronous === 'NORMAL' ? 'NORMAL' : 'FULL',
+    allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
+    sessionTtlMs: integer('SESSION_TTL_HOURS', defaultConfig.sessionTtlMs / 3_600_000, 1, 24 * 365) * 3_600_000,
   };
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;

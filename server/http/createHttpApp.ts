@@ -2,22 +2,36 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import fastifyCookie from '@fastify/cookie';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { describeError } from '../log.js';
 import { healthRoutes } from './healthRoutes.js';
+import { isAllowedOrigin } from '../auth/isAllowedOrigin.js';
 
 export interface HttpAppOptions {
   clientDir: string;
   log: Logger;
+  allowedOrigins: readonly string[];
+  /** Trust X-Forwarded-* from a reverse proxy (needed for Secure cookies behind HTTPS). */
+  trustProxy: boolean;
   /** Resource routes, registered under /api. */
   routes: Array<(app: FastifyInstance) => Promise<void> | void>;
 }
 
 /** Fastify with JSON errors for /api and the built client (SPA fallback) for everything else. */
 export async function createHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
+  const app = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024, trustProxy: options.trustProxy });
+  await app.register(fastifyCookie);
+
+  // Defence in depth next to SameSite=Lax: a browser write from a foreign page is refused.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || !request.url.startsWith('/api/')) return;
+    if (!isAllowedOrigin(request.raw, options.allowedOrigins)) {
+      return reply.status(403).send({ error: { code: 'originNotAllowed', message: 'Origin not allowed' } });
+    }
+  });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) {

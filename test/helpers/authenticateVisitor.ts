@@ -1,12 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import type { AuthenticateUpgrade, ConnectionGrant } from '../sync/SyncServer.js';
-import { colorForUser } from './colorForUser.js';
+import type { AuthenticateUpgrade, ConnectionGrant } from '../../server/sync/SyncServer.js';
+import { colorForUser } from '../../server/auth/colorForUser.js';
 
 const MAX_NAME_LENGTH = 60;
 
 /**
- * Until accounts exist, a visitor connects under the display name they chose
- * (`?name=`). This is the single function that session authentication replaces.
+ * Test-only authentication: anyone connects under the name they pass (`?name=`).
+ * Lets sync-level tests run without accounts; production uses PlanAccess.
  */
 export const authenticateVisitor: AuthenticateUpgrade = async (request: IncomingMessage): Promise<ConnectionGrant> => {
   const url = new URL(request.url ?? '/', 'http://localhost');

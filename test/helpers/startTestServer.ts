@@ -5,6 +5,7 @@ import { onTestFinished } from 'vitest';
 import { defaultConfig, type ServerConfig } from '../../server/config.js';
 import { PlanServer, type PlanServerOptions } from '../../server/PlanServer.js';
 import { silentLogger, type Logger } from '../../server/log.js';
+import { authenticateVisitor } from './authenticateVisitor.js';
 
 export interface TestServer {
   server: PlanServer;
@@ -21,7 +22,11 @@ export interface TestServerOptions {
   config?: Partial<ServerConfig>;
   dataDir?: string;
   log?: Logger;
-  authenticate?: PlanServerOptions['authenticate'];
+  /**
+   * How WebSocket upgrades are authenticated. Default: anyone, by `?name=`
+   * (sync-level tests). Pass 'sessions' for the production session check.
+   */
+  authenticate?: PlanServerOptions['authenticate'] | 'sessions';
 }
 
 /** A real server on a random port with a temporary SQLite file; cleaned up after the test. */
@@ -37,7 +42,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     unloadDelayMs: 200,
     ...options.config,
   };
-  const server = await PlanServer.start({ config, log: options.log ?? silentLogger, authenticate: options.authenticate });
+  const authenticate = options.authenticate === 'sessions' ? undefined : (options.authenticate ?? authenticateVisitor);
+  const server = await PlanServer.start({ config, log: options.log ?? silentLogger, authenticate });
   const port = server.port;
   let isClosed = false;
   const close = async (): Promise<void> => {

@@ -1,0 +1,118 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { SqliteDatabase } from '../persistence/sqlite.js';
+import { AppError } from '../errors.js';
+import { newId } from '../newId.js';
+import { hashPassword, verifyPassword, UNKNOWN_ACCOUNT_HASH } from '../auth/passwordHash.js';
+import { findPasswordWeakness } from '../auth/passwordPolicy.js';
+import type { LoginThrottle } from '../auth/LoginThrottle.js';
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+}
+
+export interface Session {
+  token: string;
+  user: User;
+  expiresAt: number;
+}
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+}
+
+export interface AccountServiceOptions {
+  database: SqliteDatabase;
+  throttle: LoginThrottle;
+  sessionTtlMs: number;
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Accounts and sessions. Only a hash of each session token is stored. */
+export class AccountService {
+  constructor(private readonly options: AccountServiceOptions) {}
+
+  async register(input: { email: string; password: string; name: string }): Promise<Session> {
+    const email = input.email.trim().toLowerCase();
+    const weakness = findPasswordWeakness(input.password, email);
+    if (weakness !== null) {
+      throw new AppError(400, 'weakPassword', `Password is too weak (${weakness})`, { reason: weakness });
+    }
+    const existing = await this.options.database.get('SELECT id FROM users WHERE email = ?', [email]);
+    if (existing) throw new AppError(409, 'emailTaken', 'An account with this email already exists');
+    const user: User = { id: newId(), email, name: input.name.trim() };
+    const passwordHash = await hashPassword(input.password);
+    try {
+      await this.options.database.run(
+        'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+        [user.id, user.email, user.name, passwordHash, Date.now()],
+      );
+    } catch (error) {
+      if (String(error).includes('UNIQUE')) throw new AppError(409, 'emailTaken', 'An account with this email already exists');
+      throw error;
+    }
+    return this.createSession(user);
+  }
+
+  async login(input: { email: string; password: string }, address: string): Promise<Session> {
+    const email = input.email.trim().toLowerCase();
+    const retryAfterMs = this.options.throttle.retryAfterMs(email, address);
+    if (retryAfterMs > 0) {
+      throw new AppError(429, 'tooManyAttempts', 'Too many failed login attempts; try again later', {
+        retryAfterSeconds: Math.ceil(retryAfterMs / 1000),
+      });
+    }
+    const row = await this.options.database.get<UserRow>(
+      'SELECT id, email, name, password_hash FROM users WHERE email = ?',
+      [email],
+    );
+    const isValid = await verifyPassword(input.password, row?.password_hash ?? (await UNKNOWN_ACCOUNT_HASH));
+    if (!row || !isValid) {
+      this.options.throttle.recordFailure(email, address);
+      throw new AppError(401, 'wrongCredentials', 'Wrong email or password');
+    }
+    this.options.throttle.recordSuccess(email);
+    return this.createSession({ id: row.id, email: row.email, name: row.name });
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.options.database.run('DELETE FROM sessions WHERE token_hash = ?', [hashToken(token)]);
+  }
+
+  /** The session's user, or null for a missing, unknown or expired token. */
+  async userForSession(token: string | undefined): Promise<User | null> {
+    if (!token) return null;
+    const row = await this.options.database.get<{ id: string; email: string; name: string; expires_at: number }>(
+      `SELECT users.id, users.email, users.name, sessions.expires_at
+       FROM sessions JOIN users ON users.id = sessions.user_id
+       WHERE sessions.token_hash = ?`,
+      [hashToken(token)],
+    );
+    if (!row || row.expires_at <= Date.now()) return null;
+    return { id: row.id, email: row.email, name: row.name };
+  }
+
+  async findUser(userId: string): Promise<User | null> {
+    const row = await this.options.database.get<User>('SELECT id, email, name FROM users WHERE id = ?', [userId]);
+    return row ?? null;
+  }
+
+  private async createSession(user: User): Promise<Session> {
+    const token = randomBytes(32).toString('base64url');
+    const now = Date.now();
+    const expiresAt = now + this.options.sessionTtlMs;
+    await this.options.database.run(
+      'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+      [hashToken(token), user.id, now, expiresAt],
+    );
+    await this.options.database.run('DELETE FROM sessions WHERE user_id = ? AND expires_at <= ?', [user.id, now]);
+    return { token, user, expiresAt };
+  }
+}

@@ -1,0 +1,88 @@
+import type { IncomingMessage } from 'node:http';
+import { parseDocumentName } from '../../shared/documentName.js';
+import { Forbidden } from '../../shared/protocol/closeCodes.js';
+import { can } from '../../shared/workspace/roles.js';
+import type { AccessMode } from '../../shared/protocol/accessMode.js';
+import { AppError, forbidden, notFound, unauthorized } from '../errors.js';
+import type { AccountService, User } from '../accounts/AccountService.js';
+import type { PlanService } from '../plans/PlanService.js';
+import type { WorkspaceService } from '../workspace/WorkspaceService.js';
+import type { AuthenticateUpgrade, ConnectionGrant, SyncServer } from '../sync/SyncServer.js';
+import type { Logger } from '../log.js';
+import { colorForUser } from './colorForUser.js';
+import { isAllowedOrigin } from './isAllowedOrigin.js';
+
+export interface PlanAccessOptions {
+  accounts: AccountService;
+  workspaces: WorkspaceService;
+  plans: PlanService;
+  allowedOrigins: readonly string[];
+  readSessionToken: (request: IncomingMessage) => string | undefined;
+  log: Logger;
+}
+
+/**
+ * Who may open which plan over WebSocket, and with what access mode. Decided
+ * at upgrade time from the session cookie, and again whenever a membership
+ * changes, for the connections already open.
+ */
+export class PlanAccess {
+  private syncServer: SyncServer | null = null;
+
+  constructor(private readonly options: PlanAccessOptions) {}
+
+  /** Connections opened through `authenticate` are re-checked through this server. */
+  attach(syncServer: SyncServer): void {
+    this.syncServer = syncServer;
+  }
+
+  readonly authenticate: AuthenticateUpgrade = async (request, planId) => {
+    if (!isAllowedOrigin(request, this.options.allowedOrigins)) throw forbidden('Origin not allowed');
+    const user = await this.options.accounts.userForSession(this.options.readSessionToken(request));
+    if (user === null) throw unauthorized();
+    return this.grantFor(user, planId);
+  };
+
+  async grantFor(user: User, planId: string): Promise<ConnectionGrant> {
+    const plan = await this.options.plans.find(planId);
+    if (plan === null) throw notFound('Plan not found');
+    const role = await this.options.workspaces.roleOf(plan.workspaceId, user.id);
+    if (role === null) throw notFound('Plan not found');
+    const accessMode: AccessMode = can(role, 'plan.edit') && plan.status === 'active' ? 'read-write' : 'read-only';
+    return { identity: { userId: user.id, name: user.name, color: colorForUser(user.id) }, accessMode };
+  }
+
+  /** Applies a role change or removal to the user's open connections at once. */
+  async refreshUser(userId: string): Promise<void> {
+    const syncServer = this.syncServer;
+    if (syncServer === null) return;
+    const connections = syncServer.connectionsWhere((connection) => connection.identity.userId === userId);
+    if (connections.length === 0) return;
+    const user = await this.options.accounts.findUser(userId);
+    for (const connection of connections) {
+      const planId = parseDocumentName(connection.documentName);
+      try {
+        if (user === null || planId === null) throw forbidden();
+        const grant = await this.grantFor(user, planId);
+        connection.setAccessMode(grant.accessMode);
+      } catch (error) {
+        if (!(error instanceof AppError)) {
+          this.options.log.error('re-checking a connection failed; closing it', { userId, error: String(error) });
+        }
+        connection.close(Forbidden);
+      }
+    }
+  }
+
+  /** Re-checks everyone connected to a plan, for example after it was archived. */
+  async refreshPlan(planId: string): Promise<void> {
+    const syncServer = this.syncServer;
+    if (syncServer === null) return;
+    const userIds = new Set(
+      syncServer
+        .connectionsWhere((connection) => parseDocumentName(connection.documentName) === planId)
+        .map((connection) => connection.identity.userId),
+    );
+    for (const userId of userIds) await this.refreshUser(userId);
+  }
+}

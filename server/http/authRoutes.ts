@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { AccountService } from '../accounts/AccountService.js';
+import { loginBody, registerBody } from './schemas.js';
+import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from './session.js';
+
+export function authRoutes(accounts: AccountService) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.post('/auth/register', async (request, reply) => {
+      const body = registerBody.parse(request.body);
+      const session = await accounts.register(body);
+      setSessionCookie(request, reply, session);
+      return reply.status(201).send({ user: session.user });
+    });
+
+    app.post('/auth/login', async (request, reply) => {
+      const body = loginBody.parse(request.body);
+      const session = await accounts.login(body, request.ip);
+      setSessionCookie(request, reply, session);
+      return { user: session.user };
+    });
+
+    app.post('/auth/logout', async (request, reply) => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await accounts.logout(token);
+      clearSessionCookie(reply);
+      return reply.status(204).send();
+    });
+
+    app.get('/me', async (request) => ({ user: await requireUser(request, accounts) }));
+  };
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { AccountService } from '../accounts/AccountService.js';
+import type { PlanService } from '../plans/PlanService.js';
+import { idParams, planBody, planPatchBody } from './schemas.js';
+import { requireUser } from './session.js';
+
+export interface PlanRouteHooks {
+  /** Called after a plan's status changed, so open connections follow (archived = read-only). */
+  onPlanChanged: (planId: string) => Promise<void>;
+}
+
+export function planRoutes(accounts: AccountService, plans: PlanService, hooks: PlanRouteHooks) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get('/workspaces/:id/plans', async (request) => {
+      const user = await requireUser(request, accounts);
+      const { id } = idParams.parse(request.params);
+      return { plans: await plans.list(id, user) };
+    });
+
+    app.post('/workspaces/:id/plans', async (request, reply) => {
+      const user = await requireUser(request, accounts);
+      const { id } = idParams.parse(request.params);
+      const plan = await plans.create(id, user, planBody.parse(request.body));
+      return reply.status(201).send({ id: plan.id, plan });
+    });
+
+    app.get('/plans/:id', async (request) => {
+      const user = await requireUser(request, accounts);
+      const { id } = idParams.parse(request.params);
+      const { plan, role } = await plans.getForUser(id, user);
+      return { plan, role };
+    });
+
+    app.patch('/plans/:id', async (request) => {
+      const user = await requireUser(request, accounts);
+      const { id } = idParams.parse(request.params);
+      const plan = await plans.update(id, user, planPatchBody.parse(request.body));
+      await hooks.onPlanChanged(id);
+      return { plan };
+    });
+  };
+}

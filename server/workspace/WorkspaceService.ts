@@ -1,0 +1,276 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { SqliteDatabase } from '../persistence/sqlite.js';
+import { AppError, forbidden, notFound } from '../errors.js';
+import { newId } from '../newId.js';
+import { can, isRole, type Permission, type Role } from '../../shared/workspace/roles.js';
+import type { User } from '../accounts/AccountService.js';
+
+export interface Workspace {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: number;
+}
+
+export interface Member {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  joinedAt: number;
+}
+
+export interface Invitation {
+  id: string;
+  role: Role;
+  email: string | null;
+  createdAt: number;
+  expiresAt: number;
+  acceptedBy: string | null;
+}
+
+export interface InvitationPreview {
+  workspaceId: string;
+  workspaceName: string;
+  role: Role;
+  email: string | null;
+  expiresAt: number;
+  state: 'open' | 'expired' | 'used' | 'revoked';
+}
+
+/** Tells open connections that someone's role changed or that they were removed. */
+export type MembershipListener = (workspaceId: string, userId: string) => void;
+
+export interface WorkspaceServiceOptions {
+  database: SqliteDatabase;
+  onMembershipChanged: MembershipListener;
+  now?: () => number;
+}
+
+const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+/** The team: workspaces, members with roles, invitations. */
+export class WorkspaceService {
+  private readonly database: SqliteDatabase;
+  private readonly now: () => number;
+
+  constructor(private readonly options: WorkspaceServiceOptions) {
+    this.database = options.database;
+    this.now = options.now ?? Date.now;
+  }
+
+  async create(user: User, input: { name: string; description?: string }): Promise<Workspace> {
+    const workspace: Workspace = {
+      id: newId(),
+      name: input.name.trim(),
+      description: input.description?.trim() ?? '',
+      createdAt: this.now(),
+    };
+    await this.database.transaction(async (transaction) => {
+      await transaction.run(
+        'INSERT INTO workspaces (id, name, description, created_by, created_at) VALUES (?, ?, ?, ?, ?)',
+        [workspace.id, workspace.name, workspace.description, user.id, workspace.createdAt],
+      );
+      await transaction.run(
+        'INSERT INTO memberships (workspace_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)',
+        [workspace.id, user.id, 'chair', workspace.createdAt],
+      );
+    });
+    return workspace;
+  }
+
+  async listFor(user: User): Promise<Array<Workspace & { role: Role }>> {
+    const rows = await this.database.all<{ id: string; name: string; description: string; created_at: number; role: string }>(
+      `SELECT workspaces.id, workspaces.name, workspaces.description, workspaces.created_at, memberships.role
+       FROM memberships JOIN workspaces ON workspaces.id = memberships.workspace_id
+       WHERE memberships.user_id = ? ORDER BY workspaces.created_at`,
+      [user.id],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      description: row.description,
+      createdAt: row.created_at,
+      role: isRole(row.role) ? row.role : 'observer',
+    }));
+  }
+
+  async get(workspaceId: string): Promise<Workspace | null> {
+    const row = await this.database.get<{ id: string; name: string; description: string; created_at: number }>(
+      'SELECT id, name, description, created_at FROM workspaces WHERE id = ?',
+      [workspaceId],
+    );
+    return row ? { id: row.id, name: row.name, description: row.description, createdAt: row.created_at } : null;
+  }
+
+  async roleOf(workspaceId: string, userId: string): Promise<Role | null> {
+    const row = await this.database.get<{ role: string }>(
+      'SELECT role FROM memberships WHERE workspace_id = ? AND user_id = ?',
+      [workspaceId, userId],
+    );
+    return row && isRole(row.role) ? row.role : null;
+  }
+
+  /** The user's role; 404 for non-members (no hint that the workspace exists), 403 without `permission`. */
+  async requireRole(workspaceId: string, user: User, permission: Permission = 'plan.read'): Promise<Role> {
+    const role = await this.roleOf(workspaceId, user.id);
+    if (role === null) throw notFound('Workspace not found');
+    if (!can(role, permission)) throw forbidden(`Your role (${role}) does not allow this`);
+    return role;
+  }
+
+  async members(workspaceId: string): Promise<Member[]> {
+    const rows = await this.database.all<{ user_id: string; name: string; email: string; role: string; joined_at: number }>(
+      `SELECT memberships.user_id, users.name, users.email, memberships.role, memberships.joined_at
+       FROM memberships JOIN users ON users.id = memberships.user_id
+       WHERE memberships.workspace_id = ? ORDER BY memberships.joined_at`,
+      [workspaceId],
+    );
+    return rows.map((row) => ({
+      userId: row.user_id,
+      name: row.name,
+      email: row.email,
+      role: isRole(row.role) ? row.role : 'observer',
+      joinedAt: row.joined_at,
+    }));
+  }
+
+  async changeRole(workspaceId: string, actor: User, userId: string, role: Role): Promise<Member> {
+    await this.requireRole(workspaceId, actor, 'workspace.manageMembers');
+    const current = await this.roleOf(workspaceId, userId);
+    if (current === null) throw notFound('Member not found');
+    if (current === 'chair' && role !== 'chair') await this.assertAnotherChair(workspaceId, userId);
+    await this.database.run('UPDATE memberships SET role = ? WHERE workspace_id = ? AND user_id = ?', [role, workspaceId, userId]);
+    this.options.onMembershipChanged(workspaceId, userId);
+    const member = (await this.members(workspaceId)).find((candidate) => candidate.userId === userId);
+    if (!member) throw notFound('Member not found');
+    return member;
+  }
+
+  /** The chair removes anyone; a member may remove themselves (leave). */
+  async removeMember(workspaceId: string, actor: User, userId: string): Promise<void> {
+    if (actor.id === userId) await this.requireRole(workspaceId, actor);
+    else await this.requireRole(workspaceId, actor, 'workspace.manageMembers');
+    const current = await this.roleOf(workspaceId, userId);
+    if (current === null) throw notFound('Member not found');
+    if (current === 'chair') await this.assertAnotherChair(workspaceId, userId);
+    await this.database.run('DELETE FROM memberships WHERE workspace_id = ? AND user_id = ?', [workspaceId, userId]);
+    this.options.onMembershipChanged(workspaceId, userId);
+  }
+
+  async createInvitation(
+    workspaceId: string,
+    actor: User,
+    input: { role: Role; email?: string; expiresInDays: number },
+  ): Promise<{ token: string; invitation: Invitation }> {
+    await this.requireRole(workspaceId, actor, 'workspace.manageMembers');
+    const token = randomBytes(24).toString('base64url');
+    const createdAt = this.now();
+    const invitation: Invitation = {
+      id: newId(),
+      role: input.role,
+      email: input.email?.trim().toLowerCase() ?? null,
+      createdAt,
+      expiresAt: createdAt + input.expiresInDays * 24 * 60 * 60 * 1000,
+      acceptedBy: null,
+    };
+    await this.database.run(
+      `INSERT INTO invitations (id, token_hash, workspace_id, role, email, created_by, created_at, expires_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [invitation.id, hashToken(token), workspaceId, invitation.role, invitation.email, actor.id, createdAt, invitation.expiresAt],
+    );
+    return { token, invitation };
+  }
+
+  async invitations(workspaceId: string, actor: User): Promise<Invitation[]> {
+    await this.requireRole(workspaceId, actor, 'workspace.manageMembers');
+    const rows = await this.database.all<{
+      id: string; role: string; email: string | null; created_at: number; expires_at: number; accepted_by: string | null;
+    }>(
+      `SELECT id, role, email, created_at, expires_at, accepted_by FROM invitations
+       WHERE workspace_id = ? AND revoked_at IS NULL ORDER BY created_at DESC`,
+      [workspaceId],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      role: isRole(row.role) ? row.role : 'observer',
+      email: row.email,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      acceptedBy: row.accepted_by,
+    }));
+  }
+
+  async revokeInvitation(workspaceId: string, actor: User, invitationId: string): Promise<void> {
+    await this.requireRole(workspaceId, actor, 'workspace.manageMembers');
+    const result = await this.database.run(
+      'UPDATE invitations SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL',
+      [this.now(), invitationId, workspaceId],
+    );
+    if (result.changes === 0) throw notFound('Invitation not found');
+  }
+
+  async previewInvitation(token: string): Promise<InvitationPreview> {
+    const row = await this.invitationRow(token);
+    return {
+      workspaceId: row.workspace_id,
+      workspaceName: row.workspace_name,
+      role: isRole(row.role) ? row.role : 'observer',
+      email: row.email,
+      expiresAt: row.expires_at,
+      state: row.revoked_at !== null ? 'revoked' : row.accepted_by !== null ? 'used' : row.expires_at <= this.now() ? 'expired' : 'open',
+    };
+  }
+
+  /** Single use. Someone already in the workspace keeps their role. */
+  async acceptInvitation(token: string, user: User): Promise<{ workspaceId: string; role: Role }> {
+    const row = await this.invitationRow(token);
+    if (row.revoked_at !== null) throw new AppError(410, 'invitationRevoked', 'This invitation was revoked');
+    if (row.accepted_by !== null) throw new AppError(410, 'invitationUsed', 'This invitation was already used');
+    if (row.expires_at <= this.now()) throw new AppError(410, 'invitationExpired', 'This invitation has expired');
+    if (row.email !== null && row.email !== user.email.toLowerCase()) {
+      throw new AppError(403, 'invitationForAnotherEmail', 'This invitation is for another email address');
+    }
+    const role: Role = isRole(row.role) ? row.role : 'observer';
+    const existing = await this.roleOf(row.workspace_id, user.id);
+    await this.database.transaction(async (transaction) => {
+      const claimed = await transaction.run(
+        'UPDATE invitations SET accepted_by = ?, accepted_at = ? WHERE id = ? AND accepted_by IS NULL',
+        [user.id, this.now(), row.id],
+      );
+      if (claimed.changes === 0) throw new AppError(410, 'invitationUsed', 'This invitation was already used');
+      if (existing === null) {
+        await transaction.run(
+          'INSERT INTO memberships (workspace_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)',
+          [row.workspace_id, user.id, role, this.now()],
+        );
+      }
+    });
+    return { workspaceId: row.workspace_id, role: existing ?? role };
+  }
+
+  private async invitationRow(token: string) {
+    const row = await this.database.get<{
+      id: string; workspace_id: string; workspace_name: string; role: string; email: string | null;
+      expires_at: number; accepted_by: string | null; revoked_at: number | null;
+    }>(
+      `SELECT invitations.id, invitations.workspace_id, workspaces.name AS workspace_name, invitations.role,
+              invitations.email, invitations.expires_at, invitations.accepted_by, invitations.revoked_at
+       FROM invitations JOIN workspaces ON workspaces.id = invitations.workspace_id
+       WHERE invitations.token_hash = ?`,
+      [hashToken(token)],
+    );
+    if (!row) throw notFound('Invitation not found');
+    return row;
+  }
+
+  private async assertAnotherChair(workspaceId: string, userId: string): Promise<void> {
+    const row = await this.database.get<{ count: number }>(
+      `SELECT COUNT(*) AS count FROM memberships WHERE workspace_id = ? AND role = 'chair' AND user_id != ?`,
+      [workspaceId, userId],
+    );
+    if ((row?.count ?? 0) === 0) {
+      throw new AppError(409, 'lastChair', 'A workspace needs at least one chair; appoint another chair first');
+    }
+  }
+}
