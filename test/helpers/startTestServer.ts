@@ -31,6 +31,23 @@ export interface TestServerOptions {
 
 /** A real server on a random port with a temporary SQLite file; cleaned up after the test. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const { testServer, dispose } = await launchTestServer(options, startTestServer);
+  onTestFinished(dispose);
+  return testServer;
+}
+
+/**
+ * The same server for a whole file (start it in beforeAll and return `dispose`
+ * from there), where per-test servers would repeat costly setup such as accounts.
+ */
+export async function startSharedTestServer(options: TestServerOptions = {}): Promise<{ testServer: TestServer; dispose: () => Promise<void> }> {
+  return launchTestServer(options, (restartOptions) => startSharedTestServer(restartOptions).then((shared) => shared.testServer));
+}
+
+async function launchTestServer(
+  options: TestServerOptions,
+  restartWith: (options: TestServerOptions) => Promise<TestServer>,
+): Promise<{ testServer: TestServer; dispose: () => Promise<void> }> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'plan-editor-test-')));
   const config: ServerConfig = {
@@ -51,11 +68,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     isClosed = true;
     await server.close();
   };
-  onTestFinished(async () => {
+  const dispose = async (): Promise<void> => {
     await close();
     if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
-  });
-  return {
+  };
+  const testServer: TestServer = {
     server,
     port,
     dataDir,
@@ -63,8 +80,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     collabUrl: `ws://127.0.0.1:${port}/collab`,
     async restart() {
       await close();
-      return startTestServer({ ...options, dataDir, config: { ...options.config, port } });
+      return restartWith({ ...options, dataDir, config: { ...options.config, port } });
     },
     close,
   };
+  return { testServer, dispose };
 }

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import sqlite3 from 'sqlite3';
+import path from 'node:path';
+import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
+import { registerUser, type ApiClient } from '../helpers/apiClient.js';
+import { connectClient, waitForSync, appendParagraph } from '../helpers/connectClient.js';
+import { connectRaw, paragraphUpdate } from '../helpers/rawClient.js';
+import { waitFor } from '../helpers/waitFor.js';
+import { Forbidden } from '../../shared/protocol/closeCodes.js';
+
+interface Team {
+  server: TestServer;
+  chair: ApiClient;
+  member: ApiClient;
+  workspaceId: string;
+  planId: string;
+}
+
+async function startTeam(): Promise<Team> {
+  const server = await startTestServer({ authenticate: 'sessions' });
+  const [chair, member] = await Promise.all([registerUser(server, 'Przewodnicząca'), registerUser(server, 'Członek')]);
+  if (!chair || !member) throw new Error('registration failed');
+  const workspace = await chair.request<{ workspace: { id: string } }>('POST', '/workspaces', { name: 'Zespół' });
+  const workspaceId = workspace.body.workspace.id;
+  const invitation = await chair.request<{ token: string }>('POST', `/workspaces/${workspaceId}/invitations`, { role: 'member' });
+  await member.request('POST', `/invitations/${invitation.body.token}/accept`);
+  const plan = await chair.request<{ id: string }>('POST', `/workspaces/${workspaceId}/plans`, { title: 'LPDI', kind: 'local' });
+  return { server, chair, member, workspaceId, planId: plan.body.id };
+}
+
+function sessionClient(team: Team, client: ApiClient, name: string) {
+  return connectClient(team.server.collabUrl, team.planId, { name, headers: { cookie: client.cookie ?? '' } });
+}
+
+describe('WebSocket access follows the session and the membership', () => {
+  it('refuses a foreign Origin, a missing cookie and a forged cookie', async () => {
+    const team = await startTeam();
+    const url = `${team.server.collabUrl}/${team.planId}`;
+    const foreign = await connectRaw(url, { cookie: team.member.cookie ?? '', origin: 'https://evil.example' });
+    expect(foreign.refusedStatus).toBe(403);
+    const ownOrigin = await connectRaw(url, { cookie: team.member.cookie ?? '', origin: team.server.httpUrl });
+    expect(ownOrigin.refusedStatus).toBeNull();
+    expect((await connectRaw(url)).refusedStatus).toBe(401);
+    expect((await connectRaw(url, { cookie: 'plan_session=forged-token-value' })).refusedStatus).toBe(401);
+  });
+
+  it('takes identity from the session, not from what the client claims', async () => {
+    const team = await startTeam();
+    const chairClient = sessionClient(team, team.chair, 'Ktoś inny');
+    const memberClient = sessionClient(team, team.member, 'Członek');
+    await Promise.all([waitForSync(chairClient), waitForSync(memberClient)]);
+    chairClient.provider.awareness.setLocalStateField('user', { name: 'Impostor', color: '#000000' });
+    await waitFor(() => [...memberClient.provider.awareness.getStates().values()].some((state) => state.user?.name === 'Przewodnicząca'), {
+      message: 'member never saw the chair under the session name',
+    });
+    const names = [...memberClient.provider.awareness.getStates().values()].map((state) => state.user?.name);
+    expect(names).not.toContain('Impostor');
+  });
+
+  it('a member demoted while connected becomes read-only at once', async () => {
+    const team = await startTeam();
+    const memberClient = sessionClient(team, team.member, 'Członek');
+    const chairClient = sessionClient(team, team.chair, 'Chair');
+    await Promise.all([waitForSync(memberClient), waitForSync(chairClient)]);
+    appendParagraph(memberClient, 'before demotion');
+    await waitFor(() => chairClient.text().includes('before demotion'));
+
+    const demoted = await team.chair.request('PATCH', `/workspaces/${team.workspaceId}/members/${team.member.userId}`, { role: 'observer' });
+    expect(demoted.status).toBe(200);
+    await waitFor(() => memberClient.channel.state.accessMode === 'read-only', { message: 'client was not told it is read-only' });
+
+    appendParagraph(memberClient, 'after demotion');
+    await waitFor(() => memberClient.channel.state.lastRefusal !== null, { message: 'write was not refused' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(chairClient.text()).not.toContain('after demotion');
+  });
+
+  it('a member removed while connected is disconnected and cannot reconnect', async () => {
+    const team = await startTeam();
+    const url = `${team.server.collabUrl}/${team.planId}`;
+    const result = await connectRaw(url, { cookie: team.member.cookie ?? '' });
+    const raw = result.client;
+    if (!raw) throw new Error('member could not connect');
+    const removed = await team.chair.request('DELETE', `/workspaces/${team.workspaceId}/members/${team.member.userId}`);
+    expect(removed.status).toBe(204);
+    expect((await raw.closed).code).toBe(Forbidden.code);
+    expect((await connectRaw(url, { cookie: team.member.cookie ?? '' })).refusedStatus).toBe(404);
+    raw.sendUpdate(paragraphUpdate('too late'));
+  });
+
+  it('an archived plan is read-only for everyone', async () => {
+    const team = await startTeam();
+    const chairClient = sessionClient(team, team.chair, 'Chair');
+    await waitForSync(chairClient);
+    expect(chairClient.channel.state.accessMode).toBe('read-write');
+    expect((await team.chair.request('PATCH', `/plans/${team.planId}`, { status: 'archived' })).status).toBe(200);
+    await waitFor(() => chairClient.channel.state.accessMode === 'read-only', { message: 'archived plan stayed writable' });
+  });
+
+  it('refuses an expired invitation', async () => {
+    const team = await startTeam();
+    const invitation = await team.chair.request<{ token: string }>('POST', `/workspaces/${team.workspaceId}/invitations`, { role: 'member', expiresInDays: 1 });
+    await new Promise<void>((resolve, reject) => {
+      const database = new sqlite3.Database(path.join(team.server.dataDir, 'plans.sqlite'));
+      database.run('UPDATE invitations SET expires_at = 1', (error) => database.close(() => (error ? reject(error) : resolve())));
+    });
+    const newcomer = await registerUser(team.server, 'Spóźniony');
+    const accepted = await newcomer.request<{ error: { code: string } }>('POST', `/invitations/${invitation.body.token}/accept`);
+    expect(accepted.status).toBe(410);
+    expect(accepted.body.error.code).toBe('invitationExpired');
+    expect((await newcomer.request('GET', `/workspaces/${team.workspaceId}`)).status).toBe(404);
+  });
+
+  it('an invitation for an email only works for that email', async () => {
+    const team = await startTeam();
+    const invitation = await team.chair.request<{ token: string }>('POST', `/workspaces/${team.workspaceId}/invitations`, {
+      role: 'expert',
+      email: 'ekspert@example.pl',
+    });
+    const someoneElse = await registerUser(team.server, 'Ktoś');
+    const response = await someoneElse.request<{ error: { code: string } }>('POST', `/invitations/${invitation.body.token}/accept`);
+    expect(response.status).toBe(403);
+    expect(response.body.error.code).toBe('invitationForAnotherEmail');
+  });
+
+  it('keeps at least one chair', async () => {
+    const team = await startTeam();
+    const response = await team.chair.request<{ error: { code: string } }>('PATCH', `/workspaces/${team.workspaceId}/members/${team.chair.userId}`, { role: 'member' });
+    expect(response.status).toBe(409);
+    expect(response.body.error.code).toBe('lastChair');
+  });
+});
