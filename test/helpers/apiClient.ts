@@ -1,5 +1,8 @@
 import type { TestServer } from './startTestServer.js';
 
+/** Anything with an HTTP base URL: an in-process test server or a server child process. */
+type HttpServer = Pick<TestServer, 'httpUrl'>;
+
 export interface ApiResponse<T = unknown> {
   status: number;
   body: T;
@@ -12,7 +15,7 @@ export interface ApiClient {
   request<T = Record<string, unknown>>(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse<T>>;
 }
 
-export function anonymousClient(server: TestServer): ApiClient {
+export function anonymousClient(server: HttpServer): ApiClient {
   const client: ApiClient = {
     cookie: null,
     userId: null,
@@ -41,7 +44,7 @@ export function anonymousClient(server: TestServer): ApiClient {
 export const TEST_PASSWORD = 'Zaq1-plan-editor-test';
 
 /** Registers a new account and returns its logged-in client. */
-export async function registerUser(server: TestServer, name: string): Promise<ApiClient> {
+export async function registerUser(server: HttpServer, name: string): Promise<ApiClient> {
   const client = anonymousClient(server);
   const email = `${name.toLowerCase().replace(/[^a-z0-9]/g, '')}-${Math.random().toString(36).slice(2, 8)}@example.pl`;
   const response = await client.request<{ user: { id: string } }>('POST', '/auth/register', { email, password: TEST_PASSWORD, name });

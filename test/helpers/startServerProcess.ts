@@ -12,6 +12,7 @@ export interface ServerProcessExit {
 export interface ServerProcess {
   child: ChildProcess;
   port: number;
+  httpUrl: string;
   collabUrl: string;
   /** Every line the process wrote to stdout and stderr so far. */
   output: string[];
@@ -70,7 +71,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   });
   const stdout = readline.createInterface({ input: child.stdout as NodeJS.ReadableStream });
   readline.createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', (line) => output.push(line));
-  const startTimeoutMs = options.startTimeoutMs ?? 15_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 30_000;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`server did not start within ${startTimeoutMs} ms:\n${output.join('\n')}`)),
@@ -91,6 +92,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   return {
     child,
     port,
+    httpUrl: `http://127.0.0.1:${port}`,
     collabUrl: `ws://127.0.0.1:${port}/collab`,
     output,
     exited,

@@ -5,8 +5,9 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { formatDocumentName } from '../../shared/documentName.js';
 import { ServerShuttingDown } from '../../shared/protocol/closeCodes.js';
 import { appendParagraph, connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
-import { startServerProcess } from '../helpers/startServerProcess.js';
+import { startServerProcess, type ServerProcess } from '../helpers/startServerProcess.js';
 import { RawDocumentDatabase, plansDatabasePath } from '../helpers/RawDocumentDatabase.js';
+import { registerUser } from '../helpers/apiClient.js';
 
 async function temporaryDataDir(): Promise<string> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plan-editor-kill-'));
@@ -36,6 +37,26 @@ async function writeInterleaved(writers: TestClient[], perWriter: number): Promi
   }
 }
 
+interface PlanAccount {
+  planId: string;
+  /** Session cookie of the plan's chair; sessions live in the same database, so it survives restarts. */
+  headers: Record<string, string>;
+}
+
+/** The production server only lets members in: register a chair and create a plan through the API. */
+async function createPlan(server: ServerProcess): Promise<PlanAccount> {
+  const chair = await registerUser(server, 'Przewodnicząca');
+  const workspace = await chair.request<{ workspace: { id: string } }>('POST', '/workspaces', { name: 'Zespół RPDI' });
+  expect(workspace.status).toBe(201);
+  const plan = await chair.request<{ id: string }>('POST', `/workspaces/${workspace.body.workspace.id}/plans`, {
+    title: 'RPDI 2026-2028',
+    kind: 'regional',
+  });
+  expect(plan.status).toBe(201);
+  if (chair.cookie === null) throw new Error('registration did not log in');
+  return { planId: plan.body.id, headers: { cookie: chair.cookie } };
+}
+
 function expectAllParagraphs(reader: TestClient, writerCount: number, perWriter: number): void {
   expect(reader.content.length).toBe(writerCount * perWriter);
   const lines = new Set(reader.text().split('\n'));
@@ -44,14 +65,17 @@ function expectAllParagraphs(reader: TestClient, writerCount: number, perWriter:
   }
 }
 
+// Each test starts the real entry point twice (about 3 s each under tsx) and hashes a password.
+const PROCESS_TEST_TIMEOUT_MS = 90_000;
+
 describe('a server process that dies', () => {
   it('SIGKILL right after the observer saw every update loses none of them', async () => {
-    const planId = 'plan-kill';
     const perWriter = 100;
     const dataDir = await temporaryDataDir();
     const first = await startServerProcess({ dataDir });
-    const writers = ['Anna', 'Bartek'].map((name) => connectClient(first.collabUrl, planId, { name }));
-    const observer = connectClient(first.collabUrl, planId, { name: 'Obserwator' });
+    const { planId, headers } = await createPlan(first);
+    const writers = ['Anna', 'Bartek'].map((name) => connectClient(first.collabUrl, planId, { name, headers }));
+    const observer = connectClient(first.collabUrl, planId, { name: 'Obserwator', headers });
     await Promise.all([...writers, observer].map((client) => waitForSync(client)));
 
     // Killed inside the observer's update handler: no later server turn can write anything.
@@ -64,18 +88,18 @@ describe('a server process that dies', () => {
     [...writers, observer].forEach((client) => client.destroy());
 
     const second = await startServerProcess({ dataDir });
-    const reader = connectClient(second.collabUrl, planId, { name: 'Czytelnik' });
+    const reader = connectClient(second.collabUrl, planId, { name: 'Czytelnik', headers });
     await waitForSync(reader);
     expectAllParagraphs(reader, writers.length, perWriter);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('SIGTERM flushes, compacts and exits 0', async () => {
-    const planId = 'plan-term';
     const perWriter = 50;
     const dataDir = await temporaryDataDir();
     const first = await startServerProcess({ dataDir });
-    const writers = ['Anna', 'Bartek'].map((name) => connectClient(first.collabUrl, planId, { name }));
-    const observer = connectClient(first.collabUrl, planId, { name: 'Obserwator' });
+    const { planId, headers } = await createPlan(first);
+    const writers = ['Anna', 'Bartek'].map((name) => connectClient(first.collabUrl, planId, { name, headers }));
+    const observer = connectClient(first.collabUrl, planId, { name: 'Obserwator', headers });
     await Promise.all([...writers, observer].map((client) => waitForSync(client)));
 
     const closeCodes: number[] = [];
@@ -99,8 +123,8 @@ describe('a server process that dies', () => {
     }
 
     const second = await startServerProcess({ dataDir });
-    const reader = connectClient(second.collabUrl, planId, { name: 'Czytelnik' });
+    const reader = connectClient(second.collabUrl, planId, { name: 'Czytelnik', headers });
     await waitForSync(reader);
     expectAllParagraphs(reader, writers.length, perWriter);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });
