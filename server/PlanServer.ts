@@ -23,6 +23,13 @@ import { WorkspaceService } from './workspace/WorkspaceService.js';
 import { PlanService } from './plans/PlanService.js';
 import { LoginThrottle } from './auth/LoginThrottle.js';
 import { PlanAccess } from './auth/PlanAccess.js';
+import { PlanEventPublisher } from './events/PlanEventPublisher.js';
+import { CommentService } from './comments/CommentService.js';
+import { ProposalService } from './proposals/ProposalService.js';
+import { findPlanBlock } from './plans/findPlanBlock.js';
+import { commentRoutes } from './http/commentRoutes.js';
+import { proposalRoutes } from './http/proposalRoutes.js';
+import { formatDocumentName } from '../shared/documentName.js';
 
 export interface PlanServerOptions {
   config: ServerConfig;
@@ -36,6 +43,8 @@ export interface PlanServerServices {
   workspaces: WorkspaceService;
   plans: PlanService;
   access: PlanAccess;
+  comments: CommentService;
+  proposals: ProposalService;
 }
 
 /** The composed server: one HTTP port for the client, /api and /collab. */
@@ -92,6 +101,17 @@ export class PlanServer {
       pingIntervalMs: config.pingIntervalMs,
     });
     planAccess.attach(syncServer);
+    const events = new PlanEventPublisher(syncServer);
+    const findBlock = async (planId: string, blockId: string) =>
+      findPlanBlock(await registry.acquire(formatDocumentName(planId)), blockId);
+    const comments = new CommentService({
+      database,
+      plans,
+      workspaces,
+      events,
+      hasBlock: async (planId, blockId) => (await findBlock(planId, blockId)) !== null,
+    });
+    const proposals = new ProposalService({ database, plans, events, findBlock });
 
     const http = await createHttpApp({
       clientDir: config.clientDir,
@@ -102,6 +122,8 @@ export class PlanServer {
         authRoutes(accounts),
         workspaceRoutes(accounts, workspaces),
         planRoutes(accounts, plans, { onPlanChanged: (planId) => planAccess.refreshPlan(planId) }),
+        commentRoutes(accounts, comments),
+        proposalRoutes(accounts, proposals),
       ],
     });
     http.server.on('upgrade', (request, socket, head) => {
@@ -109,7 +131,7 @@ export class PlanServer {
       else socket.destroy();
     });
     await http.listen({ port: config.port, host: config.host });
-    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, access: planAccess }, database, log);
+    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, access: planAccess, comments, proposals }, database, log);
   }
 
   get port(): number {

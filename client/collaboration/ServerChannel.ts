@@ -4,6 +4,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import { isAccessMode, type AccessMode } from '../../shared/protocol/accessMode.js';
 import { encodeSaveRequest } from '../../shared/protocol/encodeMessage.js';
+import type { PlanEvent } from '../../shared/events/PlanEvent.js';
 
 export interface ServerChannelState {
   /** Local edits not yet confirmed as committed by the server. */
@@ -34,6 +35,7 @@ export class ServerChannel {
   private accessMode: AccessMode = 'read-write';
   private lastRefusal: string | null = null;
   private readonly listeners = new Set<(state: ServerChannelState) => void>();
+  private readonly eventListeners = new Set<(event: PlanEvent) => void>();
   private requestTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -49,6 +51,10 @@ export class ServerChannel {
     handlers[MessageType.WriteRefused] = (_encoder, decoder) => {
       const reason = decoding.readVarString(decoder);
       this.update(() => (this.lastRefusal = reason));
+    };
+    handlers[MessageType.PlanEvent] = (_encoder, decoder) => {
+      const event = parsePlanEvent(decoding.readVarString(decoder));
+      if (event !== null) for (const listener of this.eventListeners) listener(event);
     };
     provider.doc.on('update', this.handleDocumentUpdate);
     provider.on('sync', this.handleSync);
@@ -66,6 +72,12 @@ export class ServerChannel {
   subscribe(listener: (state: ServerChannelState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Server-authored events (comments, proposals) for this plan, as they happen. */
+  onPlanEvent(listener: (event: PlanEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
   }
 
   /** Resolves when every local edit made so far is committed on the server. */
@@ -88,6 +100,7 @@ export class ServerChannel {
     this.provider.off('sync', this.handleSync);
     this.provider.off('status', this.handleStatus);
     this.listeners.clear();
+    this.eventListeners.clear();
   }
 
   private readonly handleDocumentUpdate = (_update: Uint8Array, origin: unknown): void => {
@@ -135,5 +148,14 @@ export class ServerChannel {
     change();
     const after = this.state;
     if (JSON.stringify(after) !== before) for (const listener of this.listeners) listener(after);
+  }
+}
+
+function parsePlanEvent(json: string): PlanEvent | null {
+  try {
+    const value: unknown = JSON.parse(json);
+    return typeof value === 'object' && value !== null && 'type' in value ? (value as PlanEvent) : null;
+  } catch {
+    return null;
   }
 }

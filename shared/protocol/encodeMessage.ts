@@ -31,3 +31,10 @@ export function encodeWriteRefused(reason: string): Uint8Array {
   encoding.writeVarString(encoder, reason);
   return encoding.toUint8Array(encoder);
 }
+
+export function encodePlanEvent(eventJson: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.PlanEvent);
+  encoding.writeVarString(encoder, eventJson);
+  return encoding.toUint8Array(encoder);
+}

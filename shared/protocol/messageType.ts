@@ -15,6 +15,8 @@ export const MessageType = {
   AccessMode: 102,
   /** server → client: a write was refused and not applied (varString reason) */
   WriteRefused: 103,
+  /** server → client: a server-authored plan event, JSON (`PlanEvent` in shared/events/PlanEvent.ts) */
+  PlanEvent: 104,
 } as const;
 
 export type MessageTypeValue = (typeof MessageType)[keyof typeof MessageType];

@@ -74,4 +74,46 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX plans_by_workspace ON plans (workspace_id);
   `,
+  `
+  CREATE TABLE comment_threads (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    anchor_kind TEXT NOT NULL,
+    block_id TEXT,
+    anchor_start TEXT,
+    anchor_end TEXT,
+    quote TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'open',
+    created_by TEXT NOT NULL REFERENCES users (id),
+    created_at INTEGER NOT NULL,
+    resolved_by TEXT REFERENCES users (id),
+    resolved_at INTEGER
+  );
+  CREATE INDEX comment_threads_by_plan ON comment_threads (plan_id);
+  CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    thread_id TEXT NOT NULL REFERENCES comment_threads (id) ON DELETE CASCADE,
+    author_id TEXT NOT NULL REFERENCES users (id),
+    body TEXT NOT NULL,
+    mentions TEXT NOT NULL DEFAULT '[]',
+    created_at INTEGER NOT NULL,
+    edited_at INTEGER,
+    deleted_at INTEGER
+  );
+  CREATE INDEX comments_by_thread ON comments (thread_id, created_at);
+  CREATE TABLE proposal_events (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    block_id TEXT NOT NULL,
+    block_type TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    from_status TEXT,
+    to_status TEXT,
+    vote TEXT,
+    note TEXT NOT NULL DEFAULT '',
+    actor_id TEXT NOT NULL REFERENCES users (id),
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX proposal_events_by_block ON proposal_events (plan_id, block_id, seq);
+  `,
 ];

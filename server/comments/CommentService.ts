@@ -1,0 +1,237 @@
+import * as Y from 'yjs';
+import type { SqliteDatabase } from '../persistence/sqlite.js';
+import { AppError, badRequest, forbidden, notFound } from '../errors.js';
+import { newId } from '../newId.js';
+import type { User } from '../accounts/AccountService.js';
+import type { PlanService } from '../plans/PlanService.js';
+import type { WorkspaceService } from '../workspace/WorkspaceService.js';
+import type { PlanEventPublisher } from '../events/PlanEventPublisher.js';
+import { can } from '../../shared/workspace/roles.js';
+import type { Comment, CommentAnchor, CommentThread } from '../../shared/deliberation/CommentThread.js';
+
+export interface CommentServiceOptions {
+  database: SqliteDatabase;
+  plans: PlanService;
+  workspaces: WorkspaceService;
+  events: PlanEventPublisher;
+  /** Whether a typed block with this id exists in the plan's content. */
+  hasBlock: (planId: string, blockId: string) => Promise<boolean>;
+}
+
+interface ThreadRow {
+  id: string;
+  plan_id: string;
+  anchor_kind: string;
+  block_id: string | null;
+  anchor_start: string | null;
+  anchor_end: string | null;
+  quote: string;
+  status: string;
+  created_by: string;
+  created_at: number;
+  resolved_by: string | null;
+  resolved_at: number | null;
+}
+
+interface CommentRow {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  author_name: string;
+  body: string;
+  mentions: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+}
+
+/**
+ * Comment threads are server records, not CRDT content: the server checks who
+ * may write, authors every comment as the session's user, and pushes each
+ * change live to everyone on the plan.
+ */
+export class CommentService {
+  constructor(private readonly options: CommentServiceOptions) {}
+
+  async list(planId: string, user: User): Promise<CommentThread[]> {
+    await this.options.plans.getForUser(planId, user);
+    const threads = await this.options.database.all<ThreadRow>(
+      'SELECT * FROM comment_threads WHERE plan_id = ? ORDER BY created_at',
+      [planId],
+    );
+    const comments = await this.options.database.all<CommentRow>(
+      `SELECT comments.*, users.name AS author_name FROM comments
+       JOIN comment_threads ON comment_threads.id = comments.thread_id
+       JOIN users ON users.id = comments.author_id
+       WHERE comment_threads.plan_id = ? ORDER BY comments.created_at`,
+      [planId],
+    );
+    return threads.map((thread) => toThread(thread, comments.filter((comment) => comment.thread_id === thread.id)));
+  }
+
+  async createThread(
+    planId: string,
+    user: User,
+    input: { anchor: CommentAnchor; body: string; mentions: string[] },
+  ): Promise<CommentThread> {
+    const { plan } = await this.requireCommenter(planId, user);
+    validateAnchor(input.anchor);
+    if (input.anchor.kind === 'block' && !(await this.options.hasBlock(planId, input.anchor.blockId))) {
+      throw badRequest('unknownBlock', `No block with id '${input.anchor.blockId}' in this plan`);
+    }
+    const mentions = await this.validMentions(plan.workspaceId, input.mentions);
+    const now = Date.now();
+    const threadId = newId();
+    const anchor = input.anchor;
+    await this.options.database.transaction(async (transaction) => {
+      await transaction.run(
+        `INSERT INTO comment_threads (id, plan_id, anchor_kind, block_id, anchor_start, anchor_end, quote, status, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+        [
+          threadId,
+          planId,
+          anchor.kind,
+          anchor.kind === 'block' ? anchor.blockId : null,
+          anchor.kind === 'range' ? anchor.start : null,
+          anchor.kind === 'range' ? anchor.end : null,
+          anchor.quote,
+          user.id,
+          now,
+        ],
+      );
+      await transaction.run(
+        'INSERT INTO comments (id, thread_id, author_id, body, mentions, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [newId(), threadId, user.id, input.body, JSON.stringify(mentions), now],
+      );
+    });
+    return this.publishThread(planId, threadId, { mentions, author: user });
+  }
+
+  async reply(threadId: string, user: User, input: { body: string; mentions: string[] }): Promise<CommentThread> {
+    const thread = await this.threadRow(threadId);
+    const { plan } = await this.requireCommenter(thread.plan_id, user);
+    const mentions = await this.validMentions(plan.workspaceId, input.mentions);
+    await this.options.database.run(
+      'INSERT INTO comments (id, thread_id, author_id, body, mentions, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [newId(), threadId, user.id, input.body, JSON.stringify(mentions), Date.now()],
+    );
+    return this.publishThread(thread.plan_id, threadId, { mentions, author: user });
+  }
+
+  async editComment(commentId: string, user: User, body: string): Promise<CommentThread> {
+    const comment = await this.ownComment(commentId, user);
+    await this.options.database.run('UPDATE comments SET body = ?, edited_at = ? WHERE id = ?', [body, Date.now(), commentId]);
+    return this.publishThread(comment.planId, comment.threadId);
+  }
+
+  async deleteComment(commentId: string, user: User): Promise<CommentThread> {
+    const comment = await this.ownComment(commentId, user);
+    await this.options.database.run("UPDATE comments SET body = '', mentions = '[]', deleted_at = ? WHERE id = ?", [Date.now(), commentId]);
+    return this.publishThread(comment.planId, comment.threadId);
+  }
+
+  async setResolved(threadId: string, user: User, isResolved: boolean): Promise<CommentThread> {
+    const thread = await this.threadRow(threadId);
+    await this.requireCommenter(thread.plan_id, user);
+    await this.options.database.run(
+      'UPDATE comment_threads SET status = ?, resolved_by = ?, resolved_at = ? WHERE id = ?',
+      isResolved ? ['resolved', user.id, Date.now(), threadId] : ['open', null, null, threadId],
+    );
+    return this.publishThread(thread.plan_id, threadId);
+  }
+
+  private async requireCommenter(planId: string, user: User) {
+    const access = await this.options.plans.getForUser(planId, user);
+    if (!can(access.role, 'plan.comment')) throw forbidden('Your role does not allow comments');
+    return access;
+  }
+
+  private async ownComment(commentId: string, user: User): Promise<{ threadId: string; planId: string }> {
+    const row = await this.options.database.get<{ author_id: string; thread_id: string; plan_id: string; deleted_at: number | null }>(
+      `SELECT comments.author_id, comments.thread_id, comment_threads.plan_id, comments.deleted_at
+       FROM comments JOIN comment_threads ON comment_threads.id = comments.thread_id WHERE comments.id = ?`,
+      [commentId],
+    );
+    if (!row) throw notFound('Comment not found');
+    await this.options.plans.getForUser(row.plan_id, user);
+    if (row.author_id !== user.id) throw forbidden('Only the author can change a comment');
+    if (row.deleted_at !== null) throw new AppError(410, 'commentDeleted', 'This comment was deleted');
+    return { threadId: row.thread_id, planId: row.plan_id };
+  }
+
+  private async threadRow(threadId: string): Promise<ThreadRow> {
+    const row = await this.options.database.get<ThreadRow>('SELECT * FROM comment_threads WHERE id = ?', [threadId]);
+    if (!row) throw notFound('Thread not found');
+    return row;
+  }
+
+  private async validMentions(workspaceId: string, mentions: string[]): Promise<string[]> {
+    if (mentions.length === 0) return [];
+    const members = new Set((await this.options.workspaces.members(workspaceId)).map((member) => member.userId));
+    const unknown = mentions.filter((userId) => !members.has(userId));
+    if (unknown.length > 0) throw badRequest('unknownMention', `Not a member of this team: ${unknown.join(', ')}`);
+    return [...new Set(mentions)];
+  }
+
+  private async publishThread(
+    planId: string,
+    threadId: string,
+    notify?: { mentions: string[]; author: User },
+  ): Promise<CommentThread> {
+    const row = await this.threadRow(threadId);
+    const comments = await this.options.database.all<CommentRow>(
+      `SELECT comments.*, users.name AS author_name FROM comments JOIN users ON users.id = comments.author_id
+       WHERE comments.thread_id = ? ORDER BY comments.created_at`,
+      [threadId],
+    );
+    const thread = toThread(row, comments);
+    this.options.events.publish(planId, { type: 'threadChanged', thread });
+    for (const userId of notify?.mentions ?? []) {
+      this.options.events.publish(planId, { type: 'mentioned', userId, threadId, authorName: notify?.author.name ?? '' });
+    }
+    return thread;
+  }
+}
+
+function validateAnchor(anchor: CommentAnchor): void {
+  if (anchor.kind !== 'range') return;
+  for (const encoded of [anchor.start, anchor.end]) {
+    try {
+      Y.decodeRelativePosition(Buffer.from(encoded, 'base64'));
+    } catch {
+      throw badRequest('invalidAnchor', 'The anchor is not a valid relative position');
+    }
+  }
+}
+
+function toThread(row: ThreadRow, comments: CommentRow[]): CommentThread {
+  const anchor: CommentAnchor =
+    row.anchor_kind === 'block'
+      ? { kind: 'block', blockId: row.block_id ?? '', quote: row.quote }
+      : { kind: 'range', start: row.anchor_start ?? '', end: row.anchor_end ?? '', quote: row.quote };
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    anchor,
+    status: row.status === 'resolved' ? 'resolved' : 'open',
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    resolvedBy: row.resolved_by,
+    resolvedAt: row.resolved_at,
+    comments: comments.map(toComment),
+  };
+}
+
+function toComment(row: CommentRow): Comment {
+  const mentions: unknown = JSON.parse(row.mentions);
+  return {
+    id: row.id,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    body: row.deleted_at === null ? row.body : '',
+    mentions: Array.isArray(mentions) ? mentions.filter((value): value is string => typeof value === 'string') : [],
+    createdAt: row.created_at,
+    editedAt: row.edited_at,
+    deletedAt: row.deleted_at,
+  };
+}

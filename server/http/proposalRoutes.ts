@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AccountService } from '../accounts/AccountService.js';
+import type { ProposalService } from '../proposals/ProposalService.js';
+import { PROPOSAL_STATUSES, VOTES } from '../../shared/deliberation/ProposalState.js';
+import { idParams } from './schemas.js';
+import { requireUser } from './session.js';
+
+const blockParams = z.object({ id: z.string().min(1).max(100), blockId: z.string().min(1).max(100) });
+const transitionBody = z.object({ to: z.enum(PROPOSAL_STATUSES), note: z.string().max(2_000).default('') });
+const voteBody = z.object({ vote: z.enum(VOTES) });
+const registerQuery = z.object({ blockId: z.string().min(1).max(100).optional() });
+
+export function proposalRoutes(accounts: AccountService, proposals: ProposalService) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get('/plans/:id/proposals', async (request) => {
+      const user = await requireUser(request, accounts);
+      const { id } = idParams.parse(request.params);
+      return { proposals: await proposals.list(id, user) };
+    });
+
+    app.post('/plans/:id/proposals/:blockId/transitions', async (request) => {
+      const user = await requireUser(request, accounts);
+      const { id, blockId } = blockParams.parse(request.params);
+      const { to, note } = transitionBody.parse(request.body);
+      return { proposal: await proposals.transition(id, blockId, user, to, note) };
+    });
+
+    app.post('/plans/:id/proposals/:blockId/votes', async (request) => {
+      const user = await requireUser(request, accounts);
+      const { id, blockId } = blockParams.parse(request.params);
+      return { proposal: await proposals.vote(id, blockId, user, voteBody.parse(request.body).vote) };
+    });
+
+    app.get('/plans/:id/decisions', async (request) => {
+      const user = await requireUser(request, accounts);
+      const { id } = idParams.parse(request.params);
+      const { blockId } = registerQuery.parse(request.query);
+      return { decisions: await proposals.register(id, user, blockId) };
+    });
+  };
+}

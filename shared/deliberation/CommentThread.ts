@@ -1,0 +1,28 @@
+/** Where a thread points: a text range (Yjs relative positions, base64) or a whole block. */
+export type CommentAnchor =
+  | { kind: 'range'; start: string; end: string; quote: string }
+  | { kind: 'block'; blockId: string; quote: string };
+
+export interface Comment {
+  id: string;
+  authorId: string;
+  authorName: string;
+  /** Empty once deleted; the comment stays as a placeholder so replies keep their context. */
+  body: string;
+  mentions: string[];
+  createdAt: number;
+  editedAt: number | null;
+  deletedAt: number | null;
+}
+
+export interface CommentThread {
+  id: string;
+  planId: string;
+  anchor: CommentAnchor;
+  status: 'open' | 'resolved';
+  createdBy: string;
+  createdAt: number;
+  resolvedBy: string | null;
+  resolvedAt: number | null;
+  comments: Comment[];
+}

@@ -1,0 +1,11 @@
+import type { CommentThread } from '../deliberation/CommentThread.js';
+import type { ProposalState } from '../deliberation/ProposalState.js';
+
+/**
+ * Server-authored changes that every client on a plan receives live
+ * (MessageType.PlanEvent). They are not CRDT edits: only the server writes them.
+ */
+export type PlanEvent =
+  | { type: 'threadChanged'; thread: CommentThread }
+  | { type: 'proposalChanged'; proposal: ProposalState }
+  | { type: 'mentioned'; userId: string; threadId: string; authorName: string };
