@@ -38,9 +38,10 @@ describe('persistence through the real server', () => {
     const perWriter = 60;
     for (let round = 0; round < perWriter; round++) {
       writers.forEach((writer, index) => appendParagraph(writer, `${index}:${round}`));
-      // Separate turns give separate appends, so compaction runs many times mid-edit.
       await nextTurn();
-      if (round % 7 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      // Waiting for a save now and then forces separate appends even on a busy machine,
+      // so compaction (every 5 appends) runs several times while the edits go on.
+      if (round % 5 === 4) await Promise.all(writers.map((writer) => writer.channel.whenSaved()));
     }
     const total = perWriter * writers.length;
     await waitFor(() => writers.every((writer) => writer.content.length === total), {
@@ -53,7 +54,9 @@ describe('persistence through the real server', () => {
     // Compaction ran while editing: a state row exists and the log was folded into it.
     const raw = await RawDocumentDatabase.open(plansDatabasePath(first.dataDir));
     try {
-      expect(await raw.readState(formatDocumentName(planId))).not.toBeNull();
+      await waitFor(async () => (await raw.readState(formatDocumentName(planId))) !== null, {
+        message: 'no compaction happened while editing',
+      });
       expect(await raw.countUpdates(formatDocumentName(planId))).toBeLessThan(total);
     } finally {
       await raw.close();
