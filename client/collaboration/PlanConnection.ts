@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import type { AccessMode } from '../../shared/protocol/accessMode.js';
 import { DocumentUnavailable, type CloseEvent } from '../../shared/protocol/closeCodes.js';
+import { probePlanAccess, type PlanAccessProblem } from '../api/probePlanAccess.js';
 import { ServerChannel } from './ServerChannel.js';
 import { collabServerUrl } from './collabServerUrl.js';
 import { connectionParams } from './connectionParams.js';
@@ -21,6 +22,8 @@ export interface ConnectionSnapshot {
   terminalClose: CloseEvent | null;
   /** The last attempt ended because the server could not load the plan; the provider keeps retrying. */
   isDocumentUnavailable: boolean;
+  /** The upgrade itself was refused (not logged in, no access, unknown plan); we stop retrying. */
+  accessProblem: PlanAccessProblem | null;
 }
 
 export interface PlanConnectionOptions {
@@ -42,6 +45,9 @@ export class PlanConnection {
   private hasSyncedOnce = false;
   private terminalClose: CloseEvent | null = null;
   private isDocumentUnavailable = false;
+  private accessProblem: PlanAccessProblem | null = null;
+  private isProbing = false;
+  private isDestroyed = false;
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly options: PlanConnectionOptions) {
@@ -52,6 +58,8 @@ export class PlanConnection {
       maxBackoffTime: 5000,
     });
     this.channel = new ServerChannel(this.provider);
+    // Present from the start, before the editor (and its caret extension) mounts; the server stamps the real identity.
+    this.provider.awareness.setLocalStateField('user', { name: options.displayName });
     this.snapshot = this.computeSnapshot();
     this.provider.on('status', this.handleStatus);
     this.provider.on('sync', this.handleSync);
@@ -71,6 +79,7 @@ export class PlanConnection {
   readonly getSnapshot = (): ConnectionSnapshot => this.snapshot;
 
   destroy(): void {
+    this.isDestroyed = true;
     window.removeEventListener('online', this.handleOnline);
     window.removeEventListener('offline', this.handleOffline);
     this.provider.off('status', this.handleStatus);
@@ -98,8 +107,21 @@ export class PlanConnection {
 
   private readonly handleConnectionClose = (event: { code: number } | null): void => {
     if (event?.code === DocumentUnavailable.code) this.isDocumentUnavailable = true;
+    // A socket that never opened may have been refused at the HTTP upgrade; find out why once.
+    if (event !== null && !this.hasConnectedOnce && navigator.onLine) void this.probeAccess();
     this.refresh();
   };
+
+  private async probeAccess(): Promise<void> {
+    if (this.isProbing || this.accessProblem !== null) return;
+    this.isProbing = true;
+    const problem = await probePlanAccess(this.options.planId);
+    this.isProbing = false;
+    if (problem === null || this.isDestroyed || this.hasConnectedOnce) return;
+    this.accessProblem = problem;
+    this.provider.disconnect();
+    this.refresh();
+  }
 
   private readonly handleClosed = (event: CloseEvent): void => {
     this.terminalClose = event;
@@ -113,7 +135,7 @@ export class PlanConnection {
   };
 
   private readonly handleOnline = (): void => {
-    if (this.terminalClose === null) this.provider.connect();
+    if (this.terminalClose === null && this.accessProblem === null) this.provider.connect();
     this.refresh();
   };
 
@@ -141,6 +163,7 @@ export class PlanConnection {
       lastRefusal: channelState.lastRefusal,
       terminalClose: this.terminalClose,
       isDocumentUnavailable: this.isDocumentUnavailable,
+      accessProblem: this.accessProblem,
     };
   }
 }

@@ -38,6 +38,11 @@ export const en: Messages = {
     closedTerminal: 'The server closed the connection ({{code}}: {{reason}}). Reload the page to try again.',
     loadFailed: 'The plan could not be loaded. Please try again shortly; no data was changed.',
     retrying: 'Retrying…',
+    access: {
+      loginRequired: 'You need to log in to open this plan.',
+      forbidden: 'You have no access to this plan.',
+      notFound: 'The plan was not found, or you have no access to it.',
+    },
   },
   status: {
     label: 'Connection status',

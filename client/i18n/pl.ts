@@ -36,6 +36,11 @@ export const pl = {
     closedTerminal: 'Połączenie zostało zamknięte przez serwer ({{code}}: {{reason}}). Odśwież stronę, aby spróbować ponownie.',
     loadFailed: 'Nie udało się wczytać planu. Spróbuj ponownie za chwilę; dane nie zostały zmienione.',
     retrying: 'Ponawiamy próbę…',
+    access: {
+      loginRequired: 'Aby otworzyć ten plan, musisz się zalogować.',
+      forbidden: 'Nie masz dostępu do tego planu.',
+      notFound: 'Nie znaleziono planu albo nie masz do niego dostępu.',
+    },
   },
   status: {
     label: 'Stan połączenia',

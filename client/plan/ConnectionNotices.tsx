@@ -16,6 +16,11 @@ export function ConnectionNotices({ snapshot }: { snapshot: ConnectionSnapshot }
             : t('plan.closedTerminal', { code: String(terminalClose.code), reason: terminalClose.reason })}
         </div>
       )}
+      {snapshot.accessProblem !== null && (
+        <div className="notice notice--error" role="alert">
+          {t(`plan.access.${snapshot.accessProblem}`)}
+        </div>
+      )}
       {terminalClose === null && snapshot.isDocumentUnavailable && (
         <div className="notice notice--error" role="alert">
           {t('plan.loadFailed')} {t('plan.retrying')}

@@ -22,7 +22,7 @@ export function PlanWorkspace({ planId, displayName }: PlanWorkspaceProps) {
 function ConnectedWorkspace({ connection, planId, displayName }: { connection: PlanConnection } & PlanWorkspaceProps) {
   const { t } = useTranslation();
   const snapshot = useConnectionStatus(connection);
-  const isEditable = snapshot.accessMode === 'read-write' && snapshot.terminalClose === null;
+  const isEditable = snapshot.accessMode === 'read-write' && snapshot.terminalClose === null && snapshot.accessProblem === null;
   return (
     <div className="workspace">
       <div className="workspace__header">
@@ -37,16 +37,19 @@ function ConnectedWorkspace({ connection, planId, displayName }: { connection: P
             <PlanEditor connection={connection} userName={displayName} isEditable={isEditable} />
           ) : (
             // Never show an editable empty document before the real one has arrived.
-            snapshot.terminalClose === null && (
+            snapshot.terminalClose === null &&
+            snapshot.accessProblem === null && (
               <p className="loading" role="status">
                 {t('plan.loading')}
               </p>
             )
           )}
         </div>
-        <aside className="workspace__aside">
-          <PresenceList connection={connection} />
-        </aside>
+        {snapshot.accessProblem === null && snapshot.terminalClose === null && (
+          <aside className="workspace__aside">
+            <PresenceList connection={connection} />
+          </aside>
+        )}
       </div>
     </div>
   );

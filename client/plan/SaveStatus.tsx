@@ -5,7 +5,7 @@ type SaveState = 'saved' | 'saving' | 'connecting' | 'offline' | 'reconnecting' 
 
 /** "All changes saved" only when connected, synced and the server confirmed every local edit. */
 export function saveStateOf(snapshot: ConnectionSnapshot): SaveState {
-  if (snapshot.terminalClose !== null) return 'closed';
+  if (snapshot.terminalClose !== null || snapshot.accessProblem !== null) return 'closed';
   if (snapshot.status === 'offline') return 'offline';
   if (snapshot.status === 'reconnecting') return 'reconnecting';
   if (snapshot.status === 'connecting' || !snapshot.isSynced) return 'connecting';
