@@ -1,0 +1,117 @@
+import type { z } from 'zod';
+import type { Plan } from '../domain/Plan.js';
+import type { ProseMirrorNodeJson } from '../domain/ProseMirrorNodeJson.js';
+import { collectPlanWarnings, type PlanWarning } from '../planViews/collectPlanWarnings.js';
+import { planSchema } from '../schema/planExtensions.js';
+import type { DroppedContent } from './DroppedContent.js';
+import { formatPath } from './formatPath.js';
+import type { ImportError } from './ImportError.js';
+import { planFileSchema } from './planFileSchema.js';
+import { planToProseMirror } from './planToProseMirror.js';
+import { proseMirrorToPlan } from './proseMirrorToPlan.js';
+import { sanitizeRichTextNode } from './sanitizeRichTextNode.js';
+import { validatePlanReferences } from './validatePlanReferences.js';
+
+export type ImportPlanResult =
+  | {
+      ok: true;
+      /** The plan in canonical form: exactly what exporting the document gives back. */
+      plan: Plan;
+      /** The editor document (sections only; the plan-level fields go to the 'meta' map). */
+      doc: ProseMirrorNodeJson;
+      /** Consistency problems that do not block the import, e.g. funding ≠ estimated cost. */
+      warnings: PlanWarning[];
+    }
+  | { ok: false; errors: ImportError[] };
+
+/**
+ * Validates an uploaded plan file (parsed JSON of unknown shape) and converts
+ * it to the editor document. Errors name the exact place, e.g.
+ * `sections[3].blocks[2].targetGroups[0]: unknown code 'foo'`.
+ */
+export function importPlan(json: unknown): ImportPlanResult {
+  const parsed = planFileSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap((issue) => toImportErrors(issue, json)) };
+  const plan = parsed.data;
+
+  const errors = [...validateRichText(plan), ...validatePlanReferences(plan)];
+  if (errors.length > 0) return { ok: false, errors };
+
+  const doc = planToProseMirror(plan);
+  try {
+    planSchema.nodeFromJSON(doc).check();
+  } catch (error) {
+    return { ok: false, errors: [{ path: 'sections', message: `invalid document: ${error instanceof Error ? error.message : String(error)}` }] };
+  }
+  const { sections, ...meta } = plan;
+  const canonical = proseMirrorToPlan(doc, meta).plan;
+  return { ok: true, plan: canonical, doc, warnings: collectPlanWarnings(canonical) };
+}
+
+function validateRichText(plan: Plan): ImportError[] {
+  const errors: ImportError[] = [];
+  plan.sections.forEach((section, sectionIndex) => {
+    section.blocks.forEach((block, blockIndex) => {
+      if (block.type !== 'richText') return;
+      const path = `sections[${sectionIndex}].blocks[${blockIndex}].node`;
+      const dropped: DroppedContent[] = [];
+      const node = sanitizeRichTextNode(block.node, path, dropped);
+      errors.push(...dropped.map(({ path: droppedPath, reason }) => ({ path: droppedPath, message: reason })));
+      if (node !== null && dropped.length === 0 && isPlainParagraph(node)) {
+        errors.push({ path, message: "plain text belongs in a 'paragraph' block" });
+      }
+    });
+  });
+  return errors;
+}
+
+function isPlainParagraph(node: ProseMirrorNodeJson): boolean {
+  return (
+    node.type === 'paragraph' &&
+    node.attrs === undefined &&
+    (node.content ?? []).every((child) => child.type === 'hardBreak' || (child.type === 'text' && (child.marks ?? []).length === 0))
+  );
+}
+
+function toImportErrors(issue: z.core.$ZodIssue, input: unknown): ImportError[] {
+  const path = formatPath(issue.path);
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'unknown field' }));
+    case 'invalid_type':
+      return [
+        {
+          path,
+          message:
+            valueAt(input, issue.path) === undefined
+              ? 'required'
+              : `expected ${issue.expected}, received ${describe(valueAt(input, issue.path))}`,
+        },
+      ];
+    case 'invalid_union':
+      if (issue.discriminator !== undefined) {
+        const value = valueAt(input, issue.path);
+        return [{ path, message: value === undefined ? 'required' : `unknown block type '${String(value)}'` }];
+      }
+      return [{ path, message: issue.message }];
+    case 'invalid_value':
+      return [{ path, message: issue.message.startsWith('Invalid') ? `expected ${issue.values.map(String).join(' | ')}` : issue.message }];
+    default:
+      return [{ path, message: issue.message }];
+  }
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[segment];
+  }
+  return value;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}

@@ -1,0 +1,66 @@
+import * as Y from 'yjs';
+import type { ProseMirrorMarkJson, ProseMirrorNodeJson } from '../domain/ProseMirrorNodeJson.js';
+import type { DroppedContent } from './DroppedContent.js';
+
+const MAX_DEPTH = 64;
+// y-tiptap suffixes overlapping marks of one type with '--<hash>'.
+const HASHED_MARK_NAME = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
+
+/**
+ * The editor JSON of a Y.XmlFragment written by y-tiptap, read without a
+ * schema. Unlike y-tiptap's yXmlFragmentToProsemirrorJSON it does not throw on
+ * content a client could smuggle in (Y.XmlHook, embeds in text, absurd
+ * nesting); such parts are left out and listed in `dropped`.
+ */
+export function readContentFragment(fragment: Y.XmlFragment, dropped: DroppedContent[] = []): ProseMirrorNodeJson {
+  return { type: 'doc', content: readChildren(fragment, '', dropped, 0) };
+}
+
+function readChildren(parent: Y.XmlFragment | Y.XmlElement, path: string, dropped: DroppedContent[], depth: number): ProseMirrorNodeJson[] {
+  const nodes: ProseMirrorNodeJson[] = [];
+  parent.toArray().forEach((child, index) => {
+    // Text nodes of one Y.XmlText become several JSON nodes, so paths count Y children.
+    const childPath = path === '' ? `content[${index}]` : `${path}.content[${index}]`;
+    if (depth > MAX_DEPTH) {
+      dropped.push({ path: childPath, reason: 'nested too deeply' });
+    } else if (child instanceof Y.XmlText) {
+      nodes.push(...readText(child, childPath, dropped));
+    } else if (child instanceof Y.XmlElement && !(child instanceof Y.XmlHook)) {
+      nodes.push(readElement(child, childPath, dropped, depth));
+    } else {
+      dropped.push({ path: childPath, reason: 'not an element or text' });
+    }
+  });
+  return nodes;
+}
+
+function readElement(element: Y.XmlElement, path: string, dropped: DroppedContent[], depth: number): ProseMirrorNodeJson {
+  const node: ProseMirrorNodeJson = { type: element.nodeName };
+  const attrs: Record<string, unknown> = element.getAttributes();
+  if (Object.keys(attrs).length > 0) node.attrs = attrs;
+  const content = readChildren(element, path, dropped, depth + 1);
+  if (content.length > 0) node.content = content;
+  return node;
+}
+
+function readText(text: Y.XmlText, path: string, dropped: DroppedContent[]): ProseMirrorNodeJson[] {
+  const nodes: ProseMirrorNodeJson[] = [];
+  const delta = text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[];
+  delta.forEach((operation, index) => {
+    if (typeof operation.insert !== 'string') {
+      dropped.push({ path: `${path}[${index}]`, reason: 'embedded object in text' });
+      return;
+    }
+    const node: ProseMirrorNodeJson = { type: 'text', text: operation.insert };
+    const marks = Object.entries(operation.attributes ?? {}).map(([name, attrs]): ProseMirrorMarkJson => {
+      const mark: ProseMirrorMarkJson = { type: HASHED_MARK_NAME.exec(name)?.[1] ?? name };
+      if (typeof attrs === 'object' && attrs !== null && Object.keys(attrs).length > 0) {
+        mark.attrs = attrs as Record<string, unknown>;
+      }
+      return mark;
+    });
+    if (marks.length > 0) node.marks = marks;
+    nodes.push(node);
+  });
+  return nodes;
+}
