@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ChildServer } from './ChildServer.js';
+import { resetPeakRss } from './resetPeakRss.js';
+import { createPlanThroughApi } from './createPlanThroughApi.js';
+import { readStoredLayout, type StoredLayout } from './readStoredLayout.js';
+import { formatDocumentName } from '../../shared/documentName.js';
+import type { RunningServer, ServerCapabilities, ServerTarget, StartOptions } from './ServerTarget.js';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The plan editor's own server (server/main.ts), started exactly as `npm run serve` does. */
+export class PlanEditorTarget implements ServerTarget {
+  readonly name = 'plan-editor';
+  readonly capabilities: ServerCapabilities = { isDurable: true };
+  private readonly started = new Set<ChildServer>();
+
+  async start(options: StartOptions): Promise<RunningServer> {
+    const child = await ChildServer.spawn({
+      command: process.execPath,
+      // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every server run.
+      args: [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'server/main.ts'],
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: options.dataDir,
+        ...options.env,
+      },
+      // main.ts logs `plan editor listening on http://127.0.0.1:<port>`.
+      readyPattern: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
+    });
+    this.started.add(child);
+    return {
+      pid: child.pid,
+      serverUrl: `ws://127.0.0.1:${child.port}/collab`,
+      createPlan: (title) => createPlanThroughApi(`http://127.0.0.1:${child.port}`, title),
+      startupMs: child.startupMs,
+      usage: () => child.usage(),
+      resetPeakRss: () => resetPeakRss(child.pid),
+      stop: () => child.stop().finally(() => this.started.delete(child)),
+      kill: () => child.kill().finally(() => this.started.delete(child)),
+    };
+  }
+
+  readStoredLayout(dataDir: string, planId: string): Promise<StoredLayout> {
+    return readStoredLayout(path.join(dataDir, 'plans.sqlite'), formatDocumentName(planId));
+  }
+
+  async killAll(): Promise<void> {
+    await Promise.all([...this.started].map((child) => child.kill()));
+    this.started.clear();
+  }
+}

@@ -1,0 +1,24 @@
+import type { ResultTable } from './ResultTable.js';
+import type { ServerTarget } from './ServerTarget.js';
+
+export interface ScenarioContext {
+  target: ServerTarget;
+  /** Progress lines for the person watching; results go in the returned tables. */
+  log(message: string): void;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  server: string;
+  tables: ResultTable[];
+  /** Raw numbers for the JSON results file. */
+  data: unknown;
+}
+
+/** One benchmark; `run` must finish by itself (bounded loops and timeouts). */
+export interface Scenario {
+  readonly name: string;
+  /** Restarts the server and expects the documents back (skipped for in-memory servers). */
+  readonly needsDurableServer: boolean;
+  run(context: ScenarioContext): Promise<ScenarioResult>;
+}
