@@ -17,7 +17,8 @@ export function EditorToolbar({ editor, isEditable }: EditorToolbarProps) {
   const state = useEditorState({
     editor,
     selector: ({ editor: current }) => ({
-      isParagraph: current.isActive('paragraph'),
+      // A list item holds paragraphs too; there the list button is the one that shows as pressed.
+      isParagraph: current.isActive('paragraph') && !current.isActive('bulletList') && !current.isActive('orderedList'),
       headingLevel: HEADING_LEVELS.find((level) => current.isActive('heading', { level })) ?? null,
       isBold: current.isActive('bold'),
       isItalic: current.isActive('italic'),
