@@ -57,12 +57,11 @@ function toBlock(node: unknown, path: string, dropped: DroppedContent[]): PlanBl
   }
   const type = node['type'];
   if (isTypedBlockType(type)) return toTypedBlock(type, node['attrs'], `${path}.attrs`, dropped);
-  if (type === 'paragraph') {
-    const text = plainParagraphText(node);
-    if (text !== null) return { type: 'paragraph', text };
-  }
   const richText = sanitizeRichTextNode(node, path, dropped);
-  return richText === null ? null : { type: 'richText', node: richText };
+  if (richText === null) return null;
+  // Checked after sanitizing: a paragraph that only lost an unsafe link is plain text again.
+  const text = richText.type === 'paragraph' ? plainParagraphText(richText as unknown as Record<string, unknown>) : null;
+  return text === null ? { type: 'richText', node: richText } : { type: 'paragraph', text };
 }
 
 function toTypedBlock(type: TypedBlockType, attrs: unknown, path: string, dropped: DroppedContent[]): PlanBlock {

@@ -14,7 +14,8 @@ const NOT_RICH_TEXT = new Set(['doc', 'planSection', 'goal', 'interventionDirect
  * holding only what the plan schema allows: unknown nodes, marks and
  * attributes, non-primitive attribute values and links to anything but
  * http(s)/mailto are left out and reported. Returns null when nothing valid
- * remains. Never throws.
+ * remains. The result is in the schema's canonical JSON (all attributes,
+ * defaults filled in). Never throws.
  */
 export function sanitizeRichTextNode(
   value: unknown,
@@ -29,12 +30,14 @@ export function sanitizeRichTextNode(
     return null;
   }
   try {
-    planSchema.nodeFromJSON(node).check();
+    const checked = planSchema.nodeFromJSON(node);
+    checked.check();
+    // The schema's own JSON (every attribute, defaults filled in) is the one canonical form.
+    return checked.toJSON() as ProseMirrorNodeJson;
   } catch (error) {
     dropped.push({ path, reason: `invalid structure: ${error instanceof Error ? error.message : String(error)}` });
     return null;
   }
-  return node;
 }
 
 function sanitizeNode(value: unknown, path: string, dropped: DroppedContent[], depth: number): ProseMirrorNodeJson | null {
@@ -134,7 +137,9 @@ function sanitizeAttrs(
     } else if (!isPrimitive(attribute)) {
       dropped.push({ path: attributePath, reason: 'attribute value is not a string, number, boolean or null' });
     } else if (type === 'heading' && name === 'level' && !(PLAN_HEADING_LEVELS as readonly unknown[]).includes(attribute)) {
-      dropped.push({ path: attributePath, reason: `heading level ${String(attribute)} is not allowed` });
+      // The schema default (1) is the section title's level, so take the highest level a section may use.
+      dropped.push({ path: attributePath, reason: `heading level ${String(attribute)} is not allowed; ${PLAN_HEADING_LEVELS[0]} used` });
+      attrs[name] = PLAN_HEADING_LEVELS[0];
     } else {
       attrs[name] = attribute;
     }

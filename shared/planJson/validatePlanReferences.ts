@@ -3,7 +3,8 @@ import type { ImportError } from './ImportError.js';
 
 type BlockType = PlanBlock['type'];
 
-const TYPE_NAMES: Partial<Record<BlockType, string>> = {
+const TYPE_NAMES: Partial<Record<BlockType | 'action', string>> = {
+  action: 'action',
   goal: 'goal',
   interventionDirection: 'intervention direction',
   recommendation: 'recommendation',
@@ -60,7 +61,7 @@ export function validatePlanReferences(plan: Plan): ImportError[] {
     const owner = idOwners.get(ref);
     if (owner === undefined) error(path, `unknown ${TYPE_NAMES[expected] ?? expected} '${ref}'`);
     else if (owner.type !== expected) {
-      error(path, `'${ref}' is ${owner.type === 'action' ? 'an action' : `a ${TYPE_NAMES[owner.type] ?? owner.type}`}, not a ${TYPE_NAMES[expected] ?? expected}`);
+      error(path, `'${ref}' is ${withArticle(TYPE_NAMES[owner.type] ?? owner.type)}, not ${withArticle(TYPE_NAMES[expected] ?? expected)}`);
     }
   };
 
@@ -97,4 +98,8 @@ export function validatePlanReferences(plan: Plan): ImportError[] {
     });
   });
   return errors;
+}
+
+function withArticle(noun: string): string {
+  return /^[aeiou]/.test(noun) ? `an ${noun}` : `a ${noun}`;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { PlanBlock } from '../../shared/domain/Plan.js';
 import { importPlan } from '../../shared/planJson/importPlan.js';
 import { readPlanFromYDoc } from '../../shared/planJson/readPlanFromYDoc.js';
 import { writePlanToYDoc } from '../../shared/planJson/writePlanToYDoc.js';
@@ -12,7 +13,7 @@ import {
   writeEditorToYDoc,
 } from './planTestDocuments.js';
 
-function directionIn(doc: Y.Doc, id: string): Record<string, unknown> | undefined {
+function directionIn(doc: Y.Doc, id: string): PlanBlock | undefined {
   return readPlanFromYDoc(doc)
     .plan.sections.flatMap((section) => section.blocks)
     .find((block) => 'id' in block && block.id === id);

@@ -3,12 +3,19 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { CONTENT_FIELD } from '../../shared/documentName.js';
+import type { Plan } from '../../shared/domain/Plan.js';
+import type { ProseMirrorNodeJson } from '../../shared/domain/ProseMirrorNodeJson.js';
 import sample from '../../shared/domain/samples/sample-plan-a.json';
 import { planExtensions, planSchema } from '../../shared/schema/planExtensions.js';
 
 /** The sample plan as parsed JSON, a fresh copy per call so tests can mutate it. */
-export function samplePlanJson(): Record<string, unknown> & typeof sample {
-  return structuredClone(sample);
+export function samplePlanJson(): Plan {
+  return structuredClone(sample) as unknown as Plan;
+}
+
+/** The editor's document JSON in the plain shape (TipTap's JSONContent type is a deep union). */
+export function editorJson(editor: Editor): ProseMirrorNodeJson {
+  return editor.getJSON() as ProseMirrorNodeJson;
 }
 
 /** A headless editor (no DOM: content must be JSON, not HTML) with the shared plan extensions. */

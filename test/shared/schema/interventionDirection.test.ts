@@ -4,8 +4,8 @@ import { typedBlockNodeContract } from './typedBlockNodeContract.js';
 
 const direction = samplePlanJson()
   .sections.flatMap((section) => section.blocks)
-  .find((block) => block.type === 'interventionDirection' && 'id' in block && block.id === 'KI-3.1');
-if (direction === undefined) throw new Error('sample plan lost KI-3.1');
+  .find((block) => block.type === 'interventionDirection' && block.id === 'KI-3.1');
+if (direction?.type !== 'interventionDirection') throw new Error('sample plan lost KI-3.1');
 const { type: _type, ...filled } = direction;
 
 typedBlockNodeContract({

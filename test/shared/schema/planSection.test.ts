@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@tiptap/core';
 import { planSchema } from '../../../shared/schema/planExtensions.js';
-import { createPlanEditor, sectionDocument } from '../planTestDocuments.js';
+import { createPlanEditor, editorJson, sectionDocument } from '../planTestDocuments.js';
 
 describe('planSection node and the plan document', () => {
   let editor: Editor | undefined;
@@ -23,7 +23,7 @@ describe('planSection node and the plan document', () => {
 
   it('has workflow attributes with defaults', () => {
     editor = createPlanEditor(sectionDocument([{ type: 'paragraph' }]));
-    expect(editor.getJSON().content?.[0]?.attrs).toEqual({
+    expect(editorJson(editor).content?.[0]?.attrs).toEqual({
       key: 'test',
       title: 'Test',
       status: 'draft',
@@ -42,16 +42,16 @@ describe('planSection node and the plan document', () => {
     });
     editor.commands.setTextSelection(2);
     expect(editor.commands.insertPlanSection({ title: 'B' })).toBe(true);
-    const sections = editor.getJSON().content ?? [];
+    const sections = editorJson(editor).content ?? [];
     expect(sections.map((section) => section.attrs?.['title'])).toEqual(['A', 'B', 'C']);
     expect(sections[1]?.attrs?.['key']).toBe('section-1');
 
     editor.commands.setTextSelection(2);
     expect(editor.commands.setPlanSectionStatus('inReview')).toBe(true);
     expect(editor.commands.setPlanSectionResponsible('user-7')).toBe(true);
-    const first = editor.getJSON().content?.[0]?.attrs;
+    const first = editorJson(editor).content?.[0]?.attrs;
     expect(first).toMatchObject({ status: 'inReview', responsibleUserId: 'user-7' });
-    expect(editor.getJSON().content?.[2]?.attrs).toMatchObject({ status: 'draft', responsibleUserId: null });
+    expect(editorJson(editor).content?.[2]?.attrs).toMatchObject({ status: 'draft', responsibleUserId: null });
   });
 
   it('accepts only http, https and mailto links', () => {
@@ -59,7 +59,7 @@ describe('planSection node and the plan document', () => {
     editor.commands.setTextSelection({ from: 2, to: 6 });
     expect(editor.commands.setLink({ href: 'javascript:alert(1)' })).toBe(false);
     expect(editor.commands.setLink({ href: 'https://example.org/' })).toBe(true);
-    const mark = editor.getJSON().content?.[0]?.content?.[0]?.content?.[0]?.marks?.[0];
+    const mark = editorJson(editor).content?.[0]?.content?.[0]?.content?.[0]?.marks?.[0];
     expect(mark).toMatchObject({ type: 'link', attrs: { href: 'https://example.org/' } });
   });
 

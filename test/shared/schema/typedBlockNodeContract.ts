@@ -6,7 +6,7 @@ import { CONTENT_FIELD } from '../../../shared/documentName.js';
 import { defaultBlockAttributes } from '../../../shared/domain/blockFields.js';
 import type { TypedBlockType } from '../../../shared/domain/Plan.js';
 import { planSchema } from '../../../shared/schema/planExtensions.js';
-import { createPlanEditor, readYDocAsProseMirror, sectionDocument, writeEditorToYDoc } from '../planTestDocuments.js';
+import { createPlanEditor, editorJson, readYDocAsProseMirror, sectionDocument, writeEditorToYDoc } from '../planTestDocuments.js';
 
 interface TypedBlockNodeCase {
   type: TypedBlockType;
@@ -32,7 +32,7 @@ export function typedBlockNodeContract({ type, idPrefix, insert, filled }: Typed
       editor.commands.setTextSelection(2);
       expect(insert(editor)).toBe(true);
       expect(insert(editor)).toBe(true);
-      const blocks = (editor.getJSON().content?.[0]?.content ?? []).filter((node) => node.type === type);
+      const blocks = (editorJson(editor).content?.[0]?.content ?? []).filter((node) => node.type === type);
       expect(blocks.map((block) => block.attrs?.['id'])).toEqual([`${idPrefix}-1`, `${idPrefix}-2`]);
       expect(blocks[0]?.attrs).toEqual({ ...defaultBlockAttributes(type), id: `${idPrefix}-1` });
       expect(editor.state.selection).toBeInstanceOf(NodeSelection);
@@ -42,7 +42,7 @@ export function typedBlockNodeContract({ type, idPrefix, insert, filled }: Typed
       editor = createPlanEditor(sectionDocument([{ type: 'paragraph' }]));
       editor.commands.setTextSelection(2);
       insert(editor, filled);
-      const block = editor.getJSON().content?.[0]?.content?.find((node) => node.type === type);
+      const block = editorJson(editor).content?.[0]?.content?.find((node) => node.type === type);
       expect(block?.attrs).toEqual(filled);
     });
 
