@@ -79,6 +79,9 @@ async function main(): Promise<void> {
   log(`results written to ${path.relative(process.cwd(), file)}`);
 }
 
+// Every WebsocketProvider adds a process 'exit' listener; 50+ clients are expected here.
+process.setMaxListeners(0);
+
 const watchdog = setTimeout(() => {
   console.error(`benchmark did not finish within ${RUN_TIMEOUT_MS / 60_000} minutes; killing the servers`);
   void Promise.all(targets.map((target) => target.killAll())).finally(() => process.exit(2));

@@ -86,7 +86,7 @@ export class KillDurabilityScenario implements Scenario {
           rows,
           notes: [
             'one update = one paragraph appended in its own transaction; times from the writers\' first update; "–" under writers done = still sending when the server was killed',
-            'unpaced, the writers (Yjs + ws in the bench process) are the bottleneck: the observer sees the last update within a few ms of it being sent',
+            'unpaced, "kill at" − "writers done" is the time the server still needed to commit and relay what the writers had already sent',
             '"seen but lost" counts updates the observer had received that a fresh client does not get after the restart; it must be 0',
           ],
         },
