@@ -28,7 +28,7 @@ function attackedDocument(): Y.Doc {
     const paragraph = new Y.XmlElement('paragraph');
     const text = new Y.XmlText();
     paragraph.insert(0, [text]);
-    introduction.insert(0, [paragraph, new Y.XmlElement('iframe'), new Y.XmlHook('hook')]);
+    introduction.insert(0, [paragraph, new Y.XmlElement('iframe'), new Y.XmlHook('hook') as unknown as Y.XmlElement]);
     text.insert(0, 'Kliknij tutaj');
     text.format(0, 7, { link: { href: 'javascript:alert(document.cookie)' } });
     text.insertEmbed(7, { image: 'x' });
