@@ -28,7 +28,7 @@ declare module '@tiptap/core' {
 export const Goal = Node.create<GoalOptions>({
   name: 'goal',
 
-  group: 'block planBlock',
+  group: 'planBlock',
 
   atom: true,
 

@@ -28,7 +28,7 @@ declare module '@tiptap/core' {
 export const Indicator = Node.create<IndicatorOptions>({
   name: 'indicator',
 
-  group: 'block planBlock',
+  group: 'planBlock',
 
   atom: true,
 

@@ -28,7 +28,7 @@ declare module '@tiptap/core' {
 export const InterventionDirection = Node.create<InterventionDirectionOptions>({
   name: 'interventionDirection',
 
-  group: 'block planBlock',
+  group: 'planBlock',
 
   atom: true,
 

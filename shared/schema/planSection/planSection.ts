@@ -32,7 +32,8 @@ declare module '@tiptap/core' {
 export const PlanSection = Node.create<PlanSectionOptions>({
   name: 'planSection',
 
-  content: 'block+',
+  // Typed blocks are a group of their own so they cannot end up inside a list or a quote.
+  content: '(block | planBlock)+',
 
   defining: true,
 

@@ -28,7 +28,7 @@ declare module '@tiptap/core' {
 export const Recommendation = Node.create<RecommendationOptions>({
   name: 'recommendation',
 
-  group: 'block planBlock',
+  group: 'planBlock',
 
   atom: true,
 
