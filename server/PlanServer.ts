@@ -29,7 +29,13 @@ import { ProposalService } from './proposals/ProposalService.js';
 import { findPlanBlock } from './plans/findPlanBlock.js';
 import { commentRoutes } from './http/commentRoutes.js';
 import { proposalRoutes } from './http/proposalRoutes.js';
+import { versionRoutes } from './http/versionRoutes.js';
+import { VersionService } from './versions/VersionService.js';
+import { ExportService } from './export/ExportService.js';
+import { exportRenderers } from './export/exportRenderers.js';
+import { exportRoutes } from './http/exportRoutes.js';
 import { formatDocumentName } from '../shared/documentName.js';
+import { PlanContent } from './plans/PlanContent.js';
 
 export interface PlanServerOptions {
   config: ServerConfig;
@@ -45,6 +51,7 @@ export interface PlanServerServices {
   access: PlanAccess;
   comments: CommentService;
   proposals: ProposalService;
+  versions: VersionService;
 }
 
 /** The composed server: one HTTP port for the client, /api and /collab. */
@@ -82,17 +89,18 @@ export class PlanServer {
         );
       },
     });
-    const plans = new PlanService(database, workspaces);
-    const readSessionToken = (request: IncomingMessage): string | undefined => http.parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
-    access = new PlanAccess({ accounts, workspaces, plans, allowedOrigins: config.allowedOrigins, readSessionToken, log });
-    const planAccess = access;
-
     const registry = new DocumentRegistry({
       store,
       log,
       unloadDelayMs: config.unloadDelayMs,
       compactAfterAppends: config.compactAfterAppends,
     });
+    const content = new PlanContent(registry);
+    const plans = new PlanService(database, workspaces, content);
+    const readSessionToken = (request: IncomingMessage): string | undefined => http.parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
+    access = new PlanAccess({ accounts, workspaces, plans, allowedOrigins: config.allowedOrigins, readSessionToken, log });
+    const planAccess = access;
+
     const syncServer = new SyncServer({
       registry,
       authenticate: options.authenticate ?? planAccess.authenticate,
@@ -112,6 +120,8 @@ export class PlanServer {
       hasBlock: async (planId, blockId) => (await findBlock(planId, blockId)) !== null,
     });
     const proposals = new ProposalService({ database, plans, events, findBlock });
+    const versions = new VersionService({ database, plans, proposals, registry });
+    const exports = new ExportService({ database, versions, renderers: exportRenderers });
 
     const http = await createHttpApp({
       clientDir: config.clientDir,
@@ -121,9 +131,14 @@ export class PlanServer {
       routes: [
         authRoutes(accounts),
         workspaceRoutes(accounts, workspaces),
-        planRoutes(accounts, plans, { onPlanChanged: (planId) => planAccess.refreshPlan(planId) }),
+        planRoutes(accounts, plans, {
+          onPlanChanged: (planId) => planAccess.refreshPlan(planId),
+          onPlanImported: async (planId, user) => proposals.recordImportedStatuses(planId, user, await content.read(planId)),
+        }),
         commentRoutes(accounts, comments),
         proposalRoutes(accounts, proposals),
+        versionRoutes(accounts, versions),
+        exportRoutes(accounts, exports),
       ],
     });
     http.server.on('upgrade', (request, socket, head) => {
@@ -131,7 +146,7 @@ export class PlanServer {
       else socket.destroy();
     });
     await http.listen({ port: config.port, host: config.host });
-    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, access: planAccess, comments, proposals }, database, log);
+    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, access: planAccess, comments, proposals, versions }, database, log);
   }
 
   get port(): number {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AccountService } from '../accounts/AccountService.js';
+import type { AccountService, User } from '../accounts/AccountService.js';
 import type { PlanService } from '../plans/PlanService.js';
 import { idParams, planBody, planPatchBody } from './schemas.js';
 import { requireUser } from './session.js';
@@ -7,6 +7,8 @@ import { requireUser } from './session.js';
 export interface PlanRouteHooks {
   /** Called after a plan's status changed, so open connections follow (archived = read-only). */
   onPlanChanged: (planId: string) => Promise<void>;
+  /** Called after a plan file was imported, with the plan as stored. */
+  onPlanImported: (planId: string, user: User) => Promise<void>;
 }
 
 export function planRoutes(accounts: AccountService, plans: PlanService, hooks: PlanRouteHooks) {
@@ -21,6 +23,14 @@ export function planRoutes(accounts: AccountService, plans: PlanService, hooks: 
       const user = await requireUser(request, accounts);
       const { id } = idParams.parse(request.params);
       const plan = await plans.create(id, user, planBody.parse(request.body));
+      return reply.status(201).send({ id: plan.id, plan });
+    });
+
+    app.post('/workspaces/:id/plans/import', async (request, reply) => {
+      const user = await requireUser(request, accounts);
+      const { id } = idParams.parse(request.params);
+      const plan = await plans.importFile(id, user, request.body);
+      await hooks.onPlanImported(plan.id, user);
       return reply.status(201).send({ id: plan.id, plan });
     });
 

@@ -4,6 +4,12 @@ import { newId } from '../newId.js';
 import type { User } from '../accounts/AccountService.js';
 import type { WorkspaceService } from '../workspace/WorkspaceService.js';
 import type { Role } from '../../shared/workspace/roles.js';
+import type { Plan } from '../../shared/domain/Plan.js';
+import { importPlan } from '../../shared/planJson/importPlan.js';
+import { formatImportError } from '../../shared/planJson/ImportError.js';
+import { AppError } from '../errors.js';
+import type { PlanContent } from './PlanContent.js';
+import { planContentForRecord } from './planContentForRecord.js';
 
 export const PLAN_KINDS = ['regional', 'local', 'cusProgram'] as const;
 export type PlanKind = (typeof PLAN_KINDS)[number];
@@ -58,6 +64,7 @@ export class PlanService {
   constructor(
     private readonly database: SqliteDatabase,
     private readonly workspaces: WorkspaceService,
+    private readonly content: PlanContent,
   ) {}
 
   async list(workspaceId: string, user: User): Promise<PlanRecord[]> {
@@ -69,8 +76,43 @@ export class PlanService {
     return rows.map(toPlan);
   }
 
+  /** Creates the record and fills the document from the kind's template. */
   async create(workspaceId: string, user: User, input: PlanInput): Promise<PlanRecord> {
     await this.workspaces.requireRole(workspaceId, user, 'plan.manage');
+    const plan = await this.insert(workspaceId, user, input);
+    await this.writeOrRollBack(plan, planContentForRecord(plan));
+    return plan;
+  }
+
+  /** Validates a plan file completely before creating anything; errors name the path. */
+  async importFile(workspaceId: string, user: User, file: unknown): Promise<PlanRecord> {
+    await this.workspaces.requireRole(workspaceId, user, 'plan.manage');
+    const result = importPlan(file);
+    if (!result.ok) {
+      const shown = result.errors.slice(0, 5).map(formatImportError).join('; ');
+      const more = result.errors.length > 5 ? ` (and ${result.errors.length - 5} more)` : '';
+      throw new AppError(400, 'invalidPlan', `${shown}${more}`, { errors: result.errors });
+    }
+    const record = await this.insert(workspaceId, user, {
+      title: result.plan.title,
+      kind: result.plan.kind,
+      periodFrom: String(result.plan.period.from),
+      periodTo: String(result.plan.period.to),
+    });
+    await this.writeOrRollBack(record, result.plan);
+    return record;
+  }
+
+  private async writeOrRollBack(record: PlanRecord, plan: Plan): Promise<void> {
+    try {
+      await this.content.write(record.id, plan, 'plan created');
+    } catch (error) {
+      await this.database.run('DELETE FROM plans WHERE id = ?', [record.id]);
+      throw error;
+    }
+  }
+
+  private async insert(workspaceId: string, user: User, input: PlanInput): Promise<PlanRecord> {
     const now = Date.now();
     const plan: PlanRecord = {
       id: newId(12),

@@ -18,6 +18,7 @@ import {
   type Vote,
 } from '../../shared/deliberation/ProposalState.js';
 import type { PlanBlockReference } from '../plans/findPlanBlock.js';
+import type { Plan } from '../../shared/domain/Plan.js';
 
 export interface ProposalServiceOptions {
   database: SqliteDatabase;
@@ -58,6 +59,11 @@ export class ProposalService {
 
   async list(planId: string, user: User): Promise<ProposalState[]> {
     await this.options.plans.getForUser(planId, user);
+    return this.statesOf(planId);
+  }
+
+  /** Recorded states of every block with events; callers check access themselves. */
+  async statesOf(planId: string): Promise<ProposalState[]> {
     const rows = await this.events(planId);
     const blockIds = [...new Set(rows.map((row) => row.block_id))];
     return blockIds.map((blockId) => deriveState(planId, blockId, rows.filter((row) => row.block_id === blockId)));
@@ -65,6 +71,11 @@ export class ProposalService {
 
   async register(planId: string, user: User, blockId?: string): Promise<DecisionRecord[]> {
     await this.options.plans.getForUser(planId, user);
+    return this.registerOf(planId, blockId);
+  }
+
+  /** The decision register without an access check, for versions and exports. */
+  async registerOf(planId: string, blockId?: string): Promise<DecisionRecord[]> {
     const rows = await this.events(planId, blockId);
     return rows.map(toRecord);
   }
@@ -102,6 +113,26 @@ export class ProposalService {
     }
     await this.append(planId, blockId, block.type, user, { kind: 'vote', vote, note: '' });
     return this.publish(planId, blockId);
+  }
+
+  /**
+   * Records the statuses a plan file brings with it, as decisions taken before
+   * the plan came here, so the register and the file agree from the start.
+   */
+  async recordImportedStatuses(planId: string, user: User, plan: Plan): Promise<void> {
+    for (const section of plan.sections) {
+      for (const block of section.blocks) {
+        if (block.type !== 'interventionDirection' && block.type !== 'recommendation') continue;
+        const status = asStatus(block.status ?? null);
+        if (status === null || status === 'draft') continue;
+        await this.append(planId, block.id, block.type, user, {
+          kind: 'status',
+          fromStatus: 'draft',
+          toStatus: status,
+          note: [block.type === 'recommendation' ? block.statusNote : '', 'imported from file'].filter(Boolean).join(' – '),
+        });
+      }
+    }
   }
 
   private async requireProposalBlock(planId: string, blockId: string): Promise<PlanBlockReference> {

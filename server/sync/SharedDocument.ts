@@ -57,19 +57,23 @@ export class SharedDocument extends Y.Doc {
     this.name = options.name;
     this.awareness = new awarenessProtocol.Awareness(this);
     this.awareness.setLocalState(null);
-    this.on('update', this.handleUpdate);
     this.awareness.on('update', this.handleAwarenessUpdate);
   }
 
-  /** Applies stored state; throws if it cannot be read, so nothing is ever written over it. */
+  /**
+   * Applies stored state, then starts persisting and broadcasting edits. Throws
+   * if the state cannot be read, so nothing is ever written over it.
+   */
   async loadFromStore(): Promise<void> {
     const stored = await this.options.store.load(this.name);
-    if (stored === null) return;
-    const origin: TransactionOrigin = { source: 'persistence' };
-    Y.applyUpdate(this, stored, origin);
-    if (this.store.pendingStructs !== null || this.store.pendingDs !== null) {
-      throw new Error(`Stored state of ${this.name} is incomplete or corrupt`);
+    if (stored !== null) {
+      // No update listener yet: Yjs would otherwise re-encode the whole state only for us to ignore it.
+      Y.applyUpdate(this, stored, { source: 'persistence' } satisfies TransactionOrigin);
+      if (this.store.pendingStructs !== null || this.store.pendingDs !== null) {
+        throw new Error(`Stored state of ${this.name} is incomplete or corrupt`);
+      }
     }
+    this.on('update', this.handleUpdate);
   }
 
   get peerCount(): number {
@@ -95,6 +99,11 @@ export class SharedDocument extends Y.Doc {
   /** Applies a server-side edit; it is persisted and broadcast like any client edit. */
   applyServerUpdate(update: Uint8Array, reason: string): void {
     Y.applyUpdate(this, update, { source: 'server', reason } satisfies TransactionOrigin);
+  }
+
+  /** Runs a server-side edit (for example a restore) as one transaction that is persisted and broadcast. */
+  transactAsServer(reason: string, edit: () => void): void {
+    this.transact(edit, { source: 'server', reason } satisfies TransactionOrigin);
   }
 
   /** Resolves once every update applied so far is committed; rejects if that failed. */

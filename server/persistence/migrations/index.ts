@@ -116,4 +116,33 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX proposal_events_by_block ON proposal_events (plan_id, block_id, seq);
   `,
+  `
+  CREATE TABLE plan_versions (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    state BLOB NOT NULL,
+    statuses TEXT NOT NULL,
+    register TEXT NOT NULL,
+    created_by TEXT NOT NULL REFERENCES users (id),
+    created_at INTEGER NOT NULL,
+    agreed_number INTEGER,
+    decision_date TEXT,
+    decision_reference TEXT,
+    content_hash TEXT NOT NULL
+  );
+  CREATE INDEX plan_versions_by_plan ON plan_versions (plan_id, created_at);
+  CREATE UNIQUE INDEX plan_versions_agreed_number ON plan_versions (plan_id, agreed_number) WHERE agreed_number IS NOT NULL;
+  CREATE TABLE version_exports (
+    version_id TEXT NOT NULL REFERENCES plan_versions (id) ON DELETE CASCADE,
+    variant TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    content_type TEXT NOT NULL,
+    extension TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    PRIMARY KEY (version_id, variant)
+  );
+  `,
 ];

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import type { AccountService } from '../accounts/AccountService.js';
+import type { ExportService } from '../export/ExportService.js';
+import { EXPORT_FORMATS } from '../export/ExportFormat.js';
+import { DRAFT } from '../versions/VersionService.js';
+import { idParams } from './schemas.js';
+import { requireUser } from './session.js';
+
+const exportQuery = z.object({
+  format: z.enum(EXPORT_FORMATS).default('json'),
+  version: z.string().min(1).max(100).default(DRAFT),
+  rejected: z.enum(['omit', 'annex']).default('omit'),
+});
+
+export function exportRoutes(accounts: AccountService, exports: ExportService) {
+  return async (app: FastifyInstance): Promise<void> => {
+    app.get('/plans/:id/export', async (request, reply) => {
+      const user = await requireUser(request, accounts);
+      const { id } = idParams.parse(request.params);
+      const query = exportQuery.parse(request.query);
+      // Rendered completely before anything is sent: a failure never leaves a half-written file.
+      const result = await exports.export(id, user, { format: query.format, versionId: query.version, options: { rejected: query.rejected } });
+      return reply
+        .header('content-type', result.contentType)
+        .header('content-disposition', `attachment; filename="${result.filename}"; filename*=UTF-8''${encodeURIComponent(result.filename)}`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(result.bytes));
+    });
+  };
+}

@@ -1,0 +1,240 @@
+import { createHash } from 'node:crypto';
+import * as Y from 'yjs';
+import { updateYFragment } from '@tiptap/y-tiptap';
+import type { SqliteDatabase } from '../persistence/sqlite.js';
+import { AppError, forbidden, notFound } from '../errors.js';
+import { newId } from '../newId.js';
+import type { User } from '../accounts/AccountService.js';
+import type { PlanService } from '../plans/PlanService.js';
+import type { ProposalService } from '../proposals/ProposalService.js';
+import type { DocumentRegistry } from '../sync/DocumentRegistry.js';
+import { CONTENT_FIELD, formatDocumentName } from '../../shared/documentName.js';
+import { can } from '../../shared/workspace/roles.js';
+import { readPlanFromYDoc } from '../../shared/planJson/readPlanFromYDoc.js';
+import { readContentFragment } from '../../shared/planJson/readContentFragment.js';
+import { PLAN_META_FIELD } from '../../shared/planJson/planMetaField.js';
+import { planSchema } from '../../shared/schema/planExtensions.js';
+import { comparePlans, type PlanComparison, type PlanSnapshot } from '../../shared/versions/comparePlans.js';
+import type { OpenProposal, PlanVersion } from '../../shared/versions/PlanVersion.js';
+import type { DecisionRecord, ProposalStatus } from '../../shared/deliberation/ProposalState.js';
+import { PROPOSAL_BLOCK_TYPES } from '../../shared/deliberation/ProposalState.js';
+import type { Plan } from '../../shared/domain/Plan.js';
+
+/** Everything an export or a comparison needs about one moment of a plan. */
+export interface VersionSnapshot extends PlanSnapshot {
+  register: DecisionRecord[];
+  version: PlanVersion | null;
+}
+
+interface VersionRow {
+  id: string;
+  plan_id: string;
+  kind: string;
+  name: string;
+  note: string;
+  state: Buffer;
+  statuses: string;
+  register: string;
+  created_by: string;
+  created_by_name: string;
+  created_at: number;
+  agreed_number: number | null;
+  decision_date: string | null;
+  decision_reference: string | null;
+  content_hash: string;
+}
+
+export interface VersionServiceOptions {
+  database: SqliteDatabase;
+  plans: PlanService;
+  proposals: ProposalService;
+  registry: DocumentRegistry;
+}
+
+/** The draft is the live document; anything else is a version id. */
+export const DRAFT = 'draft';
+
+/**
+ * Named versions and the team-agreed version. A version stores the document
+ * state, the recorded proposal statuses and the decision register of its
+ * moment, so later edits and decisions never change it.
+ */
+export class VersionService {
+  constructor(private readonly options: VersionServiceOptions) {}
+
+  async list(planId: string, user: User): Promise<PlanVersion[]> {
+    await this.options.plans.getForUser(planId, user);
+    const rows = await this.options.database.all<VersionRow>(
+      `SELECT plan_versions.*, users.name AS created_by_name FROM plan_versions
+       JOIN users ON users.id = plan_versions.created_by WHERE plan_id = ? ORDER BY created_at DESC`,
+      [planId],
+    );
+    return rows.map(toVersion);
+  }
+
+  async create(planId: string, user: User, input: { name: string; note: string }): Promise<PlanVersion> {
+    const { role } = await this.options.plans.getForUser(planId, user);
+    if (!can(role, 'version.create')) throw forbidden(`Your role (${role}) cannot save versions`);
+    const draft = await this.draftSnapshot(planId);
+    return this.insert(planId, user, { kind: 'named', ...input, ...draft });
+  }
+
+  /** Blocks still open (not agreed or rejected) in the draft; the agreed version needs none. */
+  async openProposals(planId: string, user: User): Promise<OpenProposal[]> {
+    await this.options.plans.getForUser(planId, user);
+    return findOpenProposals(await this.snapshotOf(planId, DRAFT));
+  }
+
+  async freeze(planId: string, user: User, input: { name: string; decisionDate: string; decisionReference: string }): Promise<PlanVersion> {
+    const { role } = await this.options.plans.getForUser(planId, user);
+    if (!can(role, 'version.freeze')) throw forbidden('Only the chair freezes the agreed version');
+    const draft = await this.draftSnapshot(planId);
+    const open = findOpenProposals({ plan: draft.plan, statuses: draft.statuses });
+    if (open.length > 0) {
+      throw new AppError(409, 'openProposals', `${open.length} proposals are not yet agreed or rejected`, { open });
+    }
+    const previous = await this.options.database.get<{ number: number | null }>(
+      'SELECT MAX(agreed_number) AS number FROM plan_versions WHERE plan_id = ?',
+      [planId],
+    );
+    return this.insert(planId, user, {
+      kind: 'agreed',
+      name: input.name,
+      note: '',
+      ...draft,
+      agreed: { number: (previous?.number ?? 0) + 1, decisionDate: input.decisionDate, decisionReference: input.decisionReference },
+    });
+  }
+
+  /** The snapshot of the draft or of a version, for exports and read-only viewing. */
+  async snapshot(planId: string, user: User, versionId: string): Promise<VersionSnapshot> {
+    await this.options.plans.getForUser(planId, user);
+    return this.snapshotOf(planId, versionId);
+  }
+
+  async compare(planId: string, user: User, from: string, to: string): Promise<PlanComparison> {
+    await this.options.plans.getForUser(planId, user);
+    const [before, after] = await Promise.all([this.snapshotOf(planId, from), this.snapshotOf(planId, to)]);
+    return comparePlans(before, after);
+  }
+
+  /** Writes the version's content over the draft as one new edit that every client receives. */
+  async restore(planId: string, user: User, versionId: string): Promise<void> {
+    const { role, plan } = await this.options.plans.getForUser(planId, user);
+    if (!can(role, 'plan.edit') || plan.status !== 'active') throw forbidden('Your role cannot change this plan');
+    const versionDoc = docFromState((await this.versionRow(planId, versionId)).state);
+    const content = planSchema.nodeFromJSON(readContentFragment(versionDoc.getXmlFragment(CONTENT_FIELD)));
+    const versionMeta = versionDoc.getMap<unknown>(PLAN_META_FIELD).toJSON();
+    const document = await this.options.registry.acquire(formatDocumentName(planId));
+    document.transactAsServer(`restore version ${versionId} by ${user.id}`, () => {
+      updateYFragment(document, document.getXmlFragment(CONTENT_FIELD), content, { mapping: new Map(), isOMark: new Map() });
+      const meta = document.getMap<unknown>(PLAN_META_FIELD);
+      for (const key of [...meta.keys()]) if (!(key in versionMeta)) meta.delete(key);
+      for (const [key, value] of Object.entries(versionMeta)) meta.set(key, value);
+    });
+    await document.whenPersisted();
+  }
+
+  async snapshotOf(planId: string, versionId: string): Promise<VersionSnapshot> {
+    if (versionId === DRAFT) return { ...(await this.draftSnapshot(planId)), version: null };
+    const row = await this.versionRow(planId, versionId);
+    return {
+      plan: readPlanFromYDoc(docFromState(row.state)).plan,
+      statuses: JSON.parse(row.statuses) as Record<string, ProposalStatus>,
+      register: JSON.parse(row.register) as DecisionRecord[],
+      version: toVersion(row),
+    };
+  }
+
+  private async draftSnapshot(planId: string): Promise<{ state: Uint8Array; plan: Plan; statuses: Record<string, ProposalStatus>; register: DecisionRecord[] }> {
+    const document = await this.options.registry.acquire(formatDocumentName(planId));
+    await document.whenPersisted();
+    const state = Y.encodeStateAsUpdate(document);
+    const states = await this.options.proposals.statesOf(planId);
+    return {
+      state,
+      plan: readPlanFromYDoc(document).plan,
+      statuses: Object.fromEntries(states.map((proposal) => [proposal.blockId, proposal.status])),
+      register: await this.options.proposals.registerOf(planId),
+    };
+  }
+
+  private async insert(
+    planId: string,
+    user: User,
+    input: {
+      kind: 'named' | 'agreed';
+      name: string;
+      note: string;
+      state: Uint8Array;
+      plan: Plan;
+      statuses: Record<string, ProposalStatus>;
+      register: DecisionRecord[];
+      agreed?: { number: number; decisionDate: string; decisionReference: string };
+    },
+  ): Promise<PlanVersion> {
+    const id = newId();
+    const contentHash = createHash('sha256')
+      .update(JSON.stringify({ plan: input.plan, statuses: input.statuses, register: input.register }))
+      .digest('hex');
+    await this.options.database.run(
+      `INSERT INTO plan_versions (id, plan_id, kind, name, note, state, statuses, register, created_by, created_at,
+         agreed_number, decision_date, decision_reference, content_hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        id, planId, input.kind, input.name, input.note, Buffer.from(input.state), JSON.stringify(input.statuses),
+        JSON.stringify(input.register), user.id, Date.now(), input.agreed?.number ?? null,
+        input.agreed?.decisionDate ?? null, input.agreed?.decisionReference ?? null, contentHash,
+      ],
+    );
+    return toVersion(await this.versionRow(planId, id));
+  }
+
+  private async versionRow(planId: string, versionId: string): Promise<VersionRow> {
+    const row = await this.options.database.get<VersionRow>(
+      `SELECT plan_versions.*, users.name AS created_by_name FROM plan_versions
+       JOIN users ON users.id = plan_versions.created_by WHERE plan_versions.id = ? AND plan_id = ?`,
+      [versionId, planId],
+    );
+    if (!row) throw notFound('Version not found');
+    return row;
+  }
+}
+
+function docFromState(state: Buffer | Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(state.buffer, state.byteOffset, state.byteLength));
+  return doc;
+}
+
+function findOpenProposals(snapshot: PlanSnapshot): OpenProposal[] {
+  const open: OpenProposal[] = [];
+  for (const section of snapshot.plan.sections) {
+    for (const block of section.blocks) {
+      if (!(PROPOSAL_BLOCK_TYPES as readonly string[]).includes(block.type) || !('id' in block)) continue;
+      const status = snapshot.statuses[block.id] ?? 'draft';
+      if (status !== 'agreed' && status !== 'rejected') {
+        open.push({ blockId: block.id, blockType: block.type, title: 'title' in block ? String(block.title) : '', status });
+      }
+    }
+  }
+  return open;
+}
+
+function toVersion(row: VersionRow): PlanVersion {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    kind: row.kind === 'agreed' ? 'agreed' : 'named',
+    name: row.name,
+    note: row.note,
+    createdBy: row.created_by,
+    createdByName: row.created_by_name,
+    createdAt: row.created_at,
+    agreed:
+      row.agreed_number !== null
+        ? { number: row.agreed_number, decisionDate: row.decision_date ?? '', decisionReference: row.decision_reference ?? '' }
+        : null,
+    contentHash: row.content_hash,
+  };
+}

@@ -1,0 +1,25 @@
+export type VersionKind = 'named' | 'agreed';
+
+/** A frozen snapshot of a plan. Agreed versions carry the team's decision and are never changed. */
+export interface PlanVersion {
+  id: string;
+  planId: string;
+  kind: VersionKind;
+  name: string;
+  note: string;
+  createdBy: string;
+  createdByName: string;
+  createdAt: number;
+  /** Agreed versions only: their number within the plan, the decision and the content hash. */
+  agreed: { number: number; decisionDate: string; decisionReference: string } | null;
+  /** SHA-256 of the snapshot's plan JSON, recorded statuses and register. */
+  contentHash: string;
+}
+
+/** A proposal block that still blocks freezing an agreed version. */
+export interface OpenProposal {
+  blockId: string;
+  blockType: string;
+  title: string;
+  status: string;
+}
