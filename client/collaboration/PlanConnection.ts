@@ -4,6 +4,7 @@ import type { AccessMode } from '../../shared/protocol/accessMode.js';
 import { DocumentUnavailable, type CloseEvent } from '../../shared/protocol/closeCodes.js';
 import { probePlanAccess, type PlanAccessProblem } from '../api/probePlanAccess.js';
 import { ServerChannel } from './ServerChannel.js';
+import { colorForUser } from '../../shared/presence/colorForUser.js';
 import { collabServerUrl } from './collabServerUrl.js';
 import { connectionParams } from './connectionParams.js';
 
@@ -28,7 +29,8 @@ export interface ConnectionSnapshot {
 
 export interface PlanConnectionOptions {
   planId: string;
-  displayName: string;
+  /** The logged-in user; the server authenticates by cookie, this only fills our own presence entry before it answers. */
+  user: { id: string; name: string };
   serverUrl?: string;
 }
 
@@ -38,6 +40,8 @@ export interface PlanConnectionOptions {
  */
 export class PlanConnection {
   readonly doc = new Y.Doc();
+  /** Our own colour, the one the server stamps on what others see of us. */
+  readonly userColor: string;
   readonly provider: WebsocketProvider;
   readonly channel: ServerChannel;
   private snapshot: ConnectionSnapshot;
@@ -51,15 +55,20 @@ export class PlanConnection {
   private readonly listeners = new Set<() => void>();
 
   constructor(readonly options: PlanConnectionOptions) {
+    this.userColor = colorForUser(options.user.id);
     this.provider = new WebsocketProvider(options.serverUrl ?? collabServerUrl(), options.planId, this.doc, {
-      params: connectionParams(options.displayName),
+      params: connectionParams(),
       // Tabs must not share edits behind the server's back: the server is what makes them "saved".
       disableBc: true,
       maxBackoffTime: 5000,
     });
     this.channel = new ServerChannel(this.provider);
     // Present from the start, before the editor (and its caret extension) mounts; the server stamps the real identity.
-    this.provider.awareness.setLocalStateField('user', { name: options.displayName });
+    this.provider.awareness.setLocalStateField('user', {
+      name: options.user.name,
+      id: options.user.id,
+      color: this.userColor,
+    });
     this.snapshot = this.computeSnapshot();
     this.provider.on('status', this.handleStatus);
     this.provider.on('sync', this.handleSync);

@@ -1,8 +1,8 @@
 /**
  * The one place that decides how the collaboration socket identifies the user.
- * Today a visitor is known by the display name they chose; when accounts arrive
- * the session cookie does that and this returns no name.
+ * The browser sends the session cookie with the WebSocket upgrade by itself and
+ * the server stamps the name and colour, so no parameters are needed.
  */
-export function connectionParams(displayName: string): Record<string, string> {
-  return { name: displayName };
+export function connectionParams(): Record<string, string> {
+  return {};
 }

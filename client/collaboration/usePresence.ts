@@ -18,8 +18,8 @@ interface AwarenessUser {
  * Everyone with an awareness state in the plan. The server stamps `user`
  * ({ name, color, id }) on every state it forwards, so names cannot be faked;
  * other people are listed once per user id even with several tabs open.
- * Our own entry is the local state, which the server never overwrites, so it
- * has no server colour and is marked as "you" instead.
+ * Our own entry is the local state, which the server never overwrites, so its
+ * colour is computed here with the server's rule (shared/presence/colorForUser.ts).
  */
 export function usePresence(connection: PlanConnection): PresentUser[] {
   const [users, setUsers] = useState<PresentUser[]>(() => readPresence(connection));
@@ -50,7 +50,7 @@ function readPresence(connection: PlanConnection): PresentUser[] {
     users.push({
       clientId,
       name: user.name,
-      color: !isSelf && typeof user.color === 'string' ? user.color : null,
+      color: isSelf ? connection.userColor : typeof user.color === 'string' ? user.color : null,
       isSelf,
     });
   }

@@ -10,23 +10,24 @@ import { SaveStatus } from './SaveStatus.js';
 
 export interface PlanWorkspaceProps {
   planId: string;
-  displayName: string;
+  title: string;
+  user: { id: string; name: string };
 }
 
-export function PlanWorkspace({ planId, displayName }: PlanWorkspaceProps) {
-  const connection = usePlanConnection(planId, displayName);
+export function PlanWorkspace({ planId, title, user }: PlanWorkspaceProps) {
+  const connection = usePlanConnection(planId, user);
   if (connection === null) return null;
-  return <ConnectedWorkspace connection={connection} planId={planId} displayName={displayName} />;
+  return <ConnectedWorkspace connection={connection} planId={planId} title={title} user={user} />;
 }
 
-function ConnectedWorkspace({ connection, planId, displayName }: { connection: PlanConnection } & PlanWorkspaceProps) {
+function ConnectedWorkspace({ connection, title, user }: { connection: PlanConnection } & PlanWorkspaceProps) {
   const { t } = useTranslation();
   const snapshot = useConnectionStatus(connection);
   const isEditable = snapshot.accessMode === 'read-write' && snapshot.terminalClose === null && snapshot.accessProblem === null;
   return (
     <div className="workspace">
       <div className="workspace__header">
-        <h2 className="workspace__title">{t('plan.heading', { planId })}</h2>
+        <h1 className="workspace__title">{title}</h1>
         <CopyLinkButton />
         <SaveStatus snapshot={snapshot} />
       </div>
@@ -34,7 +35,7 @@ function ConnectedWorkspace({ connection, planId, displayName }: { connection: P
       <div className="workspace__body">
         <div className="workspace__document">
           {snapshot.hasSyncedOnce ? (
-            <PlanEditor connection={connection} userName={displayName} isEditable={isEditable} />
+            <PlanEditor connection={connection} userName={user.name} isEditable={isEditable} />
           ) : (
             // Never show an editable empty document before the real one has arrived.
             snapshot.terminalClose === null &&

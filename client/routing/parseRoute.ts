@@ -1,13 +1,53 @@
-export type Route = { name: 'home' } | { name: 'plan'; planId: string } | { name: 'notFound' };
+export type Route =
+  | { name: 'home' }
+  | { name: 'login'; next: string }
+  | { name: 'register'; next: string }
+  | { name: 'workspace'; workspaceId: string }
+  | { name: 'invitation'; token: string }
+  | { name: 'plan'; planId: string }
+  | { name: 'notFound' };
 
-/** Maps a location path to a page. Plan ids are checked by the plan page, so it can say what is wrong. */
-export function parseRoute(pathname: string): Route {
+/**
+ * Maps a location (path and query) to a page. Plan ids are checked by the plan
+ * page, so it can say what is wrong.
+ */
+export function parseRoute(location: string): Route {
+  const url = new URL(location, 'http://localhost');
+  const pathname = url.pathname;
   if (pathname === '/' || pathname === '') return { name: 'home' };
-  const match = /^\/plans\/([^/]+)\/?$/.exec(pathname);
-  if (match?.[1] !== undefined) return { name: 'plan', planId: decodeURIComponent(match[1]) };
-  return { name: 'notFound' };
+  if (pathname === '/login') return { name: 'login', next: safeNextPath(url.searchParams.get('next')) };
+  if (pathname === '/register') return { name: 'register', next: safeNextPath(url.searchParams.get('next')) };
+  const match = /^\/(plans|workspaces|invitations)\/([^/]+)\/?$/.exec(pathname);
+  const value = match?.[2] === undefined ? undefined : decodeURIComponent(match[2]);
+  if (value === undefined) return { name: 'notFound' };
+  if (match?.[1] === 'plans') return { name: 'plan', planId: value };
+  if (match?.[1] === 'workspaces') return { name: 'workspace', workspaceId: value };
+  return { name: 'invitation', token: value };
+}
+
+/** Only a path on this site may be a return target, never another origin (`//host`, `https:`). */
+export function safeNextPath(next: string | null): string {
+  if (next === null || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  return next;
 }
 
 export function planPath(planId: string): string {
   return `/plans/${encodeURIComponent(planId)}`;
+}
+
+export function workspacePath(workspaceId: string): string {
+  return `/workspaces/${encodeURIComponent(workspaceId)}`;
+}
+
+export function invitationPath(token: string): string {
+  return `/invitations/${encodeURIComponent(token)}`;
+}
+
+/** The login page, returning to `next` afterwards (omitted when it is the home page). */
+export function loginPath(next = '/'): string {
+  return next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+}
+
+export function registerPath(next = '/'): string {
+  return next === '/' ? '/register' : `/register?next=${encodeURIComponent(next)}`;
 }

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { NAVIGATE_EVENT } from './navigate.js';
+import { currentLocation, NAVIGATE_EVENT } from './navigate.js';
 import { parseRoute, type Route } from './parseRoute.js';
 
 function subscribe(onChange: () => void): () => void {
@@ -11,9 +11,7 @@ function subscribe(onChange: () => void): () => void {
   };
 }
 
-const readPath = (): string => location.pathname;
-
 export function useRoute(): Route {
-  const pathname = useSyncExternalStore(subscribe, readPath);
-  return parseRoute(pathname);
+  const location = useSyncExternalStore(subscribe, currentLocation);
+  return parseRoute(location);
 }

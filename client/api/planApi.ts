@@ -1,0 +1,49 @@
+import type { PlanKind } from '../../shared/domain/taxonomy.js';
+import type { Role } from '../../shared/workspace/roles.js';
+import { apiRequest } from './apiRequest.js';
+
+export type PlanStatus = 'active' | 'archived';
+
+export interface PlanRecord {
+  id: string;
+  workspaceId: string;
+  title: string;
+  kind: PlanKind;
+  /** YYYY or YYYY-MM. */
+  periodFrom: string | null;
+  periodTo: string | null;
+  status: PlanStatus;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface PlanInput {
+  title: string;
+  kind: PlanKind;
+  periodFrom?: string | null;
+  periodTo?: string | null;
+}
+
+export interface PlanPatch {
+  title?: string;
+  periodFrom?: string | null;
+  periodTo?: string | null;
+  status?: PlanStatus;
+}
+
+export async function listPlans(workspaceId: string): Promise<PlanRecord[]> {
+  return (await apiRequest<{ plans: PlanRecord[] }>('GET', `/workspaces/${encodeURIComponent(workspaceId)}/plans`)).plans;
+}
+
+export async function createPlan(workspaceId: string, input: PlanInput): Promise<PlanRecord> {
+  return (await apiRequest<{ plan: PlanRecord }>('POST', `/workspaces/${encodeURIComponent(workspaceId)}/plans`, input)).plan;
+}
+
+/** The plan record and the user's role in its workspace. */
+export async function fetchPlan(planId: string): Promise<{ plan: PlanRecord; role: Role }> {
+  return apiRequest('GET', `/plans/${encodeURIComponent(planId)}`);
+}
+
+export async function updatePlan(planId: string, patch: PlanPatch): Promise<PlanRecord> {
+  return (await apiRequest<{ plan: PlanRecord }>('PATCH', `/plans/${encodeURIComponent(planId)}`, patch)).plan;
+}

@@ -1,0 +1,107 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../api/ApiError.js';
+import { apiErrorMessage } from '../api/apiErrorMessage.js';
+import { FormError } from '../forms/FormError.js';
+import { TextField } from '../forms/TextField.js';
+import { Link } from '../routing/Link.js';
+import { navigate } from '../routing/navigate.js';
+import { loginPath } from '../routing/parseRoute.js';
+import { isEmailLike } from './isEmailLike.js';
+import { useSession } from './useSession.js';
+
+// Mirrors the server's policy (server/auth/passwordPolicy.ts) so the common mistake is caught before sending.
+const MIN_PASSWORD_LENGTH = 10;
+
+interface FieldErrors {
+  name?: string;
+  email?: string;
+  password?: string;
+}
+
+/** /register?next=…: creates the account, logs in and returns to `next`. */
+export function RegisterPage({ next }: { next: string }) {
+  const { t } = useTranslation();
+  const { state, register } = useSession();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [isPending, setIsPending] = useState(false);
+
+  const isLoggedIn = state.status === 'authenticated';
+  useEffect(() => {
+    if (isLoggedIn) navigate(next, { replace: true });
+  }, [isLoggedIn, next]);
+
+  const submit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault();
+    const errors: FieldErrors = {
+      name: name.trim() === '' ? t('auth.nameRequired') : undefined,
+      email: isEmailLike(email) ? undefined : t('auth.emailInvalid'),
+      password: password.length < MIN_PASSWORD_LENGTH ? t('errors.weakPassword.tooShort') : undefined,
+    };
+    setFieldErrors(errors);
+    setFormError(null);
+    if (Object.values(errors).some((error) => error !== undefined)) return;
+    setIsPending(true);
+    try {
+      await register({ name: name.trim(), email: email.trim(), password });
+    } catch (error) {
+      // Errors about one field are shown next to it; the rest above the form.
+      if (isApiError(error, 'emailTaken')) setFieldErrors({ email: apiErrorMessage(error, t) });
+      else if (isApiError(error, 'weakPassword')) setFieldErrors({ password: apiErrorMessage(error, t) });
+      else setFormError(apiErrorMessage(error, t));
+      setIsPending(false);
+    }
+  };
+
+  return (
+    <div className="auth-page">
+      <h1 className="page-title">{t('auth.registerHeading')}</h1>
+      <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-label={t('auth.registerHeading')}>
+        <FormError message={formError} />
+        <TextField
+          label={t('auth.name')}
+          hint={t('auth.nameHint')}
+          name="name"
+          autoComplete="name"
+          value={name}
+          onChange={setName}
+          error={fieldErrors.name}
+          maxLength={100}
+        />
+        <TextField
+          label={t('auth.email')}
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={setEmail}
+          error={fieldErrors.email}
+          maxLength={254}
+        />
+        <TextField
+          label={t('auth.password')}
+          hint={t('auth.passwordHint')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          error={fieldErrors.password}
+          maxLength={128}
+        />
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={isPending}>
+            {isPending ? t('auth.registering') : t('auth.register')}
+          </button>
+        </div>
+        <p className="auth-page__switch">
+          {t('auth.haveAccount')} <Link href={loginPath(next)}>{t('auth.loginLink')}</Link>
+        </p>
+      </form>
+    </div>
+  );
+}
