@@ -14,6 +14,8 @@ export function UserMenu() {
     try {
       await logout();
       navigate('/login', { replace: true });
+    } catch {
+      // Still logged in (the server could not be reached); the button stays for another try.
     } finally {
       setIsPending(false);
     }

@@ -4,15 +4,18 @@ import { CONTENT_FIELD, formatDocumentName } from '../../shared/documentName.js'
 import { startTestServer } from '../helpers/startTestServer.js';
 import { launchBrowser, openPlan } from '../helpers/browser.js';
 import { fragmentText } from '../helpers/connectClient.js';
+import { createTeam } from '../helpers/teamFixture.js';
+import { teamMember } from '../helpers/teamMember.js';
 
 const SAVED_TEXT = 'Wszystkie zmiany zapisane';
 
 describe('co-editing in the browser', () => {
   it('shows text, caret, presence and saved state across two browsers, and the text survives a reload', async () => {
-    const { httpUrl, server } = await startTestServer();
+    const server = await startTestServer({ authenticate: 'sessions' });
+    const team = await createTeam(server, { 'Anna Kowalska': 'chair', 'Bartek Nowak': 'member' });
     const browser = await launchBrowser();
-    const anna = await openPlan(browser, httpUrl, 'e2e-plan', 'Anna Kowalska');
-    const bartek = await openPlan(browser, httpUrl, 'e2e-plan', 'Bartek Nowak');
+    const anna = await openPlan(browser, server.httpUrl, team.planId, teamMember(team, 'Anna Kowalska'), 'Anna');
+    const bartek = await openPlan(browser, server.httpUrl, team.planId, teamMember(team, 'Bartek Nowak'), 'Bartek');
 
     await anna.editor().click();
     await anna.page.keyboard.type('Diagnoza potrzeb mieszkańców');
@@ -28,7 +31,7 @@ describe('co-editing in the browser', () => {
     const annaStatus = anna.page.locator('.save-status');
     await expect.poll(() => annaStatus.textContent()).toContain(SAVED_TEXT);
     // "Saved" must mean committed on the server, not merely sent.
-    const stored = await server.store.load(formatDocumentName('e2e-plan'));
+    const stored = await server.server.store.load(formatDocumentName(team.planId));
     expect(stored).not.toBeNull();
     const storedDoc = new Y.Doc();
     Y.applyUpdate(storedDoc, stored ?? new Uint8Array());
@@ -40,10 +43,11 @@ describe('co-editing in the browser', () => {
   });
 
   it('edits typed while offline reach the other browser after reconnecting', async () => {
-    const { httpUrl } = await startTestServer();
+    const server = await startTestServer({ authenticate: 'sessions' });
+    const team = await createTeam(server, { 'Anna Kowalska': 'chair', 'Bartek Nowak': 'member' });
     const browser = await launchBrowser();
-    const anna = await openPlan(browser, httpUrl, 'e2e-offline', 'Anna Kowalska');
-    const bartek = await openPlan(browser, httpUrl, 'e2e-offline', 'Bartek Nowak');
+    const anna = await openPlan(browser, server.httpUrl, team.planId, teamMember(team, 'Anna Kowalska'), 'Anna');
+    const bartek = await openPlan(browser, server.httpUrl, team.planId, teamMember(team, 'Bartek Nowak'), 'Bartek');
 
     await anna.editor().click();
     await anna.page.keyboard.type('Przed rozłączeniem.');

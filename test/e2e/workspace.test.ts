@@ -20,6 +20,7 @@ async function register(page: Page, name: string, email: string): Promise<void> 
 async function acceptInvitation(page: Page, link: string, name: string, email: string): Promise<void> {
   await page.goto(link);
   await expect.poll(() => page.locator('.invitation__workspace').textContent()).toBe('Zespół ds. deinstytucjonalizacji');
+  await saveScreenshot(page, `invitation-${name.split(' ')[0]?.toLowerCase()}-pl`);
   await page.getByRole('link', { name: 'Załóż konto' }).click();
   await page.waitForURL(/\/register\?next=/);
   await register(page, name, email);
@@ -144,5 +145,11 @@ describe('team workspace in the browser', () => {
     await celina.page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => celina.page.locator('.notice--info').textContent()).toContain('Read-only');
     await saveScreenshot(celina.page, 'plan-observer-en');
+
+    // Logging out ends the session: protected pages send the user back to the login page.
+    await anna.page.getByRole('button', { name: 'Log out' }).click();
+    await anna.page.waitForURL(/\/login$/);
+    await anna.page.goto(workspaceUrl);
+    await anna.page.waitForURL(/\/login\?next=%2Fworkspaces%2F/);
   }, 60_000);
 });
