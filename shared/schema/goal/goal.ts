@@ -1,12 +1,7 @@
-import { mergeAttributes, Node } from '@tiptap/core';
 import { goalFields, type GoalAttributes } from '../../domain/blockFields.js';
-import { blockAttributes } from '../blockAttributes.js';
-import { insertTypedBlock } from '../insertTypedBlock.js';
-import { nextBlockId } from '../nextBlockId.js';
+import { createTypedBlockNode } from '../createTypedBlockNode.js';
 
-export interface GoalOptions {
-  HTMLAttributes: Record<string, unknown>;
-}
+export type { TypedBlockOptions as GoalOptions } from '../createTypedBlockNode.js';
 
 /** Prefix of the ids given to new blocks of this type (README §3). */
 export const GOAL_ID_PREFIX = 'CS';
@@ -25,46 +20,10 @@ declare module '@tiptap/core' {
  * through `updateAttributes` by the node view, so each field change is one
  * Yjs attribute change.
  */
-export const Goal = Node.create<GoalOptions>({
+export const Goal = createTypedBlockNode({
   name: 'goal',
-
-  group: 'planBlock',
-
-  atom: true,
-
-  selectable: true,
-
-  draggable: true,
-
-  addOptions() {
-    return { HTMLAttributes: {} };
-  },
-
-  addAttributes() {
-    return blockAttributes(goalFields);
-  },
-
-  parseHTML() {
-    return [{ tag: 'div[data-type="goal"]' }];
-  },
-
-  renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes({ 'data-type': this.name }, this.options.HTMLAttributes, HTMLAttributes)];
-  },
-
-  renderText({ node }) {
-    return String(node.attrs['title'] ?? '');
-  },
-
-  addCommands() {
-    return {
-      insertGoal:
-        (attributes = {}) =>
-        (props) =>
-          insertTypedBlock(props, {
-            type: this.name,
-            attrs: { ...attributes, id: attributes.id ?? nextBlockId(props.state.doc, GOAL_ID_PREFIX) },
-          }),
-    };
-  },
+  fields: goalFields,
+  idPrefix: GOAL_ID_PREFIX,
+  textAttribute: 'title',
+  insertCommand: 'insertGoal',
 });

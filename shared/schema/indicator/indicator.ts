@@ -1,12 +1,7 @@
-import { mergeAttributes, Node } from '@tiptap/core';
 import { indicatorFields, type IndicatorAttributes } from '../../domain/blockFields.js';
-import { blockAttributes } from '../blockAttributes.js';
-import { insertTypedBlock } from '../insertTypedBlock.js';
-import { nextBlockId } from '../nextBlockId.js';
+import { createTypedBlockNode } from '../createTypedBlockNode.js';
 
-export interface IndicatorOptions {
-  HTMLAttributes: Record<string, unknown>;
-}
+export type { TypedBlockOptions as IndicatorOptions } from '../createTypedBlockNode.js';
 
 /** Prefix of the ids given to new blocks of this type (README §3). */
 export const INDICATOR_ID_PREFIX = 'W';
@@ -25,46 +20,10 @@ declare module '@tiptap/core' {
  * through `updateAttributes` by the node view, so each field change is one
  * Yjs attribute change.
  */
-export const Indicator = Node.create<IndicatorOptions>({
+export const Indicator = createTypedBlockNode({
   name: 'indicator',
-
-  group: 'planBlock',
-
-  atom: true,
-
-  selectable: true,
-
-  draggable: true,
-
-  addOptions() {
-    return { HTMLAttributes: {} };
-  },
-
-  addAttributes() {
-    return blockAttributes(indicatorFields);
-  },
-
-  parseHTML() {
-    return [{ tag: 'div[data-type="indicator"]' }];
-  },
-
-  renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes({ 'data-type': this.name }, this.options.HTMLAttributes, HTMLAttributes)];
-  },
-
-  renderText({ node }) {
-    return String(node.attrs['name'] ?? '');
-  },
-
-  addCommands() {
-    return {
-      insertIndicator:
-        (attributes = {}) =>
-        (props) =>
-          insertTypedBlock(props, {
-            type: this.name,
-            attrs: { ...attributes, id: attributes.id ?? nextBlockId(props.state.doc, INDICATOR_ID_PREFIX) },
-          }),
-    };
-  },
+  fields: indicatorFields,
+  idPrefix: INDICATOR_ID_PREFIX,
+  textAttribute: 'name',
+  insertCommand: 'insertIndicator',
 });

@@ -1,12 +1,7 @@
-import { mergeAttributes, Node } from '@tiptap/core';
 import { interventionDirectionFields, type InterventionDirectionAttributes } from '../../domain/blockFields.js';
-import { blockAttributes } from '../blockAttributes.js';
-import { insertTypedBlock } from '../insertTypedBlock.js';
-import { nextBlockId } from '../nextBlockId.js';
+import { createTypedBlockNode } from '../createTypedBlockNode.js';
 
-export interface InterventionDirectionOptions {
-  HTMLAttributes: Record<string, unknown>;
-}
+export type { TypedBlockOptions as InterventionDirectionOptions } from '../createTypedBlockNode.js';
 
 /** Prefix of the ids given to new blocks of this type (README §3). */
 export const INTERVENTION_DIRECTION_ID_PREFIX = 'KI';
@@ -25,46 +20,10 @@ declare module '@tiptap/core' {
  * through `updateAttributes` by the node view, so each field change is one
  * Yjs attribute change.
  */
-export const InterventionDirection = Node.create<InterventionDirectionOptions>({
+export const InterventionDirection = createTypedBlockNode({
   name: 'interventionDirection',
-
-  group: 'planBlock',
-
-  atom: true,
-
-  selectable: true,
-
-  draggable: true,
-
-  addOptions() {
-    return { HTMLAttributes: {} };
-  },
-
-  addAttributes() {
-    return blockAttributes(interventionDirectionFields);
-  },
-
-  parseHTML() {
-    return [{ tag: 'div[data-type="interventionDirection"]' }];
-  },
-
-  renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes({ 'data-type': this.name }, this.options.HTMLAttributes, HTMLAttributes)];
-  },
-
-  renderText({ node }) {
-    return String(node.attrs['title'] ?? '');
-  },
-
-  addCommands() {
-    return {
-      insertInterventionDirection:
-        (attributes = {}) =>
-        (props) =>
-          insertTypedBlock(props, {
-            type: this.name,
-            attrs: { ...attributes, id: attributes.id ?? nextBlockId(props.state.doc, INTERVENTION_DIRECTION_ID_PREFIX) },
-          }),
-    };
-  },
+  fields: interventionDirectionFields,
+  idPrefix: INTERVENTION_DIRECTION_ID_PREFIX,
+  textAttribute: 'title',
+  insertCommand: 'insertInterventionDirection',
 });

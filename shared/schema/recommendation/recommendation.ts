@@ -1,12 +1,7 @@
-import { mergeAttributes, Node } from '@tiptap/core';
 import { recommendationFields, type RecommendationAttributes } from '../../domain/blockFields.js';
-import { blockAttributes } from '../blockAttributes.js';
-import { insertTypedBlock } from '../insertTypedBlock.js';
-import { nextBlockId } from '../nextBlockId.js';
+import { createTypedBlockNode } from '../createTypedBlockNode.js';
 
-export interface RecommendationOptions {
-  HTMLAttributes: Record<string, unknown>;
-}
+export type { TypedBlockOptions as RecommendationOptions } from '../createTypedBlockNode.js';
 
 /** Prefix of the ids given to new blocks of this type (README §3). */
 export const RECOMMENDATION_ID_PREFIX = 'R';
@@ -25,46 +20,10 @@ declare module '@tiptap/core' {
  * through `updateAttributes` by the node view, so each field change is one
  * Yjs attribute change.
  */
-export const Recommendation = Node.create<RecommendationOptions>({
+export const Recommendation = createTypedBlockNode({
   name: 'recommendation',
-
-  group: 'planBlock',
-
-  atom: true,
-
-  selectable: true,
-
-  draggable: true,
-
-  addOptions() {
-    return { HTMLAttributes: {} };
-  },
-
-  addAttributes() {
-    return blockAttributes(recommendationFields);
-  },
-
-  parseHTML() {
-    return [{ tag: 'div[data-type="recommendation"]' }];
-  },
-
-  renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes({ 'data-type': this.name }, this.options.HTMLAttributes, HTMLAttributes)];
-  },
-
-  renderText({ node }) {
-    return String(node.attrs['title'] ?? '');
-  },
-
-  addCommands() {
-    return {
-      insertRecommendation:
-        (attributes = {}) =>
-        (props) =>
-          insertTypedBlock(props, {
-            type: this.name,
-            attrs: { ...attributes, id: attributes.id ?? nextBlockId(props.state.doc, RECOMMENDATION_ID_PREFIX) },
-          }),
-    };
-  },
+  fields: recommendationFields,
+  idPrefix: RECOMMENDATION_ID_PREFIX,
+  textAttribute: 'title',
+  insertCommand: 'insertRecommendation',
 });
