@@ -49,9 +49,10 @@ describe('comment threads', () => {
     bartek.channel.onPlanEvent((event) => received.bartek?.push(event));
     olga.channel.onPlanEvent((event) => received.olga?.push(event));
 
+    const index = anna.content.length;
     writeParagraph(anna, 'Rozwój mieszkań wspomaganych w powiatach');
-    await waitFor(() => bartek.content.length === 1);
-    const text = paragraphText(anna, 0);
+    await waitFor(() => bartek.content.length === index + 1);
+    const text = paragraphText(anna, index);
     const quote = 'mieszkań wspomaganych';
     const from = text.toString().indexOf(quote);
     const start = Y.createRelativePositionFromTypeIndex(text, from);
@@ -72,14 +73,14 @@ describe('comment threads', () => {
 
     // Concurrent edits around and inside the anchor from two clients.
     bartek.provider.disconnect();
-    paragraphText(anna, 0).insert(0, 'Pilny: ');
-    const bartekText = paragraphText(bartek, 0);
+    paragraphText(anna, index).insert(0, 'Pilny: ');
+    const bartekText = paragraphText(bartek, index);
     bartekText.insert(bartekText.toString().indexOf('wspomaganych'), 'chronionych i ');
     bartekText.delete(bartekText.toString().indexOf(' w powiatach'), ' w powiatach'.length);
     bartekText.insert(bartekText.length, ' (2026)');
     bartek.provider.connect();
-    await waitFor(() => paragraphText(anna, 0).toString() === paragraphText(bartek, 0).toString() && anna.text().includes('2026'));
-    expect(anna.text()).toBe('Pilny: Rozwój mieszkań chronionych i wspomaganych (2026)');
+    await waitFor(() => paragraphText(anna, index).toString() === paragraphText(bartek, index).toString() && anna.text().includes('2026'));
+    expect(paragraphText(anna, index).toString()).toBe('Pilny: Rozwój mieszkań chronionych i wspomaganych (2026)');
 
     const reply = await team.people.olga?.request<{ thread: CommentThread }>('POST', `/threads/${threadId}/comments`, { body: 'Dane są w OZPS.' });
     expect(reply?.status).toBe(201);
