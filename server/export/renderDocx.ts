@@ -1,0 +1,255 @@
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableOfContents,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { isAllowedLinkHref } from '../../shared/schema/isAllowedLinkHref.js';
+import { buildExportDocument } from './buildExportDocument.js';
+import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportRun, ExportTable } from './ExportDocument.js';
+import type { ExportRenderer } from './ExportFormat.js';
+import { escapeHtml } from './escapeHtml.js';
+
+// A4 with 2.5 cm margins, in twentieths of a point.
+const PAGE = { width: 11906, height: 16838, margin: 1417 };
+const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
+const ACCENT = '1F3B5C';
+const HEADER_FILL = 'E8EDF3';
+const ROW_HEADER_FILL = 'F4F6F9';
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+const ORDERED_LIST = 'ordered-list';
+
+/**
+ * Word document with real heading styles, a table of contents field (filled
+ * in already, refreshed by Word on opening), header rows repeated on every
+ * page, page numbers, and Polish set as the language of every style.
+ */
+export const renderDocx: ExportRenderer = async (input) => {
+  const document = buildExportDocument(input);
+  const writer = new DocxWriter();
+  const file = new Document({
+    title: document.properties.title,
+    creator: document.properties.author,
+    subject: document.properties.subject,
+    description: document.properties.description,
+    features: { updateFields: true },
+    styles: {
+      default: {
+        document: { run: { font: 'Calibri', size: 22, language: { value: document.language } }, paragraph: { spacing: { after: 120, line: 276 } } },
+        heading1: { run: { font: 'Calibri', size: 32, bold: true, color: ACCENT, language: { value: document.language } }, paragraph: { spacing: { before: 480, after: 160 }, keepNext: true } },
+        heading2: { run: { font: 'Calibri', size: 26, bold: true, color: ACCENT, language: { value: document.language } }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true } },
+        heading3: { run: { font: 'Calibri', size: 23, bold: true, language: { value: document.language } }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true } },
+        title: { run: { font: 'Calibri', size: 40, bold: true, color: ACCENT, language: { value: document.language } } },
+      },
+      paragraphStyles: [
+        { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: 20 }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } },
+        { id: 'Note', name: 'Note', basedOn: 'Normal', next: 'Normal', run: { size: 19, color: '4D4D4D' } },
+        { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', run: { italics: true }, paragraph: { indent: { left: 567 } } },
+      ],
+    },
+    numbering: {
+      config: [
+        {
+          reference: ORDERED_LIST,
+          levels: [0, 1, 2, 3].map((level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: `%${level + 1}.`,
+            alignment: AlignmentType.START,
+            style: { paragraph: { indent: { left: 567 * (level + 1), hanging: 340 } } },
+          })),
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ size: 18, children: ['Strona ', PageNumber.CURRENT, ' z ', PageNumber.TOTAL_PAGES] })],
+              }),
+            ],
+          }),
+        },
+        children: [...titlePage(document), ...contents(document), ...document.body.flatMap((block) => writer.block(block))],
+      },
+    ],
+  });
+  const bytes = await Packer.toBuffer(file, false, [{ path: 'docProps/core.xml', data: coreProperties(document, input.generatedAt) }]);
+  return {
+    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    extension: 'docx',
+  };
+};
+
+function titlePage(document: ExportDocument): Array<Paragraph> {
+  const { titlePage: page } = document;
+  const line = (text: string, options: { size?: number; bold?: boolean; color?: string; before?: number } = {}): Paragraph =>
+    new Paragraph({
+      spacing: { before: options.before ?? 0, after: 120 },
+      children: [new TextRun({ text, size: options.size, bold: options.bold, color: options.color })],
+    });
+  return [
+    new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 1800 }, children: [new TextRun({ text: page.annexLine, size: 20 })] }),
+    line(page.kindLabel.toUpperCase(), { size: 22, color: ACCENT }),
+    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 360 }, children: [new TextRun(page.title)] }),
+    line(page.territory, { size: 26 }),
+    line(page.period, { size: 26 }),
+    line(page.adoptingBody, { before: 480 }),
+    ...page.versionLines.map((text, index) => line(text, { before: index === 0 ? 960 : 0, size: 20 })),
+    ...page.notes.map((text) => new Paragraph({ style: 'Note', children: [new TextRun(text)] })),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
+}
+
+function contents(document: ExportDocument): Array<Paragraph | TableOfContents> {
+  return [
+    new Paragraph({ style: 'Caption', children: [new TextRun({ text: document.contentsTitle, size: 28, color: ACCENT })] }),
+    new TableOfContents(document.contentsTitle, { hyperlink: true, headingStyleRange: '1-2' }),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
+}
+
+/** Walks the export blocks; keeps a counter so every ordered list starts again at 1. */
+class DocxWriter {
+  private orderedLists = 0;
+
+  block(block: ExportBlock): Array<Paragraph | Table> {
+    switch (block.kind) {
+      case 'heading':
+        return [this.heading(block)];
+      case 'paragraph':
+        return [
+          new Paragraph({
+            style: block.variant === 'note' ? 'Note' : block.variant === 'quote' ? 'Quote' : undefined,
+            children: runs(block.runs, block.variant === 'code'),
+          }),
+        ];
+      case 'list':
+        return this.list(block, 0);
+      case 'table':
+        return this.table(block);
+    }
+  }
+
+  private heading(heading: ExportHeading): Paragraph {
+    const text = heading.number === '' ? heading.text : `${heading.number} ${heading.text}`;
+    return new Paragraph({ heading: HEADINGS[heading.level], children: [new TextRun(text)] });
+  }
+
+  private list(list: ExportList, level: number): Paragraph[] {
+    const instance = list.ordered ? ++this.orderedLists : 0;
+    const depth = Math.min(level, 3);
+    return list.items.flatMap((item) => [
+      new Paragraph({
+        ...(list.ordered ? { numbering: { reference: ORDERED_LIST, level: depth, instance } } : { bullet: { level: depth } }),
+        children: runs(item.runs, false),
+      }),
+      ...item.children.flatMap((child) =>
+        child.kind === 'list'
+          ? this.list(child, level + 1)
+          : this.block(child).map((paragraph) => paragraph),
+      ),
+    ]).filter((entry): entry is Paragraph => entry instanceof Paragraph);
+  }
+
+  private table(table: ExportTable): Array<Paragraph | Table> {
+    const totalWeight = table.widths.reduce((sum, width) => sum + width, 0) || 1;
+    const columnWidths = table.widths.map((width) => Math.floor((CONTENT_WIDTH * width) / totalWeight));
+    const cell = (text: string, column: number, kind: 'header' | 'rowHeader' | 'data' | 'total'): TableCell =>
+      new TableCell({
+        width: { size: columnWidths[column] ?? 0, type: WidthType.DXA },
+        margins: { top: 60, bottom: 60, left: 100, right: 100 },
+        shading: kind === 'header' ? { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } : kind === 'rowHeader' ? { type: ShadingType.CLEAR, color: 'auto', fill: ROW_HEADER_FILL } : undefined,
+        children: [
+          new Paragraph({
+            spacing: { after: 0 },
+            alignment: table.align[column] === 'right' && kind !== 'header' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+            children: text.split('\n').map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : undefined, bold: kind !== 'data', size: 19 })),
+          }),
+        ],
+      });
+    const header = new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: table.header.map((text, column) => cell(text, column, 'header')),
+    });
+    const rows = table.rows.map(
+      (row) =>
+        new TableRow({
+          cantSplit: true,
+          children: row.cells.map((text, column) =>
+            cell(text, column, row.isTotal ? 'total' : column === 0 && table.hasRowHeaders ? 'rowHeader' : 'data'),
+          ),
+        }),
+    );
+    return [
+      new Paragraph({ style: 'Caption', children: [new TextRun(table.caption)] }),
+      new Table({ width: { size: CONTENT_WIDTH, type: WidthType.DXA }, columnWidths, rows: [header, ...rows] }),
+      new Paragraph({ spacing: { after: 60 }, children: [] }),
+    ];
+  }
+}
+
+function runs(exportRuns: ExportRun[], isCode: boolean): ParagraphChild[] {
+  return exportRuns.flatMap((run): ParagraphChild[] => {
+    const lines = run.text.split('\n');
+    const textRuns = lines.map(
+      (line, index) =>
+        new TextRun({
+          text: line,
+          break: index > 0 ? 1 : undefined,
+          bold: run.bold,
+          italics: run.italic,
+          strike: run.strike,
+          underline: run.underline || run.href !== undefined ? {} : undefined,
+          font: run.code || isCode ? 'Consolas' : undefined,
+          color: run.href !== undefined ? '0B4F8A' : undefined,
+        }),
+    );
+    if (run.href !== undefined && isAllowedLinkHref(run.href)) return [new ExternalHyperlink({ link: run.href, children: textRuns })];
+    return textRuns;
+  });
+}
+
+/** Written by hand so the creation date is the snapshot's, not the moment of rendering. */
+function coreProperties(document: ExportDocument, generatedAt: Date): string {
+  const when = Number.isNaN(generatedAt.getTime()) ? new Date(0) : generatedAt;
+  const timestamp = `${when.toISOString().slice(0, 19)}Z`;
+  const { title, author, subject, description } = document.properties;
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
+    `<dc:title>${escapeHtml(title)}</dc:title>`,
+    `<dc:subject>${escapeHtml(subject)}</dc:subject>`,
+    `<dc:creator>${escapeHtml(author)}</dc:creator>`,
+    `<dc:description>${escapeHtml(description)}</dc:description>`,
+    `<dc:language>${document.language}</dc:language>`,
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${timestamp}</dcterms:created>`,
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${timestamp}</dcterms:modified>`,
+    '</cp:coreProperties>',
+  ].join('');
+}
