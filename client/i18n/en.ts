@@ -1,3 +1,4 @@
+import { commentsEn } from './comments.en.js';
 import type { Messages } from './Messages.js';
 
 /** English UI texts. */
@@ -232,4 +233,5 @@ export const en: Messages = {
     undo: 'Undo',
     redo: 'Redo',
   },
+  comments: commentsEn,
 };

@@ -1,3 +1,4 @@
+import { commentsPl } from './comments.pl.js';
 /** Polish UI texts: the default language. Keys are shared with en.ts. */
 export const pl = {
   app: {
@@ -230,4 +231,5 @@ export const pl = {
     undo: 'Cofnij',
     redo: 'Ponów',
   },
+  comments: commentsPl,
 } as const;

@@ -1,0 +1,131 @@
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import type { CommentStore } from './CommentStore.js';
+import { encodeSelectionAnchor } from './encodeSelectionAnchor.js';
+import { orderThreads } from './orderThreads.js';
+
+export interface CommentHighlightOptions {
+  store: CommentStore | null;
+}
+
+export const commentHighlightKey = new PluginKey<DecorationSet>('commentHighlight');
+
+/** Shortcut that opens the comment composer for the selection (also on the toolbar). */
+export const COMMENT_SHORTCUT = 'Mod-Alt-m';
+
+/**
+ * Highlights the text (or block) of every open thread and of the focused one;
+ * a click on a highlight focuses its thread in the side panel.
+ *
+ * Positions come from Yjs relative positions through y-tiptap's mapping, which
+ * is only current after the sync plugin's view update. So a transaction maps
+ * the existing highlights, and the plugin view then recomputes them from the
+ * anchors on the next tick, with the mapping up to date.
+ */
+export const CommentHighlight = Extension.create<CommentHighlightOptions>({
+  name: 'commentHighlight',
+
+  addOptions() {
+    return { store: null };
+  },
+
+  addKeyboardShortcuts() {
+    return {
+      [COMMENT_SHORTCUT]: () => {
+        const anchor = encodeSelectionAnchor(this.editor.state);
+        if (this.options.store === null || anchor === null) return false;
+        this.options.store.startComment(anchor);
+        return true;
+      },
+    };
+  },
+
+  onCreate() {
+    this.options.store?.attachEditor(this.editor);
+  },
+
+  onDestroy() {
+    if (this.options.store?.editor === this.editor) this.options.store.attachEditor(null);
+  },
+
+  addProseMirrorPlugins() {
+    const store = this.options.store;
+    if (store === null) return [];
+    return [
+      new Plugin<DecorationSet>({
+        key: commentHighlightKey,
+        state: {
+          init: () => DecorationSet.empty,
+          apply: (transaction, decorations) => {
+            const replaced = transaction.getMeta(commentHighlightKey) as DecorationSet | undefined;
+            if (replaced !== undefined) return replaced;
+            return transaction.docChanged ? decorations.map(transaction.mapping, transaction.doc) : decorations;
+          },
+        },
+        props: {
+          decorations: (state) => commentHighlightKey.getState(state),
+          handleClick: (_view, _position, event) => {
+            const target = event.target instanceof Element ? event.target.closest('[data-thread-id]') : null;
+            const threadId = target?.getAttribute('data-thread-id');
+            if (threadId === null || threadId === undefined) return false;
+            store.focusThread(threadId);
+            return false;
+          },
+        },
+        view: (view) => {
+          let timer: ReturnType<typeof setTimeout> | null = null;
+          let documentChanged = false;
+          const recompute = (): void => {
+            timer = null;
+            if (view.isDestroyed) return;
+            // Once per tick, not per keystroke: the panel re-sorts its threads on this.
+            if (documentChanged) store.noteDocumentChanged();
+            documentChanged = false;
+            view.dispatch(view.state.tr.setMeta(commentHighlightKey, buildDecorations(view.state, store)).setMeta('addToHistory', false));
+          };
+          const schedule = (): void => {
+            if (timer === null) timer = setTimeout(recompute, 0);
+          };
+          let lastThreads = store.getSnapshot().threads;
+          let lastFocused = store.getSnapshot().focusedThreadId;
+          const unsubscribe = store.subscribe(() => {
+            const { threads, focusedThreadId } = store.getSnapshot();
+            if (threads === lastThreads && focusedThreadId === lastFocused) return;
+            lastThreads = threads;
+            lastFocused = focusedThreadId;
+            schedule();
+          });
+          schedule();
+          return {
+            update: (updated, previousState) => {
+              if (updated.state.doc === previousState.doc) return;
+              documentChanged = true;
+              schedule();
+            },
+            destroy: () => {
+              unsubscribe();
+              if (timer !== null) clearTimeout(timer);
+            },
+          };
+        },
+      }),
+    ];
+  },
+});
+
+function buildDecorations(state: EditorState, store: CommentStore): DecorationSet {
+  const { threads, focusedThreadId } = store.getSnapshot();
+  const decorations: Decoration[] = [];
+  for (const { thread, range } of orderThreads(threads, state)) {
+    if (range === null) continue;
+    const isFocused = thread.id === focusedThreadId;
+    if (thread.status !== 'open' && !isFocused) continue;
+    const attributes = {
+      class: `comment-highlight${isFocused ? ' comment-highlight--focused' : ''}`,
+      'data-thread-id': thread.id,
+    };
+    decorations.push(range.isBlock ? Decoration.node(range.from, range.to, attributes) : Decoration.inline(range.from, range.to, attributes));
+  }
+  return DecorationSet.create(state.doc, decorations);
+}
