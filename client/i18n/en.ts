@@ -1,3 +1,4 @@
+import { editorEn } from './editor.en.js';
 import { commentsEn } from './comments.en.js';
 import type { Messages } from './Messages.js';
 
@@ -81,6 +82,7 @@ export const en: Messages = {
   },
   role: {
     chair: 'Chair',
+    deputyChair: 'Deputy chair',
     secretary: 'Secretary',
     member: 'Member',
     expert: 'Expert',
@@ -234,4 +236,5 @@ export const en: Messages = {
     redo: 'Redo',
   },
   comments: commentsEn,
+  blocks: editorEn,
 };

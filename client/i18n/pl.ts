@@ -1,3 +1,4 @@
+import { editorPl } from './editor.pl.js';
 import { commentsPl } from './comments.pl.js';
 /** Polish UI texts: the default language. Keys are shared with en.ts. */
 export const pl = {
@@ -79,6 +80,7 @@ export const pl = {
   },
   role: {
     chair: 'Przewodniczący/a zespołu',
+    deputyChair: 'Zastępca/zastępczyni przewodniczącego',
     secretary: 'Sekretarz',
     member: 'Członek/członkini',
     expert: 'Ekspert',
@@ -232,4 +234,5 @@ export const pl = {
     redo: 'Ponów',
   },
   comments: commentsPl,
+  blocks: editorPl,
 } as const;

@@ -2,7 +2,7 @@
  * Team roles (domain note §4) and what each may do. The server enforces this
  * table; the client only reads it to hide what would be refused anyway.
  */
-export const ROLES = ['chair', 'secretary', 'member', 'expert', 'observer'] as const;
+export const ROLES = ['chair', 'deputyChair', 'secretary', 'member', 'expert', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = [
@@ -20,6 +20,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   chair: PERMISSIONS,
+  // The chair delegates deciding proposals by giving someone this role (domain note §4).
+  deputyChair: ['plan.read', 'plan.comment', 'plan.edit', 'plan.manage', 'proposal.vote', 'proposal.decide', 'version.create'],
   // Keeps the minutes and the versions; does not vote (domain note §4).
   secretary: ['plan.read', 'plan.comment', 'plan.edit', 'plan.manage', 'version.create'],
   member: ['plan.read', 'plan.comment', 'plan.edit', 'proposal.vote', 'version.create'],
