@@ -1,0 +1,453 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import { isAllowedLinkHref } from '../../shared/schema/isAllowedLinkHref.js';
+import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportRun, ExportTable, ExportTableRow } from './ExportDocument.js';
+
+type Pdf = PDFKit.PDFDocument;
+type StructureElement = PDFKit.PDFStructureElement;
+
+const FONT_DIRECTORY = path.join(path.dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const FONTS = {
+  regular: 'DejaVuSans.ttf',
+  bold: 'DejaVuSans-Bold.ttf',
+  italic: 'DejaVuSans-Oblique.ttf',
+  boldItalic: 'DejaVuSans-BoldOblique.ttf',
+  mono: 'DejaVuSansMono.ttf',
+} as const;
+type FontName = keyof typeof FONTS;
+
+// A4, 2.5 cm margins; sizes in points.
+const MARGIN = 70.87;
+const BODY_SIZE = 10;
+const TABLE_SIZE = 8.5;
+const CELL_PADDING = 4;
+const HEADING_SIZES = { 1: 15, 2: 12, 3: 10.5 } as const;
+const TEXT_COLOR = '#1a1a1a';
+const ACCENT = '#1f3b5c';
+const MUTED = '#4d4d4d';
+const RULE = '#6b7785';
+const HEADER_FILL = '#e8edf3';
+const ROW_HEADER_FILL = '#f4f6f9';
+
+interface TocEntry {
+  heading: ExportHeading;
+  page: number;
+}
+
+/**
+ * Lays an export document out on A4 pages with pdfkit: a tagged PDF whose
+ * headings, paragraphs, lists and tables are structure elements, with
+ * borders, backgrounds, repeated table headers and page numbers marked as
+ * artifacts so screen readers skip them.
+ */
+export class PdfWriter {
+  private readonly pdf: Pdf;
+  private readonly root: StructureElement;
+  private readonly toc: TocEntry[] = [];
+  private outlineParent: PDFKit.PDFOutline | null = null;
+
+  constructor(private readonly document: ExportDocument, generatedAt: Date) {
+    const date = Number.isNaN(generatedAt.getTime()) ? new Date(0) : generatedAt;
+    this.pdf = new PDFDocument({
+      size: 'A4',
+      margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+      bufferPages: true,
+      autoFirstPage: false,
+      pdfVersion: '1.7',
+      tagged: true,
+      displayTitle: true,
+      lang: document.language,
+      info: {
+        Title: document.properties.title,
+        Author: document.properties.author,
+        Subject: document.properties.subject,
+        Keywords: document.properties.description,
+        Creator: 'Edytor planów deinstytucjonalizacji',
+        Producer: 'PDFKit',
+        CreationDate: date,
+        ModDate: date,
+      },
+    });
+    for (const [name, file] of Object.entries(FONTS)) this.pdf.registerFont(name, path.join(FONT_DIRECTORY, file));
+    this.root = this.pdf.struct('Document');
+    this.pdf.addStructure(this.root);
+  }
+
+  async render(): Promise<Uint8Array> {
+    const chunks: Buffer[] = [];
+    this.pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    const ended = new Promise<void>((resolve, reject) => {
+      this.pdf.on('end', resolve);
+      this.pdf.on('error', reject);
+    });
+    this.pdf.addPage();
+    this.titlePage();
+    const tocStructure = this.pdf.struct('TOC');
+    this.root.add(tocStructure);
+    const tocPages = this.reserveContentsPages();
+    this.pdf.addPage();
+    for (const block of this.document.body) this.block(block, this.root);
+    this.writeContents(tocPages, tocStructure);
+    this.pageNumbers();
+    this.root.end();
+    this.pdf.end();
+    await ended;
+    return new Uint8Array(Buffer.concat(chunks));
+  }
+
+  private get contentWidth(): number {
+    return this.pdf.page.width - MARGIN * 2;
+  }
+
+  private get bottom(): number {
+    return this.pdf.page.height - MARGIN;
+  }
+
+  private pageIndex(): number {
+    const range = this.pdf.bufferedPageRange();
+    return range.start + range.count - 1;
+  }
+
+  /** Marks what `draw` writes as one structure element of the given type under `parent`. */
+  private tagged(parent: StructureElement, type: string, draw: () => void): StructureElement {
+    const element = this.pdf.struct(type);
+    parent.add(element);
+    const content = this.pdf.markStructureContent(type);
+    draw();
+    this.pdf.endMarkedContent();
+    element.add(content);
+    element.end();
+    return element;
+  }
+
+  private artifact(draw: () => void): void {
+    this.pdf.markContent('Artifact', { type: 'Layout' });
+    draw();
+    this.pdf.endMarkedContent();
+  }
+
+  private ensureSpace(height: number): void {
+    if (this.pdf.y + height > this.bottom) this.pdf.addPage();
+  }
+
+  private titlePage(): void {
+    const { titlePage } = this.document;
+    const pdf = this.pdf;
+    const line = (type: string, text: string, font: FontName, size: number, color: string, gap: number, align: 'left' | 'right' = 'left'): void => {
+      if (text === '') return;
+      this.tagged(this.root, type, () => {
+        pdf.font(font).fontSize(size).fillColor(color).text(text, MARGIN, pdf.y, { width: this.contentWidth, align });
+      });
+      pdf.moveDown(gap);
+    };
+    line('P', titlePage.annexLine, 'regular', 9.5, TEXT_COLOR, 0, 'right');
+    pdf.y = 250;
+    line('P', titlePage.kindLabel.toUpperCase(), 'regular', 10, ACCENT, 0.8);
+    line('H1', titlePage.title, 'bold', 20, ACCENT, 0.8);
+    line('P', titlePage.territory, 'regular', 13, TEXT_COLOR, 0.2);
+    line('P', titlePage.period, 'regular', 13, TEXT_COLOR, 1.5);
+    line('P', titlePage.adoptingBody, 'regular', 11, TEXT_COLOR, 2.5);
+    for (const text of titlePage.versionLines) line('P', text, 'regular', 9.5, TEXT_COLOR, 0.3);
+    pdf.moveDown(1);
+    for (const text of titlePage.notes) line('P', text, 'italic', 8.5, MUTED, 0.3);
+  }
+
+  private contentsEntries(): ExportHeading[] {
+    return this.document.body.filter((block): block is ExportHeading => block.kind === 'heading' && block.level <= 2);
+  }
+
+  /** Blank pages for the contents, counted before the body so page numbers are known when they are written. */
+  private reserveContentsPages(): number[] {
+    this.pdf.font('regular').fontSize(BODY_SIZE);
+    const usable = this.pdf.page.height - MARGIN * 2 - 40;
+    const height = this.contentsEntries().reduce(
+      (sum, heading) => sum + this.pdf.heightOfString(label(heading), { width: this.contentWidth - 50 - indentOf(heading) }) + 4,
+      0,
+    );
+    const count = Math.max(1, Math.ceil(height / usable));
+    const pages: number[] = [];
+    for (let index = 0; index < count; index++) {
+      this.pdf.addPage();
+      pages.push(this.pageIndex());
+    }
+    return pages;
+  }
+
+  private writeContents(pages: number[], structure: StructureElement): void {
+    const pdf = this.pdf;
+    let pageCursor = 0;
+    const firstPage = pages[0];
+    if (firstPage === undefined) return;
+    pdf.switchToPage(firstPage);
+    pdf.x = MARGIN;
+    pdf.y = MARGIN;
+    this.tagged(structure, 'H1', () => {
+      pdf.font('bold').fontSize(HEADING_SIZES[1]).fillColor(ACCENT).text(this.document.contentsTitle, MARGIN, MARGIN, { width: this.contentWidth });
+    });
+    pdf.moveDown(0.8);
+    for (const entry of this.toc) {
+      const text = label(entry.heading);
+      const indent = indentOf(entry.heading);
+      pdf.font(entry.heading.level === 1 ? 'bold' : 'regular').fontSize(BODY_SIZE);
+      const height = pdf.heightOfString(text, { width: this.contentWidth - 50 - indent });
+      if (pdf.y + height > this.bottom) {
+        const next = pages[++pageCursor];
+        if (next === undefined) break;
+        pdf.switchToPage(next);
+        pdf.y = MARGIN;
+      }
+      const y = pdf.y;
+      this.tagged(structure, 'TOCI', () => {
+        pdf.fillColor(TEXT_COLOR).text(text, MARGIN + indent, y, { width: this.contentWidth - 50 - indent, goTo: entry.heading.anchor });
+        pdf.text(String(entry.page + 1), MARGIN + this.contentWidth - 45, y, { width: 45, align: 'right', goTo: entry.heading.anchor });
+      });
+      pdf.y = y + height + 4;
+    }
+    structure.end();
+  }
+
+  private pageNumbers(): void {
+    const pdf = this.pdf;
+    const range = pdf.bufferedPageRange();
+    for (let index = range.start; index < range.start + range.count; index++) {
+      if (index === range.start) continue;
+      pdf.switchToPage(index);
+      // Writing inside the bottom margin would otherwise start a new page.
+      const margin = pdf.page.margins.bottom;
+      pdf.page.margins.bottom = 0;
+      pdf.markContent('Artifact', { type: 'Pagination' });
+      pdf.font('regular').fontSize(8.5).fillColor(MUTED)
+        .text(`Strona ${index + 1} z ${range.count}`, MARGIN, pdf.page.height - MARGIN / 2 - 6, { width: this.contentWidth, align: 'center', lineBreak: false });
+      pdf.endMarkedContent();
+      pdf.page.margins.bottom = margin;
+    }
+  }
+
+  private block(block: ExportBlock, parent: StructureElement): void {
+    this.pdf.x = MARGIN;
+    switch (block.kind) {
+      case 'heading':
+        this.heading(block, parent);
+        break;
+      case 'paragraph':
+        this.ensureSpace(BODY_SIZE * 2);
+        this.tagged(parent, 'P', () => this.runs(block.runs, MARGIN + (block.variant === 'quote' ? 20 : 0), this.contentWidth - (block.variant === 'quote' ? 20 : 0), block.variant === 'note' ? MUTED : TEXT_COLOR, block.variant === 'note' ? 9 : BODY_SIZE, block.variant === 'code'));
+        this.pdf.moveDown(0.5);
+        break;
+      case 'list':
+        this.list(block, parent, 0);
+        this.pdf.moveDown(0.3);
+        break;
+      case 'table':
+        this.table(block, parent);
+        break;
+    }
+  }
+
+  private heading(heading: ExportHeading, parent: StructureElement): void {
+    const pdf = this.pdf;
+    const size = HEADING_SIZES[heading.level];
+    // Keep a heading with at least a few lines of what follows it.
+    this.ensureSpace(size * 2 + 60);
+    pdf.moveDown(heading.level === 1 ? 0.8 : 0.5);
+    pdf.addNamedDestination(heading.anchor, 'XYZ', null, pdf.y, null);
+    if (heading.level <= 2) this.toc.push({ heading, page: this.pageIndex() });
+    if (heading.level === 1) this.outlineParent = pdf.outline.addItem(label(heading));
+    else if (heading.level === 2) (this.outlineParent ?? pdf.outline).addItem(label(heading));
+    this.tagged(parent, `H${heading.level}`, () => {
+      pdf.font('bold').fontSize(size).fillColor(heading.level === 3 ? TEXT_COLOR : ACCENT).text(label(heading), MARGIN, pdf.y, { width: this.contentWidth });
+    });
+    pdf.moveDown(0.4);
+  }
+
+  private runs(runs: ExportRun[], x: number, width: number, color: string, size: number, isCode: boolean): void {
+    const pdf = this.pdf;
+    const visible = runs.length === 0 ? [{ text: ' ' }] : runs;
+    pdf.x = x;
+    visible.forEach((run, index) => {
+      const font: FontName = isCode || run.code ? 'mono' : run.bold && run.italic ? 'boldItalic' : run.bold ? 'bold' : run.italic ? 'italic' : 'regular';
+      const href = run.href !== undefined && isAllowedLinkHref(run.href) ? run.href : undefined;
+      pdf.font(font).fontSize(size).fillColor(href === undefined ? color : '#0b4f8a');
+      const options: PDFKit.Mixins.TextOptions = {
+        width,
+        lineGap: 2,
+        continued: index < visible.length - 1,
+        underline: run.underline === true || href !== undefined,
+        strike: run.strike === true,
+        link: href ?? null,
+      } as PDFKit.Mixins.TextOptions;
+      if (index === 0) pdf.text(run.text, x, pdf.y, options);
+      else pdf.text(run.text, options);
+    });
+    pdf.x = MARGIN;
+  }
+
+  private list(list: ExportList, parent: StructureElement, depth: number): void {
+    const pdf = this.pdf;
+    const structure = this.pdf.struct('L');
+    parent.add(structure);
+    const indent = 14 + depth * 16;
+    list.items.forEach((item, index) => {
+      this.ensureSpace(BODY_SIZE * 2.5);
+      const item_ = pdf.struct('LI');
+      structure.add(item_);
+      const y = pdf.y;
+      this.tagged(item_, 'Lbl', () => {
+        pdf.font('regular').fontSize(BODY_SIZE).fillColor(TEXT_COLOR).text(list.ordered ? `${index + 1}.` : '•', MARGIN + indent - 12, y, { width: 12, lineBreak: false });
+      });
+      const body = pdf.struct('LBody');
+      item_.add(body);
+      pdf.y = y;
+      const content = pdf.markStructureContent('LBody');
+      this.runs(item.runs, MARGIN + indent + 4, this.contentWidth - indent - 4, TEXT_COLOR, BODY_SIZE, false);
+      pdf.endMarkedContent();
+      body.add(content);
+      pdf.moveDown(0.2);
+      for (const child of item.children) {
+        if (child.kind === 'list') this.list(child, body, depth + 1);
+        else this.block(child, body);
+      }
+      body.end();
+      item_.end();
+    });
+    structure.end();
+  }
+
+  private table(table: ExportTable, parent: StructureElement): void {
+    const pdf = this.pdf;
+    const totalWeight = table.widths.reduce((sum, width) => sum + width, 0) || 1;
+    const widths = table.widths.map((width) => (this.contentWidth * width) / totalWeight);
+    const headerHeight = this.rowHeight(table, table.header, widths, 'header');
+    const rows = table.rows.map((row) => ({ row, height: this.rowHeight(table, row.cells, widths, row.isTotal ? 'total' : 'data') }));
+    const captionHeight = pdf.font('bold').fontSize(9).heightOfString(table.caption, { width: this.contentWidth }) + 4;
+    this.ensureSpace(captionHeight + headerHeight + (rows[0]?.height ?? 0) + 4);
+    pdf.moveDown(0.3);
+
+    const structure = pdf.struct('Table');
+    parent.add(structure);
+    this.tagged(structure, 'Caption', () => {
+      pdf.font('bold').fontSize(9).fillColor(TEXT_COLOR).text(table.caption, MARGIN, pdf.y, { width: this.contentWidth });
+    });
+    pdf.y += 3;
+    const headerRow = pdf.struct('THead');
+    structure.add(headerRow);
+    this.row(table, table.header, widths, headerHeight, headerRow, 'header');
+    headerRow.end();
+    const body = pdf.struct('TBody');
+    structure.add(body);
+    const fitsOnAPage = (height: number): boolean => height + headerHeight <= this.pdf.page.height - MARGIN * 2;
+    const oversized: ExportTableRow[] = [];
+    for (const { row, height } of rows) {
+      if (!fitsOnAPage(height)) {
+        oversized.push(row);
+        continue;
+      }
+      if (pdf.y + height > this.bottom) {
+        pdf.addPage();
+        // The repeated header is decoration: the structure already has it once.
+        this.artifact(() => this.drawRow(table, table.header, widths, headerHeight, 'header'));
+      }
+      const kind = row.isTotal ? 'total' : 'data';
+      this.row(table, row.cells, widths, height, body, kind);
+    }
+    body.end();
+    structure.end();
+    pdf.x = MARGIN;
+    pdf.moveDown(0.8);
+    // A row taller than a page cannot be drawn as a row; its fields follow the table as paragraphs instead.
+    for (const row of oversized) {
+      row.cells.forEach((cell, column) => {
+        this.block({ kind: 'paragraph', variant: 'body', runs: [{ text: `${table.header[column] ?? ''}: `, bold: true }, { text: cell }] }, parent);
+      });
+    }
+  }
+
+  private rowHeight(table: ExportTable, cells: string[], widths: number[], kind: 'header' | 'data' | 'total'): number {
+    const pdf = this.pdf;
+    const heights = cells.map((cell, column) => {
+      pdf.font(isBoldCell(table, column, kind) ? 'bold' : 'regular').fontSize(TABLE_SIZE);
+      return pdf.heightOfString(cell === '' ? ' ' : cell, { width: (widths[column] ?? 0) - CELL_PADDING * 2, lineGap: 1 });
+    });
+    return Math.max(...heights, TABLE_SIZE) + CELL_PADDING * 2 + 2;
+  }
+
+  private row(table: ExportTable, cells: string[], widths: number[], height: number, parent: StructureElement, kind: 'header' | 'data' | 'total'): void {
+    const pdf = this.pdf;
+    const y = pdf.y;
+    this.artifact(() => this.drawRowFrame(table, cells, widths, height, kind, y));
+    const row = pdf.struct('TR');
+    parent.add(row);
+    let x = MARGIN;
+    cells.forEach((cell, column) => {
+      const width = widths[column] ?? 0;
+      const isHeader = kind === 'header' || (column === 0 && (table.hasRowHeaders || kind === 'total'));
+      const element = this.tagged(row, isHeader ? 'TH' : 'TD', () => this.drawCellText(table, cell, column, x, y, width, kind));
+      if (isHeader) setTableScope(pdf, element, kind === 'header' ? 'Column' : 'Row');
+      x += width;
+    });
+    row.end();
+    pdf.x = MARGIN;
+    pdf.y = y + height;
+  }
+
+  /** An untagged copy of a row (the header repeated on a new page). */
+  private drawRow(table: ExportTable, cells: string[], widths: number[], height: number, kind: 'header'): void {
+    const y = this.pdf.y;
+    this.drawRowFrame(table, cells, widths, height, kind, y);
+    let x = MARGIN;
+    cells.forEach((cell, column) => {
+      this.drawCellText(table, cell, column, x, y, widths[column] ?? 0, kind);
+      x += widths[column] ?? 0;
+    });
+    this.pdf.x = MARGIN;
+    this.pdf.y = y + height;
+  }
+
+  private drawRowFrame(table: ExportTable, cells: string[], widths: number[], height: number, kind: 'header' | 'data' | 'total', y: number): void {
+    const pdf = this.pdf;
+    let x = MARGIN;
+    cells.forEach((_cell, column) => {
+      const width = widths[column] ?? 0;
+      const fill = kind === 'header' ? HEADER_FILL : column === 0 && table.hasRowHeaders ? ROW_HEADER_FILL : null;
+      if (fill !== null) pdf.rect(x, y, width, height).fill(fill);
+      pdf.lineWidth(0.5).rect(x, y, width, height).stroke(RULE);
+      x += width;
+    });
+  }
+
+  private drawCellText(table: ExportTable, cell: string, column: number, x: number, y: number, width: number, kind: 'header' | 'data' | 'total'): void {
+    const isBold = isBoldCell(table, column, kind);
+    const align = kind !== 'header' && table.align[column] === 'right' ? 'right' : 'left';
+    this.pdf
+      .font(isBold ? 'bold' : 'regular')
+      .fontSize(TABLE_SIZE)
+      .fillColor(TEXT_COLOR)
+      .text(cell === '' ? ' ' : cell, x + CELL_PADDING, y + CELL_PADDING + 1, { width: width - CELL_PADDING * 2, align, lineGap: 1 });
+  }
+}
+
+function isBoldCell(table: ExportTable, column: number, kind: 'header' | 'data' | 'total'): boolean {
+  return kind !== 'data' || (column === 0 && table.hasRowHeaders);
+}
+
+function label(heading: ExportHeading): string {
+  return heading.number === '' ? heading.text : `${heading.number} ${heading.text}`;
+}
+
+function indentOf(heading: ExportHeading): number {
+  return heading.level === 1 ? 0 : 16;
+}
+
+/**
+ * Table header scope as a structure attribute (PDF 1.7 §14.8.5.7). pdfkit
+ * has no API for attributes on hand-made elements, so the dictionary is set
+ * the way its own table code does.
+ */
+function setTableScope(pdf: Pdf, element: StructureElement, scope: 'Column' | 'Row'): void {
+  const dictionary = (element as unknown as { dictionary?: { data?: Record<string, unknown> } }).dictionary;
+  if (dictionary?.data === undefined) return;
+  const attributes = pdf.ref({ O: 'Table', Scope: scope });
+  dictionary.data['A'] = attributes;
+  attributes.end(undefined);
+}
