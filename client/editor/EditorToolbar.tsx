@@ -2,14 +2,17 @@ import type { ReactNode } from 'react';
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import { PLAN_HEADING_LEVELS } from '../../shared/schema/planExtensions.js';
+import { InsertBlockMenu } from './InsertBlockMenu.js';
 
 export interface EditorToolbarProps {
   editor: Editor;
   isEditable: boolean;
 }
 
-type HeadingLevel = 1 | 2 | 3;
-const HEADING_LEVELS: readonly HeadingLevel[] = [1, 2, 3];
+type HeadingLevel = (typeof PLAN_HEADING_LEVELS)[number];
+// The section title is the chapter heading, so the text inside a section starts at level 2.
+const HEADING_LEVELS: readonly HeadingLevel[] = PLAN_HEADING_LEVELS;
 
 /** Formatting buttons; each mirrors a keyboard shortcut the editor already has. */
 export function EditorToolbar({ editor, isEditable }: EditorToolbarProps) {
@@ -32,6 +35,9 @@ export function EditorToolbar({ editor, isEditable }: EditorToolbarProps) {
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+      <div className="toolbar__group">
+        <InsertBlockMenu editor={editor} disabled={!isEditable} />
+      </div>
       <div className="toolbar__group">
         <ToolbarButton label={t('editor.paragraph')} shortcut="Mod-Alt-0" isActive={state.isParagraph} disabled={!isEditable} onClick={() => chain().setParagraph().run()}>
           ¶

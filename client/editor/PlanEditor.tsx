@@ -1,32 +1,44 @@
-import { useEffect } from 'react';
-import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
+import { useEffect, useState } from 'react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { useTranslation } from 'react-i18next';
 import { CONTENT_FIELD } from '../../shared/documentName.js';
+import { planExtensions } from '../../shared/schema/planExtensions.js';
+import { replaceExtensions } from '../../shared/schema/replaceExtensions.js';
 import type { PlanConnection } from '../collaboration/PlanConnection.js';
 import { EditorToolbar } from './EditorToolbar.js';
+import { planNodeViews } from './nodeViews/planNodeViews.js';
+import { SlashCommand } from './slashMenu/SlashCommand.js';
+import { SlashMenu } from './slashMenu/SlashMenu.js';
 
 export interface PlanEditorProps {
   connection: PlanConnection;
   userName: string;
   isEditable: boolean;
+  /** Called with the editor once it exists (and null when it goes), for the outline and plan views. */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 // Only our own label uses it locally; others see the colour the server stamps on our awareness state.
 const LOCAL_CARET_COLOR = '#1d4ed8';
 
-/** The plan's rich text, bound to the Y.Doc; mount it only after the first sync. */
-export function PlanEditor({ connection, userName, isEditable }: PlanEditorProps) {
+/**
+ * The plan document bound to the Y.Doc: the shared schema (sections and typed
+ * blocks) with React node views, carets and the slash menu. Mount it only after
+ * the first sync. Node views read BlockViewContext and ProposalContext, which
+ * the caller provides around it.
+ */
+export function PlanEditor({ connection, userName, isEditable, onEditor }: PlanEditorProps) {
   const { t } = useTranslation();
+  const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const editor = useEditor(
     {
       extensions: [
-        // Collaboration brings its own Yjs-aware undo history.
-        StarterKit.configure({ undoRedo: false }),
+        ...replaceExtensions(planExtensions, planNodeViews),
         Collaboration.configure({ document: connection.doc, field: CONTENT_FIELD }),
         CollaborationCaret.configure({ provider: connection.provider, user: { name: userName, color: LOCAL_CARET_COLOR } }),
+        SlashCommand,
       ],
       editable: isEditable,
     },
@@ -36,6 +48,11 @@ export function PlanEditor({ connection, userName, isEditable }: PlanEditorProps
   useEffect(() => {
     if (editor.isEditable !== isEditable) editor.setEditable(isEditable);
   }, [editor, isEditable]);
+
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
 
   // Labels follow the language switch without recreating the editor.
   useEffect(() => {
@@ -47,15 +64,20 @@ export function PlanEditor({ connection, userName, isEditable }: PlanEditorProps
           'aria-multiline': 'true',
           'aria-label': t('editor.label'),
           'aria-readonly': String(!isEditable),
+          'aria-describedby': 'plan-editor-slash-hint',
         },
       },
     });
   }, [editor, t, isEditable]);
 
   return (
-    <div className="plan-editor">
+    <div className="plan-editor" ref={setContainer}>
       <EditorToolbar editor={editor} isEditable={isEditable} />
+      <p id="plan-editor-slash-hint" className="visually-hidden">
+        {t('blocks.insert.editorHint')}
+      </p>
       <EditorContent editor={editor} />
+      {isEditable && <SlashMenu editor={editor} container={container} />}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { editorEn } from './editor.en.js';
+import { editorEn } from './editor.en.js';
 import { commentsEn } from './comments.en.js';
 import type { Messages } from './Messages.js';
 
@@ -236,5 +237,6 @@ export const en: Messages = {
     redo: 'Redo',
   },
   comments: commentsEn,
+  blocks: editorEn,
   blocks: editorEn,
 };

@@ -1,4 +1,5 @@
 import { editorPl } from './editor.pl.js';
+import { editorPl } from './editor.pl.js';
 import { commentsPl } from './comments.pl.js';
 /** Polish UI texts: the default language. Keys are shared with en.ts. */
 export const pl = {
@@ -234,5 +235,6 @@ export const pl = {
     redo: 'Ponów',
   },
   comments: commentsPl,
+  blocks: editorPl,
   blocks: editorPl,
 } as const;

@@ -1,12 +1,24 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { collectPlanWarnings, type PlanWarning } from '../../shared/planViews/collectPlanWarnings.js';
 import type { PlanConnection } from '../collaboration/PlanConnection.js';
 import { useConnectionStatus } from '../collaboration/useConnectionStatus.js';
 import { usePlanConnection } from '../collaboration/usePlanConnection.js';
 import { PlanEditor } from '../editor/PlanEditor.js';
+import { BlockViewContext, type BlockViewContextValue } from '../editor/nodeViews/BlockViewContext.js';
+import { OutlineSidebar } from '../outline/OutlineSidebar.js';
+import { PlanViewsPanel } from '../planViews/PlanViewsPanel.js';
+import { useLivePlan } from '../planViews/useLivePlan.js';
+import { withRecordedStatuses } from '../planViews/withRecordedStatuses.js';
+import { ProposalContext, type ProposalContextValue } from '../proposals/ProposalContext.js';
+import { usePlanTeam } from '../proposals/usePlanTeam.js';
+import { useProposals } from '../proposals/useProposals.js';
 import { ConnectionNotices } from './ConnectionNotices.js';
 import { CopyLinkButton } from './CopyLinkButton.js';
 import { PresenceList } from './PresenceList.js';
 import { SaveStatus } from './SaveStatus.js';
+import { SidePanel, type SidePanelTab } from './SidePanel.js';
+import '../editor/planEditor.css';
 
 export interface PlanWorkspaceProps {
   planId: string;
@@ -20,38 +32,74 @@ export function PlanWorkspace({ planId, title, user }: PlanWorkspaceProps) {
   return <ConnectedWorkspace connection={connection} planId={planId} title={title} user={user} />;
 }
 
-function ConnectedWorkspace({ connection, title, user }: { connection: PlanConnection } & PlanWorkspaceProps) {
+/** Layout: outline | editor | side panel (tabs; others add theirs to `tabs`). */
+function ConnectedWorkspace({ connection, planId, title, user }: { connection: PlanConnection } & PlanWorkspaceProps) {
   const { t } = useTranslation();
   const snapshot = useConnectionStatus(connection);
   const isEditable = snapshot.accessMode === 'read-write' && snapshot.terminalClose === null && snapshot.accessProblem === null;
+  const livePlan = useLivePlan(connection.doc);
+  const team = usePlanTeam(planId);
+  const proposals = useProposals(planId, connection.channel);
+  // Views and warnings use the decision register's statuses, never the blocks' own attribute.
+  const plan = useMemo(() => withRecordedStatuses(livePlan, proposals.snapshot.byBlockId), [livePlan, proposals.snapshot.byBlockId]);
+  const warnings = useMemo(() => collectPlanWarnings(plan), [plan]);
+  const blockContext = useMemo<BlockViewContextValue>(
+    () => ({ isEditable, plan, warningsByBlockId: groupByBlock(warnings), members: team.members }),
+    [isEditable, plan, warnings, team.members],
+  );
+  const proposalContext = useMemo<ProposalContextValue>(
+    () => ({ planId, userId: user.id, role: team.role, store: proposals.store, snapshot: proposals.snapshot }),
+    [planId, user.id, team.role, proposals.store, proposals.snapshot],
+  );
+  const isAvailable = snapshot.accessProblem === null && snapshot.terminalClose === null;
+
+  const tabs: SidePanelTab[] = [
+    { id: 'views', label: t('blocks.panel.views'), content: <PlanViewsPanel plan={plan} proposals={proposals.snapshot.byBlockId} warnings={warnings} /> },
+  ];
+
   return (
-    <div className="workspace">
+    <div className="workspace workspace--plan">
       <div className="workspace__header">
         <h1 className="workspace__title">{title}</h1>
         <CopyLinkButton />
         <SaveStatus snapshot={snapshot} />
       </div>
       <ConnectionNotices snapshot={snapshot} />
-      <div className="workspace__body">
+      <div className="workspace__columns">
+        {snapshot.hasSyncedOnce && isAvailable && (
+          <aside className="workspace__outline">
+            <OutlineSidebar plan={plan} />
+          </aside>
+        )}
         <div className="workspace__document">
           {snapshot.hasSyncedOnce ? (
-            <PlanEditor connection={connection} userName={user.name} isEditable={isEditable} />
+            <ProposalContext.Provider value={proposalContext}>
+              <BlockViewContext.Provider value={blockContext}>
+                <PlanEditor connection={connection} userName={user.name} isEditable={isEditable} />
+              </BlockViewContext.Provider>
+            </ProposalContext.Provider>
           ) : (
             // Never show an editable empty document before the real one has arrived.
-            snapshot.terminalClose === null &&
-            snapshot.accessProblem === null && (
+            isAvailable && (
               <p className="loading" role="status">
                 {t('plan.loading')}
               </p>
             )
           )}
         </div>
-        {snapshot.accessProblem === null && snapshot.terminalClose === null && (
+        {isAvailable && (
           <aside className="workspace__aside">
             <PresenceList connection={connection} />
+            <SidePanel tabs={tabs} label={t('blocks.panel.label')} />
           </aside>
         )}
       </div>
     </div>
   );
+}
+
+function groupByBlock(warnings: readonly PlanWarning[]): Map<string, PlanWarning[]> {
+  const byBlock = new Map<string, PlanWarning[]>();
+  for (const warning of warnings) byBlock.set(warning.blockId, [...(byBlock.get(warning.blockId) ?? []), warning]);
+  return byBlock;
 }

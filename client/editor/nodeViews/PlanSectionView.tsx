@@ -1,0 +1,62 @@
+import { useId } from 'react';
+import { NodeViewContent, NodeViewWrapper, type NodeViewProps } from '@tiptap/react';
+import { useTranslation } from 'react-i18next';
+import { planSectionFields } from '../../../shared/domain/blockFields.js';
+import { useBlockViewContext } from './BlockViewContext.js';
+import { CodeSelect } from './fields/CodeSelect.js';
+import { DraftTextInput } from './fields/DraftTextInput.js';
+import { useBlockAttributes } from './useBlockAttributes.js';
+
+/** A chapter of the plan: its title, workflow status and responsible person above its editable body. */
+export function PlanSectionView(props: NodeViewProps) {
+  const { t } = useTranslation();
+  const { isEditable, members } = useBlockViewContext();
+  const [attributes, setField] = useBlockAttributes(planSectionFields, props);
+  const id = useId();
+  const disabled = !isEditable;
+  const first = props.node.firstChild;
+  const isEmpty = props.node.childCount === 1 && first !== null && first.type.name === 'paragraph' && first.content.size === 0;
+  const isUnknownResponsible = attributes.responsibleUserId !== null && !members.some((member) => member.userId === attributes.responsibleUserId);
+  return (
+    <NodeViewWrapper as="section" className="plan-section" data-section-key={attributes.key} aria-labelledby={`${id}-title`}>
+      <div className="plan-section__header" contentEditable={false}>
+        <h2 className="plan-section__heading">
+          <DraftTextInput
+            id={`${id}-title`}
+            className="plan-section__title"
+            value={attributes.title}
+            disabled={disabled}
+            ariaLabel={t('blocks.section.title')}
+            placeholder={t('blocks.section.titlePlaceholder')}
+            onChange={(value) => setField('title', value)}
+          />
+        </h2>
+        <div className="plan-section__meta">
+          <label className="plan-section__control">
+            <span>{t('blocks.section.status')}</span>
+            <CodeSelect id={`${id}-status`} list="sectionStatuses" value={attributes.status} disabled={disabled} onChange={(value) => value !== null && setField('status', value)} />
+          </label>
+          <label className="plan-section__control">
+            <span>{t('blocks.section.responsible')}</span>
+            <select
+              id={`${id}-responsible`}
+              value={attributes.responsibleUserId ?? ''}
+              disabled={disabled}
+              onChange={(event) => setField('responsibleUserId', event.target.value === '' ? null : event.target.value)}
+            >
+              <option value="">{t('blocks.section.nobody')}</option>
+              {isUnknownResponsible && <option value={attributes.responsibleUserId ?? ''}>{t('blocks.section.formerMember')}</option>}
+              {members.map((member) => (
+                <option key={member.userId} value={member.userId}>
+                  {member.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {isEmpty && attributes.hint !== '' && <p className="plan-section__hint">{attributes.hint}</p>}
+      </div>
+      <NodeViewContent className="plan-section__body" />
+    </NodeViewWrapper>
+  );
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startTestServer } from '../helpers/startTestServer.js';
+import { createTeam } from '../helpers/teamFixture.js';
+import { launchBrowser, openPlan, saveScreenshot } from '../helpers/browser.js';
+
+/** Types "/" plus a query into the first (empty) paragraph of the n-th section and picks the highlighted item. */
+async function insertBySlash(page: Page, sectionIndex: number, query: string): Promise<void> {
+  const paragraph = page.locator('.plan-section').nth(sectionIndex).locator('.plan-section__body p').first();
+  await paragraph.click();
+  await page.keyboard.type(`/${query}`);
+  await expect.poll(() => page.locator('.slash-menu [role="option"][aria-selected="true"]').getAttribute('data-item')).toBe('interventionDirection');
+  await page.keyboard.press('Enter');
+}
+
+describe('structured plan blocks in the browser', () => {
+  it('a direction inserted by the slash menu and filled in by one member appears field by field for another, and the financing view follows', async () => {
+    const server = await startTestServer({ authenticate: 'sessions' });
+    const team = await createTeam(server, { Anna: 'chair', Bartek: 'member' });
+    const browser = await launchBrowser();
+    const anna = await openPlan(browser, server.httpUrl, team.planId, team.people['Anna'] ?? never(), 'Anna');
+    const bartek = await openPlan(browser, server.httpUrl, team.planId, team.people['Bartek'] ?? never(), 'Bartek');
+
+    await insertBySlash(anna.page, 5, 'kier');
+    const annaDirection = anna.page.locator('[data-block-type="interventionDirection"]');
+    await expect.poll(() => annaDirection.getAttribute('data-block-id')).toBe('KI-1');
+    // The "/kier" text is gone: the block replaced the paragraph it was typed into.
+    expect(await anna.page.locator('.plan-section').nth(5).locator('.plan-section__body').textContent()).not.toContain('/kier');
+
+    await annaDirection.getByLabel('Tytuł', { exact: true }).fill('Rozwój asystencji osobistej');
+    await annaDirection.locator('[data-field="targetGroups"]').getByLabel('osoby z niepełnosprawnościami').check();
+    await annaDirection.locator('[data-field="targetGroups"]').getByLabel('osoby starsze').check();
+    await annaDirection.getByLabel('Szacowany koszt').fill('1500000');
+    await annaDirection.getByRole('button', { name: '+ Dodaj źródło finansowania' }).click();
+    await annaDirection.getByLabel('Źródło finansowania 1', { exact: true }).selectOption('EFS_PLUS_REGIONAL');
+    await annaDirection.getByLabel('Kwota ze źródła 1', { exact: true }).fill('1000000');
+
+    const bartekDirection = bartek.page.locator('[data-block-type="interventionDirection"][data-block-id="KI-1"]');
+    await expect.poll(() => bartekDirection.getByLabel('Tytuł', { exact: true }).inputValue()).toBe('Rozwój asystencji osobistej');
+    await expect.poll(() => bartekDirection.locator('[data-field="targetGroups"]').getByLabel('osoby starsze').isChecked()).toBe(true);
+    expect(await bartekDirection.locator('[data-field="targetGroups"]').getByLabel('migranci').isChecked()).toBe(false);
+    await expect.poll(() => bartekDirection.getByLabel('Źródło finansowania 1', { exact: true }).inputValue()).toBe('EFS_PLUS_REGIONAL');
+    await expect.poll(() => bartekDirection.getByLabel('Kwota ze źródła 1', { exact: true }).inputValue()).toBe('1000000');
+    // The sum does not match the cost yet: the block says so inline.
+    await expect.poll(() => bartekDirection.locator('[data-warning], .block-field__error').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Źródła finansowania sumują się do')]),
+    );
+
+    // Plan view on Bartek's side: the total follows Anna's cost, the EFS+ share follows her funding row.
+    const total = bartek.page.locator('[data-financing-total]');
+    await expect.poll(() => total.getAttribute('data-financing-total')).toBe('1500000');
+    const efsShare = bartek.page.locator('[data-source="EFS_PLUS_REGIONAL"] [data-amount]');
+    await expect.poll(() => efsShare.getAttribute('data-amount')).toBe('1000000');
+    await annaDirection.getByLabel('Kwota ze źródła 1', { exact: true }).fill('1500000');
+    await expect.poll(() => efsShare.getAttribute('data-amount')).toBe('1500000');
+    await expect.poll(() => bartekDirection.locator('.block-field__error').allTextContents()).not.toEqual(
+      expect.arrayContaining([expect.stringContaining('Źródła finansowania sumują się do')]),
+    );
+
+    // The outline counts the direction in its section, live.
+    await expect.poll(() => bartek.page.locator('.outline__item').nth(5).locator('[data-count-type="interventionDirection"]').getAttribute('data-count')).toBe('1');
+    await saveScreenshot(anna.page, 'blocks-direction-pl');
+    await bartek.page.getByRole('button', { name: 'English' }).click().catch(() => undefined);
+    await saveScreenshot(bartek.page, 'blocks-direction-en');
+  });
+});
+
+function never(): never {
+  throw new Error('missing person');
+}
