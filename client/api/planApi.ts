@@ -47,3 +47,8 @@ export async function fetchPlan(planId: string): Promise<{ plan: PlanRecord; rol
 export async function updatePlan(planId: string, patch: PlanPatch): Promise<PlanRecord> {
   return (await apiRequest<{ plan: PlanRecord }>('PATCH', `/plans/${encodeURIComponent(planId)}`, patch)).plan;
 }
+
+/** Creates a plan from a plan file (the JSON interchange format); the server validates it completely first. */
+export async function importPlanFile(workspaceId: string, file: unknown): Promise<PlanRecord> {
+  return (await apiRequest<{ plan: PlanRecord }>('POST', `/workspaces/${encodeURIComponent(workspaceId)}/plans/import`, file)).plan;
+}

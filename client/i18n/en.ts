@@ -104,6 +104,13 @@ export const en: Messages = {
     backHome: 'Back to your teams',
   },
   plans: {
+    importHeading: 'Import a plan from a file',
+    importHint: 'A JSON file in the plan interchange format. A file with errors creates nothing: you will see what to fix and where.',
+    importFile: 'Choose a JSON file…',
+    importSample: 'Load the sample plan (illustrative data)',
+    importing: 'Importing…',
+    importInvalid: 'The file is not a valid plan: {{details}}',
+    importNotJson: 'This file does not contain valid JSON.',
     heading: 'Plans',
     none: 'This team has no plans yet.',
     noneManager: 'This team has no plans yet. Create the first one below.',

@@ -102,6 +102,13 @@ export const pl = {
     backHome: 'Wróć do listy zespołów',
   },
   plans: {
+    importHeading: 'Import planu z pliku',
+    importHint: 'Plik JSON w formacie wymiany planów. Plik z błędami nie utworzy planu – zobaczysz, co i gdzie poprawić.',
+    importFile: 'Wybierz plik JSON…',
+    importSample: 'Wczytaj przykładowy plan (dane ilustracyjne)',
+    importing: 'Importowanie…',
+    importInvalid: 'Plik nie jest poprawnym planem: {{details}}',
+    importNotJson: 'Ten plik nie zawiera poprawnego JSON.',
     heading: 'Plany',
     none: 'W tym zespole nie ma jeszcze planów.',
     noneManager: 'W tym zespole nie ma jeszcze planów. Utwórz pierwszy poniżej.',

@@ -9,6 +9,7 @@ import { useApiQuery } from '../api/useApiQuery.js';
 import { fetchWorkspace } from '../api/workspaceApi.js';
 import { Link } from '../routing/Link.js';
 import { CreatePlanForm } from './CreatePlanForm.js';
+import { ImportPlanForm } from './ImportPlanForm.js';
 import { InvitationPanel } from './InvitationPanel.js';
 import { MemberList } from './MemberList.js';
 import { PlanItem } from './PlanItem.js';
@@ -82,13 +83,22 @@ export function WorkspacePage({ workspaceId, user }: { workspaceId: string; user
             </details>
           )}
           {canManagePlans && (
-            <CreatePlanForm
-              workspaceId={workspaceId}
-              onCreated={(plan) => {
-                setAnnouncement(t('plans.created', { title: plan.title }));
-                reload();
-              }}
-            />
+            <>
+              <CreatePlanForm
+                workspaceId={workspaceId}
+                onCreated={(plan) => {
+                  setAnnouncement(t('plans.created', { title: plan.title }));
+                  reload();
+                }}
+              />
+              <ImportPlanForm
+                workspaceId={workspaceId}
+                onImported={(plan) => {
+                  setAnnouncement(t('plans.created', { title: plan.title }));
+                  reload();
+                }}
+              />
+            </>
           )}
         </section>
         <MemberList
