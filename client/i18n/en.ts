@@ -99,6 +99,11 @@ export const en: Messages = {
     archived: 'Archived',
   },
   workspace: {
+    editHeading: 'Edit the team name and description',
+    nameLabel: 'Team name',
+    nameRequired: 'Enter the team name.',
+    descriptionLabel: 'Description (e.g. the resolution that appointed the team)',
+    save: 'Save changes',
     yourRole: 'Your role:',
     notFound: 'The team was not found, or you are not a member.',
     backHome: 'Back to your teams',

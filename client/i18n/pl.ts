@@ -97,6 +97,11 @@ export const pl = {
     archived: 'Zarchiwizowany',
   },
   workspace: {
+    editHeading: 'Edytuj nazwę i opis zespołu',
+    nameLabel: 'Nazwa zespołu',
+    nameRequired: 'Podaj nazwę zespołu.',
+    descriptionLabel: 'Opis (np. uchwała powołująca zespół)',
+    save: 'Zapisz zmiany',
     yourRole: 'Twoja rola:',
     notFound: 'Nie znaleziono zespołu albo nie należysz do niego.',
     backHome: 'Wróć do listy zespołów',

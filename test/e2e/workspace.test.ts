@@ -104,10 +104,11 @@ describe('team workspace in the browser', () => {
     const bartekEditor = bartek.page.locator('.plan-editor__content');
     await annaEditor.waitFor();
     await bartekEditor.waitFor();
-    await annaEditor.click();
+    // Click into a section's text: a section header holds its own inputs and selects.
+    await annaEditor.locator('.plan-section__body p').first().click();
     await anna.page.keyboard.type('Diagnoza potrzeb mieszkańców');
     await expect.poll(() => bartekEditor.textContent()).toContain('Diagnoza potrzeb mieszkańców');
-    await bartekEditor.click();
+    await bartekEditor.locator('.plan-section__body p').last().click();
     await bartek.page.keyboard.press('Control+End');
     await bartek.page.keyboard.press('Enter');
     await bartek.page.keyboard.type('Uwagi Bartka');
