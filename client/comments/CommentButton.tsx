@@ -2,7 +2,9 @@ import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import type { CommentStore } from './CommentStore.js';
+import { COMMENTS_TAB_ID } from './CommentHighlight.js';
 import { encodeSelectionAnchor } from './encodeSelectionAnchor.js';
+import { revealSidePanelTab } from './revealSidePanelTab.js';
 
 /**
  * "Comment" for the editor toolbar: opens the composer for the selected text or
@@ -22,7 +24,9 @@ export function CommentButton({ editor, store }: { editor: Editor; store: Commen
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => {
         const anchor = encodeSelectionAnchor(editor.state);
-        if (anchor !== null) store.startComment(anchor);
+        if (anchor === null) return;
+        store.startComment(anchor);
+        revealSidePanelTab(COMMENTS_TAB_ID);
       }}
     >
       💬 {t('comments.comment')}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CommentAnchor } from '../../shared/deliberation/CommentThread.js';
-import type { Member } from '../api/workspaceApi.js';
+import type { MentionCandidate } from './MentionCandidate.js';
 import { FormError } from '../forms/FormError.js';
 import { createThread } from './commentApi.js';
 import { collectMentions } from './collectMentions.js';
@@ -14,7 +14,7 @@ export interface CommentComposerProps {
   planId: string;
   anchor: CommentAnchor;
   store: CommentStore;
-  members: readonly Member[];
+  members: readonly MentionCandidate[];
 }
 
 /** The first comment of a new thread on the selection the user chose. */

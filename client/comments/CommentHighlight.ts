@@ -4,6 +4,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { CommentStore } from './CommentStore.js';
 import { encodeSelectionAnchor } from './encodeSelectionAnchor.js';
 import { orderThreads } from './orderThreads.js';
+import { revealSidePanelTab } from './revealSidePanelTab.js';
 
 export interface CommentHighlightOptions {
   store: CommentStore | null;
@@ -13,6 +14,9 @@ export const commentHighlightKey = new PluginKey<DecorationSet>('commentHighligh
 
 /** Shortcut that opens the comment composer for the selection (also on the toolbar). */
 export const COMMENT_SHORTCUT = 'Mod-Alt-m';
+
+/** The comments tab's id in the workspace side panel. */
+export const COMMENTS_TAB_ID = 'comments';
 
 /**
  * Highlights the text (or block) of every open thread and of the focused one;
@@ -36,6 +40,7 @@ export const CommentHighlight = Extension.create<CommentHighlightOptions>({
         const anchor = encodeSelectionAnchor(this.editor.state);
         if (this.options.store === null || anchor === null) return false;
         this.options.store.startComment(anchor);
+        revealSidePanelTab(COMMENTS_TAB_ID);
         return true;
       },
     };
@@ -70,6 +75,7 @@ export const CommentHighlight = Extension.create<CommentHighlightOptions>({
             const threadId = target?.getAttribute('data-thread-id');
             if (threadId === null || threadId === undefined) return false;
             store.focusThread(threadId);
+            revealSidePanelTab(COMMENTS_TAB_ID);
             return false;
           },
         },

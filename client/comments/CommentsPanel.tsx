@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorMessage } from '../api/apiErrorMessage.js';
-import type { Member } from '../api/workspaceApi.js';
+import type { MentionCandidate } from './MentionCandidate.js';
 import { CommentComposer } from './CommentComposer.js';
 import type { CommentStore } from './CommentStore.js';
 import { matchesThreadFilter, type ThreadFilter } from './matchesThreadFilter.js';
@@ -13,7 +13,7 @@ export interface CommentsPanelProps {
   planId: string;
   store: CommentStore;
   userId: string;
-  members: readonly Member[];
+  members: readonly MentionCandidate[];
 }
 
 const FILTERS: readonly ThreadFilter[] = ['open', 'resolved', 'all'];

@@ -1,12 +1,12 @@
 import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Member } from '../api/workspaceApi.js';
+import type { MentionCandidate } from './MentionCandidate.js';
 
 export interface MentionTextareaProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  members: readonly Member[];
+  members: readonly MentionCandidate[];
   error?: string | null;
   autoFocus?: boolean;
   /** Ctrl+Enter sends. */
@@ -39,7 +39,7 @@ export function MentionTextarea({ label, value, onChange, members, error, autoFo
       : members.filter((member) => member.name.toLocaleLowerCase().split(/\s+/).some((part) => part.startsWith(needle)) || member.name.toLocaleLowerCase().startsWith(needle)).slice(0, MAX_SUGGESTIONS);
   const isOpen = suggestions.length > 0;
 
-  const pick = (member: Member): void => {
+  const pick = (member: MentionCandidate): void => {
     const before = value.slice(0, caret).replace(/@[^\s@]*$/, `@${member.name} `);
     const next = before + value.slice(caret);
     onChange(next);
@@ -115,7 +115,7 @@ export function MentionTextarea({ label, value, onChange, members, error, autoFo
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => pick(member)}
           >
-            {member.name} <span className="muted">{member.email}</span>
+            {member.name}
           </li>
         ))}
       </ul>

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanConnection } from '../collaboration/PlanConnection.js';
+import { COMMENTS_TAB_ID } from './CommentHighlight.js';
 import type { CommentStore } from './CommentStore.js';
+import { revealSidePanelTab } from './revealSidePanelTab.js';
 
 interface Toast {
   key: number;
@@ -37,6 +39,7 @@ export function MentionToasts({ connection, store, userId }: { connection: PlanC
             className="button button--small"
             onClick={() => {
               store.focusThread(toast.threadId);
+              revealSidePanelTab(COMMENTS_TAB_ID);
               dismiss(toast.key);
             }}
           >

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Member } from '../api/workspaceApi.js';
+import type { MentionCandidate } from './MentionCandidate.js';
 import { FormError } from '../forms/FormError.js';
 import { AnchorQuote } from './AnchorQuote.js';
 import { collectMentions } from './collectMentions.js';
@@ -16,7 +16,7 @@ export interface ThreadCardProps {
   placed: PlacedThread;
   isFocused: boolean;
   userId: string;
-  members: readonly Member[];
+  members: readonly MentionCandidate[];
   store: CommentStore;
 }
 

@@ -1,4 +1,4 @@
-import { editorEn } from './editor.en.js';
+import { versionsEn } from './versions.en.js';
 import { editorEn } from './editor.en.js';
 import { commentsEn } from './comments.en.js';
 import type { Messages } from './Messages.js';
@@ -250,5 +250,5 @@ export const en: Messages = {
   },
   comments: commentsEn,
   blocks: editorEn,
-  blocks: editorEn,
+  versions: versionsEn,
 };

@@ -1,4 +1,4 @@
-import { editorPl } from './editor.pl.js';
+import { versionsPl } from './versions.pl.js';
 import { editorPl } from './editor.pl.js';
 import { commentsPl } from './comments.pl.js';
 /** Polish UI texts: the default language. Keys are shared with en.ts. */
@@ -248,5 +248,5 @@ export const pl = {
   },
   comments: commentsPl,
   blocks: editorPl,
-  blocks: editorPl,
+  versions: versionsPl,
 } as const;

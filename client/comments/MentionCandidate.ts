@@ -1,0 +1,5 @@
+/** Someone on the plan's team who can be @mentioned. */
+export interface MentionCandidate {
+  userId: string;
+  name: string;
+}

@@ -1,0 +1,44 @@
+import type { TFunction } from 'i18next';
+import { PROPOSAL_STATUSES, type ProposalStatus } from '../../shared/deliberation/ProposalState.js';
+import type { BlockChange } from '../../shared/versions/comparePlans.js';
+import { describeField } from './describeField.js';
+import { formatFieldValue } from './formatFieldValue.js';
+
+export interface BlockChangeDescription {
+  /** "Dodano kierunek KI-2.3 „…”", "Zmieniono KI-1.1 „…”", "Status KI-1.1 „…”: w dyskusji → uzgodniony". */
+  summary: string;
+  /** One line per changed field: "wskaźniki[1] wartość docelowa: 120 → 150". */
+  details: string[];
+}
+
+const BLOCK_TYPES = ['interventionDirection', 'recommendation', 'goal', 'indicator'] as const;
+type KnownBlockType = (typeof BLOCK_TYPES)[number];
+const isKnownBlockType = (type: string): type is KnownBlockType => (BLOCK_TYPES as readonly string[]).includes(type);
+const isStatus = (status: string): status is ProposalStatus => (PROPOSAL_STATUSES as readonly string[]).includes(status);
+
+/** One structured change of a comparison in words, in the UI language. */
+export function describeBlockChange(change: BlockChange, language: string, t: TFunction): BlockChangeDescription {
+  const names = { id: change.blockId, title: change.title };
+  switch (change.kind) {
+    case 'added':
+    case 'removed': {
+      const type = isKnownBlockType(change.blockType) ? t(`versions.blockType.${change.blockType}`) : change.blockType;
+      return { summary: t(`versions.change.${change.kind}`, { ...names, type }), details: [] };
+    }
+    case 'changed':
+      return {
+        summary: t('versions.change.changed', names),
+        details: change.changes.map((field) =>
+          t('versions.change.field', {
+            field: describeField(field.field, t),
+            from: formatFieldValue(field.from, language, t),
+            to: formatFieldValue(field.to, language, t),
+          }),
+        ),
+      };
+    case 'statusChanged': {
+      const status = (value: string): string => (isStatus(value) ? t(`versions.status.${value}`) : value);
+      return { summary: t('versions.change.statusChanged', { ...names, from: status(change.from), to: status(change.to) }), details: [] };
+    }
+  }
+}
