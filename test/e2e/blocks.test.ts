@@ -16,10 +16,21 @@ async function insertBySlash(page: Page, sectionIndex: number, query: string): P
 describe('structured plan blocks in the browser', () => {
   it('a direction inserted by the slash menu and filled in by one member appears field by field for another, and the financing view follows', async () => {
     const server = await startTestServer({ authenticate: 'sessions' });
-    const team = await createTeam(server, { Anna: 'chair', Bartek: 'member' });
+    const team = await createTeam(server, { Anna: 'chair', Bartek: 'member', Olga: 'observer' });
     const browser = await launchBrowser();
     const anna = await openPlan(browser, server.httpUrl, team.planId, team.people['Anna'] ?? never(), 'Anna');
     const bartek = await openPlan(browser, server.httpUrl, team.planId, team.people['Bartek'] ?? never(), 'Bartek');
+
+    // Keyboard: arrows move the highlight, Escape closes the menu and leaves the "/" as text.
+    await anna.page.locator('.plan-section').nth(6).locator('.plan-section__body p').first().click();
+    await anna.page.keyboard.type('/');
+    const selected = anna.page.locator('.slash-menu [role="option"][aria-selected="true"]');
+    await expect.poll(() => selected.getAttribute('data-item')).toBe('interventionDirection');
+    await anna.page.keyboard.press('ArrowDown');
+    await expect.poll(() => selected.getAttribute('data-item')).toBe('recommendation');
+    await anna.page.keyboard.press('Escape');
+    await expect.poll(() => anna.page.locator('.slash-menu').count()).toBe(0);
+    await anna.page.keyboard.press('Backspace');
 
     await insertBySlash(anna.page, 5, 'kier');
     const annaDirection = anna.page.locator('[data-block-type="interventionDirection"]');
@@ -59,6 +70,22 @@ describe('structured plan blocks in the browser', () => {
 
     // The outline counts the direction in its section, live.
     await expect.poll(() => bartek.page.locator('.outline__item').nth(5).locator('[data-count-type="interventionDirection"]').getAttribute('data-count')).toBe('1');
+    // The outline jumps to a section: its title gets the focus.
+    await bartek.page.locator('.outline__item').nth(8).getByRole('button').click();
+    await expect.poll(() => bartek.page.evaluate(() => document.activeElement?.classList.contains('plan-section__title') ?? false)).toBe(true);
+    expect(await bartek.page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe(
+      await bartek.page.locator('.plan-section').nth(8).locator('.plan-section__title').inputValue(),
+    );
+
+    // An observer sees the same fields, every control disabled, and no proposal actions.
+    const olga = await openPlan(browser, server.httpUrl, team.planId, team.people['Olga'] ?? never(), 'Olga');
+    const olgaDirection = olga.page.locator('[data-block-id="KI-1"]');
+    await expect.poll(() => olgaDirection.getByLabel('Tytuł', { exact: true }).inputValue()).toBe('Rozwój asystencji osobistej');
+    expect(await olgaDirection.getByLabel('Tytuł', { exact: true }).isDisabled()).toBe(true);
+    expect(await olgaDirection.locator('[data-field="targetGroups"]').getByLabel('osoby starsze').isDisabled()).toBe(true);
+    expect(await olgaDirection.locator('.proposal__actions').count()).toBe(0);
+    expect(await olga.page.getByRole('button', { name: 'Wstaw' }).isDisabled()).toBe(true);
+
     await saveScreenshot(anna.page, 'blocks-direction-pl');
     await bartek.page.getByRole('button', { name: 'English' }).click().catch(() => undefined);
     await saveScreenshot(bartek.page, 'blocks-direction-en');
