@@ -41,3 +41,7 @@ export async function changeMemberRole(workspaceId: string, userId: string, role
 export async function removeMember(workspaceId: string, userId: string): Promise<void> {
   await apiRequest<void>('DELETE', `${workspacePath(workspaceId)}/members/${encodeURIComponent(userId)}`);
 }
+
+export async function updateWorkspace(workspaceId: string, changes: { name?: string; description?: string }): Promise<Workspace> {
+  return (await apiRequest<{ workspace: Workspace }>('PATCH', `/workspaces/${encodeURIComponent(workspaceId)}`, changes)).workspace;
+}

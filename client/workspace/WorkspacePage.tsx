@@ -9,6 +9,7 @@ import { useApiQuery } from '../api/useApiQuery.js';
 import { fetchWorkspace } from '../api/workspaceApi.js';
 import { Link } from '../routing/Link.js';
 import { CreatePlanForm } from './CreatePlanForm.js';
+import { EditWorkspaceForm } from './EditWorkspaceForm.js';
 import { ImportPlanForm } from './ImportPlanForm.js';
 import { InvitationPanel } from './InvitationPanel.js';
 import { MemberList } from './MemberList.js';
@@ -57,6 +58,7 @@ export function WorkspacePage({ workspaceId, user }: { workspaceId: string; user
       <p className="workspace-page__role">
         {t('workspace.yourRole')} <span className="badge">{t(`role.${workspace.role}`)}</span>
       </p>
+      {can(workspace.role, 'workspace.manageMembers') && <EditWorkspaceForm key={`${workspace.name}\n${workspace.description}`} workspace={workspace} onSaved={reload} />}
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
       </p>

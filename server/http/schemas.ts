@@ -23,6 +23,13 @@ export const workspaceBody = z.object({
   description: z.string().max(5000).optional(),
 });
 
+export const workspacePatchBody = z
+  .object({
+    name: z.string().trim().min(1, 'is required').max(200).optional(),
+    description: z.string().max(5000).optional(),
+  })
+  .refine((body) => body.name !== undefined || body.description !== undefined, 'nothing to change');
+
 export const invitationBody = z.object({
   role: z.enum(ROLES),
   email: email.optional(),

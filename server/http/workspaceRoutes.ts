@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AccountService } from '../accounts/AccountService.js';
 import type { WorkspaceService } from '../workspace/WorkspaceService.js';
 import { notFound } from '../errors.js';
-import { idParams, invitationBody, memberParams, memberRoleBody, tokenParams, workspaceBody } from './schemas.js';
+import { idParams, invitationBody, memberParams, memberRoleBody, tokenParams, workspaceBody, workspacePatchBody } from './schemas.js';
 import { requireUser } from './session.js';
 import { z } from 'zod';
 
@@ -26,6 +26,13 @@ export function workspaceRoutes(accounts: AccountService, workspaces: WorkspaceS
       const workspace = await workspaces.get(id);
       if (workspace === null) throw notFound('Workspace not found');
       return { workspace: { ...workspace, role }, members: await workspaces.members(id) };
+    });
+
+    app.patch('/workspaces/:id', async (request) => {
+      const user = await requireUser(request, accounts);
+      const { id } = idParams.parse(request.params);
+      const workspace = await workspaces.update(id, user, workspacePatchBody.parse(request.body));
+      return { workspace: { ...workspace, role: await workspaces.roleOf(id, user.id) } };
     });
 
     app.get('/workspaces/:id/invitations', async (request) => {

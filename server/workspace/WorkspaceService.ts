@@ -79,6 +79,20 @@ export class WorkspaceService {
     return workspace;
   }
 
+  /** The chair renames the team or changes its description (for example the appointing resolution). */
+  async update(workspaceId: string, actor: User, changes: { name?: string; description?: string }): Promise<Workspace> {
+    await this.requireRole(workspaceId, actor, 'workspace.manageMembers');
+    const current = await this.get(workspaceId);
+    if (current === null) throw notFound('Workspace not found');
+    const next: Workspace = {
+      ...current,
+      name: changes.name?.trim() ?? current.name,
+      description: changes.description?.trim() ?? current.description,
+    };
+    await this.database.run('UPDATE workspaces SET name = ?, description = ? WHERE id = ?', [next.name, next.description, workspaceId]);
+    return next;
+  }
+
   async listFor(user: User): Promise<Array<Workspace & { role: Role }>> {
     const rows = await this.database.all<{ id: string; name: string; description: string; created_at: number; role: string }>(
       `SELECT workspaces.id, workspaces.name, workspaces.description, workspaces.created_at, memberships.role

@@ -83,6 +83,12 @@ const routes: RouteCase[] = [
     denied: DENIED_READ,
   },
   {
+    name: 'PATCH /workspaces/:id',
+    call: async (c) => (await c.request('PATCH', `/workspaces/${fixture.workspaceId}`, { description: 'Uchwała nr 151/23' })).status,
+    allowed: ['chair'],
+    denied: DENIED_READ,
+  },
+  {
     name: 'POST /workspaces/:id/invitations',
     call: async (c) => (await c.request('POST', `/workspaces/${fixture.workspaceId}/invitations`, { role: 'observer' })).status,
     allowed: ['chair'],
