@@ -137,7 +137,7 @@ export class PdfWriter {
     const line = (type: string, text: string, font: FontName, size: number, color: string, gap: number, align: 'left' | 'right' = 'left'): void => {
       if (text === '') return;
       this.tagged(this.root, type, () => {
-        pdf.font(font).fontSize(size).fillColor(color).text(text, MARGIN, pdf.y, { width: this.contentWidth, align });
+        pdf.font(font).fontSize(size).fillColor(color).text(breakable(text), MARGIN, pdf.y, { width: this.contentWidth, align });
       });
       pdf.moveDown(gap);
     };
@@ -162,7 +162,7 @@ export class PdfWriter {
     this.pdf.font('regular').fontSize(BODY_SIZE);
     const usable = this.pdf.page.height - MARGIN * 2 - 40;
     const height = this.contentsEntries().reduce(
-      (sum, heading) => sum + this.pdf.heightOfString(label(heading), { width: this.contentWidth - 50 - indentOf(heading) }) + 4,
+      (sum, heading) => sum + this.pdf.heightOfString(breakable(label(heading)), { width: this.contentWidth - 50 - indentOf(heading) }) + 4,
       0,
     );
     const count = Math.max(1, Math.ceil(height / usable));
@@ -190,7 +190,7 @@ export class PdfWriter {
       const text = label(entry.heading);
       const indent = indentOf(entry.heading);
       pdf.font(entry.heading.level === 1 ? 'bold' : 'regular').fontSize(BODY_SIZE);
-      const height = pdf.heightOfString(text, { width: this.contentWidth - 50 - indent });
+      const height = pdf.heightOfString(breakable(text), { width: this.contentWidth - 50 - indent });
       if (pdf.y + height > this.bottom) {
         const next = pages[++pageCursor];
         if (next === undefined) break;
@@ -199,7 +199,7 @@ export class PdfWriter {
       }
       const y = pdf.y;
       this.tagged(structure, 'TOCI', () => {
-        pdf.fillColor(TEXT_COLOR).text(text, MARGIN + indent, y, { width: this.contentWidth - 50 - indent, goTo: entry.heading.anchor });
+        pdf.fillColor(TEXT_COLOR).text(breakable(text), MARGIN + indent, y, { width: this.contentWidth - 50 - indent, goTo: entry.heading.anchor });
         pdf.text(String(entry.page + 1), MARGIN + this.contentWidth - 45, y, { width: 45, align: 'right', goTo: entry.heading.anchor });
       });
       pdf.y = y + height + 4;
@@ -256,7 +256,7 @@ export class PdfWriter {
     if (heading.level === 1) this.outlineParent = pdf.outline.addItem(label(heading));
     else if (heading.level === 2) (this.outlineParent ?? pdf.outline).addItem(label(heading));
     this.tagged(parent, `H${heading.level}`, () => {
-      pdf.font('bold').fontSize(size).fillColor(heading.level === 3 ? TEXT_COLOR : ACCENT).text(label(heading), MARGIN, pdf.y, { width: this.contentWidth });
+      pdf.font('bold').fontSize(size).fillColor(heading.level === 3 ? TEXT_COLOR : ACCENT).text(breakable(label(heading)), MARGIN, pdf.y, { width: this.contentWidth });
     });
     pdf.moveDown(0.4);
   }
@@ -277,8 +277,8 @@ export class PdfWriter {
         strike: run.strike === true,
         link: href ?? null,
       } as PDFKit.Mixins.TextOptions;
-      if (index === 0) pdf.text(run.text, x, pdf.y, options);
-      else pdf.text(run.text, options);
+      if (index === 0) pdf.text(breakable(run.text), x, pdf.y, options);
+      else pdf.text(breakable(run.text), options);
     });
     pdf.x = MARGIN;
   }
@@ -320,14 +320,14 @@ export class PdfWriter {
     const widths = table.widths.map((width) => (this.contentWidth * width) / totalWeight);
     const headerHeight = this.rowHeight(table, table.header, widths, 'header');
     const rows = table.rows.map((row) => ({ row, height: this.rowHeight(table, row.cells, widths, row.isTotal ? 'total' : 'data') }));
-    const captionHeight = pdf.font('bold').fontSize(9).heightOfString(table.caption, { width: this.contentWidth }) + 4;
+    const captionHeight = pdf.font('bold').fontSize(9).heightOfString(breakable(table.caption), { width: this.contentWidth }) + 4;
     this.ensureSpace(captionHeight + headerHeight + (rows[0]?.height ?? 0) + 4);
     pdf.moveDown(0.3);
 
     const structure = pdf.struct('Table');
     parent.add(structure);
     this.tagged(structure, 'Caption', () => {
-      pdf.font('bold').fontSize(9).fillColor(TEXT_COLOR).text(table.caption, MARGIN, pdf.y, { width: this.contentWidth });
+      pdf.font('bold').fontSize(9).fillColor(TEXT_COLOR).text(breakable(table.caption), MARGIN, pdf.y, { width: this.contentWidth });
     });
     pdf.y += 3;
     const headerRow = pdf.struct('THead');
@@ -367,7 +367,7 @@ export class PdfWriter {
     const pdf = this.pdf;
     const heights = cells.map((cell, column) => {
       pdf.font(isBoldCell(table, column, kind) ? 'bold' : 'regular').fontSize(TABLE_SIZE);
-      return pdf.heightOfString(cell === '' ? ' ' : cell, { width: (widths[column] ?? 0) - CELL_PADDING * 2, lineGap: 1 });
+      return pdf.heightOfString(cell === '' ? ' ' : breakable(cell), { width: (widths[column] ?? 0) - CELL_PADDING * 2, lineGap: 1 });
     });
     return Math.max(...heights, TABLE_SIZE) + CELL_PADDING * 2 + 2;
   }
@@ -423,8 +423,18 @@ export class PdfWriter {
       .font(isBold ? 'bold' : 'regular')
       .fontSize(TABLE_SIZE)
       .fillColor(TEXT_COLOR)
-      .text(cell === '' ? ' ' : cell, x + CELL_PADDING, y + CELL_PADDING + 1, { width: width - CELL_PADDING * 2, align, lineGap: 1 });
+      .text(cell === '' ? ' ' : breakable(cell), x + CELL_PADDING, y + CELL_PADDING + 1, { width: width - CELL_PADDING * 2, align, lineGap: 1 });
   }
+}
+
+/**
+ * pdfkit splits a word wider than the line one character at a time, which is
+ * quadratic: a pasted 50 000-letter "word" would hold the server for minutes.
+ * Zero-width spaces every few dozen letters give it break opportunities
+ * without changing what is shown or extracted.
+ */
+function breakable(text: string): string {
+  return text.replace(/\S{40}(?=\S)/g, (chunk) => `${chunk}\u200b`);
 }
 
 function isBoldCell(table: ExportTable, column: number, kind: 'header' | 'data' | 'total'): boolean {

@@ -83,7 +83,9 @@ export function buildExportDocument({ snapshot, options, generatedAt }: ExportIn
   if (isAgreed) {
     annexNumber += 1;
     body.push(numbering.unnumbered(1, `Załącznik nr ${annexNumber}. ${L.registerAnnex}`), note(L.registerNote));
-    body.push(registerTable(listOf<DecisionRecord>(snapshot.register), allBlocks));
+    // A proposal left out of the text is named by its id only, so its wording does not come back through the register.
+    const namedBlocks = options.rejected === 'annex' ? allBlocks : allBlocks.filter((block) => !isLeftOut(block));
+    body.push(registerTable(listOf<DecisionRecord>(snapshot.register), namedBlocks));
   }
 
   const title = textOf(plan.title) || 'Plan';

@@ -1,0 +1,244 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import * as Y from 'yjs';
+import { startSharedTestServer } from '../helpers/startTestServer.js';
+import { createTeam, type TeamFixture } from '../helpers/teamFixture.js';
+import { connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
+import { readZip } from '../helpers/readZip.js';
+import { readPdfText } from '../helpers/readPdfText.js';
+import type { OpenProposal, PlanVersion } from '../../shared/versions/PlanVersion.js';
+
+type Sample = { sections: Array<{ blocks: Array<Record<string, unknown>> }> };
+
+let team: TeamFixture;
+let sample: Sample;
+let planId: string;
+
+const DIRECTION_TITLE = 'Rozwój rodzinnej pieczy zastępczej, w szczególności zawodowej i specjalistycznej';
+const INDICATOR_NAME = 'Liczba nowych zawodowych rodzin zastępczych';
+
+beforeAll(async () => {
+  const { testServer, dispose } = await startSharedTestServer({ authenticate: 'sessions' });
+  team = await createTeam(testServer, { chair: 'chair', member: 'member' });
+  sample = JSON.parse(await readFile('shared/domain/samples/sample-plan-a.json', 'utf8')) as Sample;
+  planId = await importSample();
+  return dispose;
+}, 60_000);
+
+async function importSample(): Promise<string> {
+  const imported = await team.people.chair?.request<{ id: string }>('POST', `/workspaces/${team.workspaceId}/plans/import`, sample);
+  if (imported?.status !== 201) throw new Error(`import failed: ${imported?.status}`);
+  return imported.body.id;
+}
+
+async function exportFile(plan: string, query: string): Promise<{ status: number; type: string; disposition: string; bytes: Buffer }> {
+  const response = await fetch(`${team.server.httpUrl}/api/plans/${plan}/export?${query}`, { headers: { cookie: team.people.chair?.cookie ?? '' } });
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    disposition: response.headers.get('content-disposition') ?? '',
+    bytes: Buffer.from(await response.arrayBuffer()),
+  };
+}
+
+function connect(plan: string): TestClient {
+  return connectClient(team.server.collabUrl, plan, { name: 'chair', headers: { cookie: team.people.chair?.cookie ?? '' } });
+}
+
+function findBlock(client: TestClient, blockId: string): Y.XmlElement {
+  const stack: Array<Y.XmlElement | Y.XmlFragment> = [client.content];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    for (const child of node?.toArray() ?? []) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.getAttribute('id') === blockId) return child;
+      stack.push(child);
+    }
+  }
+  throw new Error(`no block ${blockId}`);
+}
+
+/** Text with all white space removed, so line breaks a PDF puts anywhere do not matter. */
+const squeeze = (text: string): string => text.replace(/\s+/g, '');
+
+describe('file exports of the draft', () => {
+  it('DOCX has heading styles, repeated table header rows, a contents field, Polish language and properties', async () => {
+    const file = await exportFile(planId, 'format=docx');
+    expect(file.status).toBe(200);
+    expect(file.type).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(file.disposition).toContain('.docx');
+    const zip = readZip(file.bytes);
+    const document = zip.get('word/document.xml')?.toString('utf8') ?? '';
+    const styles = zip.get('word/styles.xml')?.toString('utf8') ?? '';
+    expect(document).toContain('<w:pStyle w:val="Heading1"/>');
+    expect(document).toContain('<w:pStyle w:val="Heading2"/>');
+    expect(document).toMatch(/<w:tblHeader\/>|<w:tblHeader w:val="(true|1)"\/>/);
+    expect(document).toMatch(/TOC \\h \\o/);
+    for (const text of ['Kierunek interwencji', 'Podmiot odpowiedzialny', 'Wartość bazowa (rok)', 'Źródło finansowania', DIRECTION_TITLE, INDICATOR_NAME, 'ą', 'ę', 'ł', 'ń', 'ó', 'ś', 'ź', 'ż']) {
+      expect(document, text).toContain(text);
+    }
+    expect(`${styles}${document}`).toContain('<w:lang w:val="pl-PL"/>');
+    expect(zip.get('word/settings.xml')?.toString('utf8')).toMatch(/<w:updateFields( w:val="(true|1)")?\/>/);
+    expect(zip.get('word/footer1.xml')?.toString('utf8')).toMatch(/PAGE[\s\S]*NUMPAGES/);
+    const core = zip.get('docProps/core.xml')?.toString('utf8') ?? '';
+    expect(core).toContain('<dc:title>Regionalny Plan Rozwoju Usług Społecznych i Deinstytucjonalizacji Województwa Opolskiego na lata 2026–2028</dc:title>');
+    expect(core).toContain('<dc:creator>Zarząd Województwa Opolskiego</dc:creator>');
+  });
+
+  it('PDF is tagged, in Polish, with embedded fonts, and its text reads back with the plan content', async () => {
+    const file = await exportFile(planId, 'format=pdf');
+    expect(file.status).toBe(200);
+    expect(file.type).toBe('application/pdf');
+    const raw = file.bytes.toString('latin1');
+    expect(raw.startsWith('%PDF-1.7')).toBe(true);
+    expect(raw).toMatch(/\/Lang \(pl-PL\)/);
+    expect(raw).toContain('/StructTreeRoot');
+    expect(raw).toMatch(/\/MarkInfo/);
+    expect(raw).toMatch(/\/FontFile2/);
+    expect(raw).toMatch(/\/S \/H1/);
+    expect(raw).toMatch(/\/S \/TH/);
+    const text = await readPdfText(file.bytes);
+    for (const expected of [
+      'Regionalny Plan Rozwoju Usług Społecznych i Deinstytucjonalizacji Województwa Opolskiego na lata 2026–2028',
+      'Załącznik do Uchwały Nr … Zarządu Województwa Opolskiego z dnia …',
+      'Spis treści',
+      '5. Obszary wsparcia i kierunki interwencji',
+      DIRECTION_TITLE,
+      INDICATOR_NAME,
+      'Podmiot odpowiedzialny',
+      'Strona 2 z',
+    ]) {
+      expect(squeeze(text), expected).toContain(squeeze(expected));
+    }
+    for (const letter of ['ą', 'ę', 'ł', 'ń', 'ó', 'ś', 'ź', 'ż', 'Ł', 'Ś', 'Ź']) expect(text, letter).toContain(letter);
+  });
+
+  it('HTML is one accessible page: lang, title, contents, real table headers', async () => {
+    const file = await exportFile(planId, 'format=html');
+    expect(file.status).toBe(200);
+    expect(file.type).toBe('text/html; charset=utf-8');
+    const html = file.bytes.toString('utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="pl">/);
+    expect(html).toContain('<meta charset="utf-8">');
+    expect(html).toContain('<title>Regionalny Plan Rozwoju');
+    expect(html).toMatch(/<nav aria-labelledby="toc-title">[\s\S]*<a href="#h\d+">5\. Obszary wsparcia i kierunki interwencji<\/a>/);
+    expect(html).toMatch(/<h1 id="h\d+">5\. Obszary wsparcia i kierunki interwencji<\/h1>/);
+    expect(html).toMatch(/<h2 id="h\d+">5\.1\. Kierunek interwencji 1\.1\. Rozwój rodzinnej pieczy/);
+    expect(html).toContain('<thead><tr><th scope="col">Nazwa</th>');
+    expect(html).toContain('<th scope="row">Podmiot odpowiedzialny</th>');
+    expect(html).toContain('<caption>');
+    expect(html).not.toMatch(/<script|<link |src=/);
+  });
+
+  it('Markdown has numbered headings, a linked contents list and pipe tables with header rows', async () => {
+    const file = await exportFile(planId, 'format=md');
+    expect(file.status).toBe(200);
+    expect(file.type).toBe('text/markdown; charset=utf-8');
+    const markdown = file.bytes.toString('utf8');
+    expect(markdown).toMatch(/^# Regionalny Plan Rozwoju/m);
+    expect(markdown).toMatch(/^## 5\. Obszary wsparcia i kierunki interwencji$/m);
+    expect(markdown).toMatch(/^### 5\.1\. Kierunek interwencji 1\.1\. Rozwój/m);
+    expect(markdown).toContain('- [5. Obszary wsparcia i kierunki interwencji](#5-obszary-wsparcia-i-kierunki-interwencji)');
+    expect(markdown).toMatch(/^\| Nazwa \| Jednostka \| Wartość bazowa \(rok\) \| Wartość docelowa \(rok\) \| Źródło danych \|\n\| --- \| --- \| ---: \| ---: \| --- \|$/m);
+    expect(markdown).toMatch(/^\| \*\*Razem\*\* \| \*\*18\u00a0500\u00a0000\*\* \|$/m);
+  });
+
+  it('escapes whatever a client writes into a block, in every format', async () => {
+    const plan = await importSample();
+    const client = connect(plan);
+    await waitForSync(client);
+    const injected = '<script>alert("x")</script> | **b** <img src=x onerror=alert(1)>';
+    findBlock(client, 'KI-1.1').setAttribute('title', injected);
+    await client.channel.whenSaved();
+
+    const html = (await exportFile(plan, 'format=html')).bytes.toString('utf8');
+    expect(html).not.toMatch(/<script|<img/);
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; | **b** &lt;img src=x onerror=alert(1)&gt;');
+    const markdown = (await exportFile(plan, 'format=md')).bytes.toString('utf8');
+    expect(markdown).not.toMatch(/(?<!\\)<(script|img)/);
+    expect(markdown).toContain('\\<script\\>alert("x")\\</script\\> \\| \\*\\*b\\*\\*');
+    const docx = await exportFile(plan, 'format=docx');
+    expect(docx.status).toBe(200);
+    expect(readZip(docx.bytes).get('word/document.xml')?.toString('utf8')).toContain('&lt;script&gt;alert(');
+  });
+
+  it('still renders every format when a client stored garbage in block attributes', async () => {
+    const plan = await importSample();
+    const client = connect(plan);
+    await waitForSync(client);
+    client.doc.transact(() => {
+      const direction = findBlock(client, 'KI-1.1');
+      direction.setAttribute('indicators', 'not an array');
+      direction.setAttribute('estimatedCost', { amount: 'x' } as unknown as string);
+      direction.setAttribute('fundingSources', [{ code: 'NOPE', amount: 'lots' }, null, 7] as unknown as string);
+      direction.setAttribute('actions', [null, { id: 1 }, 'x'] as unknown as string);
+      direction.setAttribute('timeframe', { start: 12 } as unknown as string);
+      direction.setAttribute('description', 'ż'.repeat(200_000));
+      findBlock(client, 'R-01').setAttribute('addressees', { 0: 'a' } as unknown as string);
+      findBlock(client, 'CS-1').setAttribute('level', 42 as unknown as string);
+    });
+    await client.channel.whenSaved();
+    for (const format of ['docx', 'pdf', 'html', 'md']) {
+      const file = await exportFile(plan, `format=${format}`);
+      expect(file.status, format).toBe(200);
+      expect(file.bytes.length, format).toBeGreaterThan(1000);
+    }
+  }, 30_000);
+});
+
+describe('file exports of the agreed version', () => {
+  it('leave rejected proposals out or annex them, annex the decision register, and never change', async () => {
+    const post = (path: string, body?: unknown) => team.people.chair?.request<{ version: PlanVersion }>('POST', path, body);
+    const open = await team.people.chair?.request<{ open: OpenProposal[] }>('GET', `/plans/${planId}/agreement`);
+    const rejectedId = 'R-05';
+    const rejectedTitle = 'Centra usług społecznych tworzone przez kilka gmin wiejskich';
+    expect(open?.body.open.map((proposal) => proposal.blockId)).toContain(rejectedId);
+    for (const proposal of open?.body.open ?? []) {
+      if (proposal.status === 'draft' || proposal.status === 'withdrawn') await post(`/plans/${planId}/proposals/${proposal.blockId}/transitions`, { to: 'proposed' });
+      const to = proposal.blockId === rejectedId ? 'rejected' : 'agreed';
+      const decided = await post(`/plans/${planId}/proposals/${proposal.blockId}/transitions`, { to, note: `protokół nr 4, ${proposal.blockId}` });
+      expect(decided?.status).toBe(200);
+    }
+    const frozen = await post(`/plans/${planId}/agreed-versions`, { name: 'Wersja uzgodniona', decisionDate: '2026-03-12', decisionReference: 'protokół nr 4 z 12.03.2026' });
+    expect(frozen?.status).toBe(201);
+    const version = frozen?.body.version;
+    if (!version) throw new Error('not frozen');
+
+    const omitted = (await exportFile(planId, `format=md&version=${version.id}&rejected=omit`)).bytes.toString('utf8');
+    expect(omitted).toContain('Wersja uzgodniona nr 1, decyzja zespołu z dnia 12 marca 2026 r. (protokół nr 4 z 12.03.2026)');
+    expect(omitted).toContain(`Suma kontrolna SHA-256: ${version.contentHash}`);
+    expect(omitted).not.toContain(rejectedTitle);
+    // R-06 came in rejected with the file; it is left out too.
+    expect(omitted).not.toContain('Regionalny specjalistyczny DPS na 120 miejsc');
+    expect(omitted).not.toContain('Propozycje odrzucone');
+    expect(omitted).toMatch(/^## Załącznik nr 1\. Rejestr decyzji zespołu$/m);
+    expect(omitted).toMatch(/\| R-05 \| Zmiana statusu: Zaproponowany → Odrzucony \| protokół nr 4, R-05 \| chair \|/);
+    expect(omitted).toMatch(/\| R-03 – Model koordynatora usług w gminie \| Zmiana statusu: Zaproponowany → Uzgodniony \| protokół nr 4, R-03 \| chair \|/);
+
+    const annexed = (await exportFile(planId, `format=html&version=${version.id}&rejected=annex`)).bytes.toString('utf8');
+    const annexStart = annexed.indexOf('Załącznik nr 1. Propozycje odrzucone</h1>');
+    expect(annexStart).toBeGreaterThan(0);
+    expect(annexed.slice(annexed.indexOf('<main>'), annexStart)).not.toContain(rejectedTitle);
+    expect(annexed.indexOf(rejectedTitle, annexStart)).toBeGreaterThan(annexStart);
+    expect(annexed).toContain('Załącznik nr 2. Rejestr decyzji zespołu</h1>');
+    expect(annexed).toContain('<th scope="row">Status</th><td>Odrzucony</td>');
+    expect(annexed).toContain('<td>R-05 – Centra usług społecznych tworzone przez kilka gmin wiejskich</td><td>Zmiana statusu: Zaproponowany → Odrzucony</td>');
+
+    const pdf = await exportFile(planId, `format=pdf&version=${version.id}&rejected=annex`);
+    const pdfText = squeeze(await readPdfText(pdf.bytes));
+    expect(pdfText).toContain(squeeze('Załącznik nr 1. Propozycje odrzucone'));
+    expect(pdfText).toContain(squeeze(rejectedTitle));
+    expect(pdfText).toContain(squeeze(`Suma kontrolna SHA-256: ${version.contentHash}`));
+
+    const before = await exportFile(planId, `format=docx&version=${version.id}`);
+    const client = connect(planId);
+    await waitForSync(client);
+    findBlock(client, 'KI-1.1').setAttribute('title', 'Tytuł zmieniony po uzgodnieniu');
+    await client.channel.whenSaved();
+    const after = await exportFile(planId, `format=docx&version=${version.id}`);
+    expect(after.bytes.equals(before.bytes)).toBe(true);
+    expect(readZip(after.bytes).get('word/document.xml')?.toString('utf8')).toContain(DIRECTION_TITLE);
+    const draft = readZip((await exportFile(planId, 'format=docx')).bytes).get('word/document.xml')?.toString('utf8');
+    expect(draft).toContain('Tytuł zmieniony po uzgodnieniu');
+  }, 30_000);
+});
