@@ -19,7 +19,7 @@ export const COMMENT_SHORTCUT = 'Mod-Alt-m';
 export const COMMENTS_TAB_ID = 'comments';
 
 /**
- * Highlights the text (or block) of every open thread and of the focused one;
+ * Highlights the text (or block) of every open thread (and of a focused resolved one);
  * a click on a highlight focuses its thread in the side panel.
  *
  * Positions come from Yjs relative positions through y-tiptap's mapping, which
@@ -93,14 +93,12 @@ export const CommentHighlight = Extension.create<CommentHighlightOptions>({
           const schedule = (): void => {
             if (timer === null) timer = setTimeout(recompute, 0);
           };
-          let lastThreads = store.getSnapshot().threads;
-          let lastFocused = store.getSnapshot().focusedThreadId;
+          let last = store.getSnapshot();
           const unsubscribe = store.subscribe(() => {
-            const { threads, focusedThreadId } = store.getSnapshot();
-            if (threads === lastThreads && focusedThreadId === lastFocused) return;
-            lastThreads = threads;
-            lastFocused = focusedThreadId;
-            schedule();
+            const next = store.getSnapshot();
+            const isSame = next.threads === last.threads && next.focusedThreadId === last.focusedThreadId && next.filter === last.filter;
+            last = next;
+            if (!isSame) schedule();
           });
           schedule();
           return {
@@ -121,12 +119,13 @@ export const CommentHighlight = Extension.create<CommentHighlightOptions>({
 });
 
 function buildDecorations(state: EditorState, store: CommentStore): DecorationSet {
-  const { threads, focusedThreadId } = store.getSnapshot();
+  const { threads, focusedThreadId, filter } = store.getSnapshot();
   const decorations: Decoration[] = [];
   for (const { thread, range } of orderThreads(threads, state)) {
     if (range === null) continue;
     const isFocused = thread.id === focusedThreadId;
-    if (thread.status !== 'open' && !isFocused) continue;
+    // A resolved thread shows only while someone looks at it among the resolved ones.
+    if (thread.status !== 'open' && !(isFocused && filter !== 'open')) continue;
     const attributes = {
       class: `comment-highlight${isFocused ? ' comment-highlight--focused' : ''}`,
       'data-thread-id': thread.id,

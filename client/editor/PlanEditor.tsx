@@ -7,6 +7,9 @@ import { CONTENT_FIELD } from '../../shared/documentName.js';
 import { planExtensions } from '../../shared/schema/planExtensions.js';
 import { replaceExtensions } from '../../shared/schema/replaceExtensions.js';
 import type { PlanConnection } from '../collaboration/PlanConnection.js';
+import { CommentButton } from '../comments/CommentButton.js';
+import { CommentHighlight } from '../comments/CommentHighlight.js';
+import type { CommentStore } from '../comments/CommentStore.js';
 import { EditorToolbar } from './EditorToolbar.js';
 import { planNodeViews } from './nodeViews/planNodeViews.js';
 import { SlashCommand } from './slashMenu/SlashCommand.js';
@@ -18,6 +21,8 @@ export interface PlanEditorProps {
   isEditable: boolean;
   /** Called with the editor once it exists (and null when it goes), for the outline and plan views. */
   onEditor?: (editor: Editor | null) => void;
+  /** Comment threads: highlighted in the text, started from the selection. */
+  commentStore?: CommentStore | null;
 }
 
 // Only our own label uses it locally; others see the colour the server stamps on our awareness state.
@@ -29,7 +34,7 @@ const LOCAL_CARET_COLOR = '#1d4ed8';
  * the first sync. Node views read BlockViewContext and ProposalContext, which
  * the caller provides around it.
  */
-export function PlanEditor({ connection, userName, isEditable, onEditor }: PlanEditorProps) {
+export function PlanEditor({ connection, userName, isEditable, onEditor, commentStore = null }: PlanEditorProps) {
   const { t } = useTranslation();
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const editor = useEditor(
@@ -39,10 +44,11 @@ export function PlanEditor({ connection, userName, isEditable, onEditor }: PlanE
         Collaboration.configure({ document: connection.doc, field: CONTENT_FIELD }),
         CollaborationCaret.configure({ provider: connection.provider, user: { name: userName, color: LOCAL_CARET_COLOR } }),
         SlashCommand,
+        ...(commentStore === null ? [] : [CommentHighlight.configure({ store: commentStore })]),
       ],
       editable: isEditable,
     },
-    [connection, userName],
+    [connection, userName, commentStore],
   );
 
   useEffect(() => {
@@ -73,6 +79,7 @@ export function PlanEditor({ connection, userName, isEditable, onEditor }: PlanE
   return (
     <div className="plan-editor" ref={setContainer}>
       <EditorToolbar editor={editor} isEditable={isEditable} />
+      {commentStore !== null && <CommentButton editor={editor} store={commentStore} />}
       <p id="plan-editor-slash-hint" className="visually-hidden">
         {t('blocks.insert.editorHint')}
       </p>

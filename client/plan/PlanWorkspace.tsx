@@ -4,6 +4,10 @@ import { collectPlanWarnings, type PlanWarning } from '../../shared/planViews/co
 import type { PlanConnection } from '../collaboration/PlanConnection.js';
 import { useConnectionStatus } from '../collaboration/useConnectionStatus.js';
 import { usePlanConnection } from '../collaboration/usePlanConnection.js';
+import { CommentsPanel } from '../comments/CommentsPanel.js';
+import { MentionToasts } from '../comments/MentionToasts.js';
+import { useCommentStore } from '../comments/useCommentStore.js';
+import { VersionsPanel } from '../versions/VersionsPanel.js';
 import { PlanEditor } from '../editor/PlanEditor.js';
 import { BlockViewContext, type BlockViewContextValue } from '../editor/nodeViews/BlockViewContext.js';
 import { OutlineSidebar } from '../outline/OutlineSidebar.js';
@@ -40,6 +44,7 @@ function ConnectedWorkspace({ connection, planId, title, user }: { connection: P
   const livePlan = useLivePlan(connection.doc);
   const team = usePlanTeam(planId);
   const proposals = useProposals(planId, connection.channel);
+  const commentStore = useCommentStore(planId, connection);
   // Views and warnings use the decision register's statuses, never the blocks' own attribute.
   const plan = useMemo(() => withRecordedStatuses(livePlan, proposals.snapshot.byBlockId), [livePlan, proposals.snapshot.byBlockId]);
   const warnings = useMemo(() => collectPlanWarnings(plan), [plan]);
@@ -55,6 +60,8 @@ function ConnectedWorkspace({ connection, planId, title, user }: { connection: P
 
   const tabs: SidePanelTab[] = [
     { id: 'views', label: t('blocks.panel.views'), content: <PlanViewsPanel plan={plan} proposals={proposals.snapshot.byBlockId} warnings={warnings} /> },
+    ...(commentStore === null ? [] : [{ id: 'comments', label: t('comments.panelTitle'), content: <CommentsPanel planId={planId} store={commentStore} userId={user.id} members={team.members} /> }]),
+    { id: 'versions', label: t('versions.panelTitle'), content: <VersionsPanel planId={planId} role={team.role} isEditable={isEditable} /> },
   ];
 
   return (
@@ -75,7 +82,7 @@ function ConnectedWorkspace({ connection, planId, title, user }: { connection: P
           {snapshot.hasSyncedOnce ? (
             <ProposalContext.Provider value={proposalContext}>
               <BlockViewContext.Provider value={blockContext}>
-                <PlanEditor connection={connection} userName={user.name} isEditable={isEditable} />
+                <PlanEditor connection={connection} userName={user.name} isEditable={isEditable} commentStore={commentStore} />
               </BlockViewContext.Provider>
             </ProposalContext.Provider>
           ) : (
@@ -91,6 +98,7 @@ function ConnectedWorkspace({ connection, planId, title, user }: { connection: P
           <aside className="workspace__aside">
             <PresenceList connection={connection} />
             <SidePanel tabs={tabs} label={t('blocks.panel.label')} />
+            {commentStore !== null && <MentionToasts connection={connection} store={commentStore} userId={user.id} />}
           </aside>
         )}
       </div>
