@@ -29,7 +29,7 @@ export function CommentButton({ editor, store }: { editor: Editor; store: Commen
         revealSidePanelTab(COMMENTS_TAB_ID);
       }}
     >
-      💬 {t('comments.comment')}
+      {t('comments.comment')}
     </button>
   );
 }

@@ -1,0 +1,109 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { startTestServer } from '../helpers/startTestServer.js';
+import { createTeam } from '../helpers/teamFixture.js';
+import { teamMember } from '../helpers/teamMember.js';
+import { connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
+import { launchBrowser, openPlan, saveScreenshot } from '../helpers/browser.js';
+
+type Indicator = { target: { value: number } };
+
+function findBlock(client: TestClient, blockId: string): Y.XmlElement {
+  const stack: Array<Y.XmlElement | Y.XmlFragment> = [client.content];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    for (const child of node?.toArray() ?? []) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.getAttribute('id') === blockId) return child;
+      stack.push(child);
+    }
+  }
+  throw new Error(`no block ${blockId}`);
+}
+
+const indicatorsOf = (client: TestClient): Indicator[] => findBlock(client, 'KI-1.1').getAttribute('indicators') as unknown as Indicator[];
+
+describe('versions in the browser', () => {
+  it('saves a version, compares it with the changed draft in words, exports a DOCX, restores it for everyone, and lists what blocks the agreed version', async () => {
+    const server = await startTestServer({ authenticate: 'sessions' });
+    const team = await createTeam(server, { 'Anna Kowalska': 'chair', 'Bartek Nowak': 'member' });
+    const anna = teamMember(team, 'Anna Kowalska');
+    const sample: unknown = JSON.parse(await readFile('shared/domain/samples/sample-plan-a.json', 'utf8'));
+    const imported = await anna.request<{ id: string }>('POST', `/workspaces/${team.workspaceId}/plans/import`, sample);
+    expect(imported.status).toBe(201);
+    const planId = imported.body.id;
+    const bartek = connectClient(server.collabUrl, planId, { name: 'Bartek Nowak', headers: { cookie: teamMember(team, 'Bartek Nowak').cookie ?? '' } });
+    await waitForSync(bartek);
+    const originalTarget = indicatorsOf(bartek)[0]?.target.value;
+    expect(originalTarget).toBe(24);
+
+    const browser = await launchBrowser();
+    const { page } = await openPlan(browser, server.httpUrl, planId, anna, 'Anna');
+    await page.getByRole('tab', { name: 'Wersje' }).click();
+    const panel = page.getByRole('region', { name: 'Wersje' });
+    await panel.getByRole('button', { name: 'Zapisz wersję' }).click();
+    await expect.poll(() => panel.locator('.field__error').textContent()).toBe('Podaj nazwę wersji.');
+    await panel.getByLabel('Nazwa wersji').fill('Przed posiedzeniem nr 5');
+    await panel.getByLabel('Notatka (nieobowiązkowa)').fill('stan na 10 marca');
+    await panel.getByRole('button', { name: 'Zapisz wersję' }).click();
+    const version = panel.locator('.version');
+    await expect.poll(() => version.locator('.version__name').allTextContents()).toEqual(['Przed posiedzeniem nr 5']);
+    expect(await version.locator('.version__meta').textContent()).toContain('Anna Kowalska');
+
+    // Bartek changes the first indicator's target; the comparison names the field and both values.
+    const changed = structuredClone(indicatorsOf(bartek));
+    if (changed[0] === undefined) throw new Error('no indicator');
+    changed[0].target.value = 30;
+    findBlock(bartek, 'KI-1.1').setAttribute('indicators', changed as unknown as string);
+    await bartek.channel.whenSaved();
+
+    await version.getByRole('button', { name: 'Porównaj z wersją roboczą' }).click();
+    const comparison = page.getByRole('dialog');
+    await expect.poll(() => comparison.locator('.block-change').count()).toBe(1);
+    const change = comparison.locator('.block-change[data-block-id="KI-1.1"]');
+    expect(await change.locator('.block-change__summary').textContent()).toBe('Zmieniono KI-1.1 „Rozwój rodzinnej pieczy zastępczej, w szczególności zawodowej i specjalistycznej”');
+    expect(await change.locator('.block-change__details li').allTextContents()).toEqual(['wskaźniki[1] wartość docelowa: 24 → 30']);
+    await saveScreenshot(page, 'versions-compare-pl');
+    await comparison.getByRole('button', { name: 'Zamknij' }).click();
+
+    // The saved version opens read-only with the plan's own block views.
+    await version.getByRole('button', { name: 'Otwórz' }).click();
+    const viewer = page.getByRole('dialog');
+    await expect.poll(() => viewer.locator('.version-viewer__content').getAttribute('contenteditable')).toBe('false');
+    await expect.poll(() => viewer.locator('[data-block-id="KI-1.1"]').count()).toBe(1);
+    await viewer.getByRole('button', { name: 'Zamknij' }).click();
+
+    // Export: the whole file arrives as one download with the server's file name.
+    await panel.getByRole('button', { name: 'Eksportuj' }).last().click();
+    const exportDialog = page.getByRole('dialog', { name: 'Eksport planu' });
+    expect(await exportDialog.getByLabel('Format pliku').inputValue()).toBe('docx');
+    await exportDialog.getByLabel('Wersja').selectOption({ label: 'Przed posiedzeniem nr 5' });
+    const [download] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Pobierz plik' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const bytes = await readFile((await download.path()) ?? '');
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    await expect.poll(() => exportDialog.locator('.notice--success').textContent()).toContain(download.suggestedFilename());
+    await exportDialog.getByRole('button', { name: 'Zamknij' }).last().click();
+
+    // Restore: after confirming, every client's draft has the saved value again.
+    await version.getByRole('button', { name: 'Przywróć' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Przywróć wersję' }).click();
+    await expect.poll(() => indicatorsOf(bartek)[0]?.target.value).toBe(24);
+    await expect.poll(() => panel.locator('.notice--success').textContent()).toBe('Przywrócono wersję „Przed posiedzeniem nr 5”.');
+
+    // The sample plan still has open proposals, so freezing lists them instead of the form.
+    await panel.getByRole('button', { name: 'Zamroź jako wersję uzgodnioną' }).click();
+    await expect.poll(() => panel.locator('.open-proposals li').count()).toBeGreaterThan(0);
+    expect(await panel.getByLabel('Numer protokołu lub uchwały').count()).toBe(0);
+    await saveScreenshot(page, 'versions-panel-pl');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    const englishPanel = page.getByRole('region', { name: 'Versions' });
+    await englishPanel.getByRole('button', { name: 'Compare with the draft' }).click();
+    await expect.poll(() => page.getByRole('dialog').locator('.empty').textContent()).toBe('The selected versions do not differ.');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+    await englishPanel.getByRole('button', { name: 'Export' }).last().click();
+    await saveScreenshot(page, 'versions-export-en');
+  }, 60_000);
+});
