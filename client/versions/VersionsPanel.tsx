@@ -30,7 +30,8 @@ export function VersionsPanel({ planId, role, isEditable }: VersionsPanelProps) 
   const { t } = useTranslation();
   const { state, reload } = useApiQuery(() => listVersions(planId), [planId]);
   const [overlay, setOverlay] = useState<Overlay>({ kind: 'none' });
-  const [message, setMessage] = useState<string | null>(null);
+  // Kept as a key and a name so the notice follows a language switch.
+  const [message, setMessage] = useState<{ key: 'versions.saved' | 'versions.restored'; name: string } | null>(null);
   const [compareFrom, setCompareFrom] = useState('');
   const [compareTo, setCompareTo] = useState(DRAFT);
   const fromId = useId();
@@ -48,14 +49,14 @@ export function VersionsPanel({ planId, role, isEditable }: VersionsPanelProps) 
         <SaveVersionForm
           planId={planId}
           onSaved={(name) => {
-            setMessage(t('versions.saved', { name }));
+            setMessage({ key: 'versions.saved', name });
             reload();
           }}
         />
       )}
       {message !== null && (
         <div className="notice notice--success" role="status">
-          {message}
+          {t(message.key, { name: message.name })}
         </div>
       )}
       <h3>{t('versions.listHeading')}</h3>
@@ -84,7 +85,7 @@ export function VersionsPanel({ planId, role, isEditable }: VersionsPanelProps) 
             onExport={() => setOverlay({ kind: 'export', versionId: version.id })}
             onRestore={async () => {
               await restoreVersion(planId, version.id);
-              setMessage(t('versions.restored', { name: version.name }));
+              setMessage({ key: 'versions.restored', name: version.name });
             }}
           />
         ))}

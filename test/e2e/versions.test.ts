@@ -5,7 +5,15 @@ import { startTestServer } from '../helpers/startTestServer.js';
 import { createTeam } from '../helpers/teamFixture.js';
 import { teamMember } from '../helpers/teamMember.js';
 import { connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
-import { launchBrowser, openPlan, saveScreenshot } from '../helpers/browser.js';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, openPlan } from '../helpers/browser.js';
+
+/** What is on screen (the dialogs and the panel), not the whole long plan; only when $E2E_SCREENSHOTS is set. */
+async function saveViewScreenshot(page: Page, name: string): Promise<void> {
+  const directory = process.env.E2E_SCREENSHOTS;
+  if (directory !== undefined && directory !== '') await page.screenshot({ path: path.join(directory, `${name}.png`) });
+}
 
 type Indicator = { target: { value: number } };
 
@@ -64,7 +72,7 @@ describe('versions in the browser', () => {
     const change = comparison.locator('.block-change[data-block-id="KI-1.1"]');
     expect(await change.locator('.block-change__summary').textContent()).toBe('Zmieniono KI-1.1 „Rozwój rodzinnej pieczy zastępczej, w szczególności zawodowej i specjalistycznej”');
     expect(await change.locator('.block-change__details li').allTextContents()).toEqual(['wskaźniki[1] wartość docelowa: 24 → 30']);
-    await saveScreenshot(page, 'versions-compare-pl');
+    await saveViewScreenshot(page, 'versions-compare-pl');
     await comparison.getByRole('button', { name: 'Zamknij' }).click();
 
     // The saved version opens read-only with the plan's own block views.
@@ -95,8 +103,9 @@ describe('versions in the browser', () => {
     // The sample plan still has open proposals, so freezing lists them instead of the form.
     await panel.getByRole('button', { name: 'Zamroź jako wersję uzgodnioną' }).click();
     await expect.poll(() => panel.locator('.open-proposals li').count()).toBeGreaterThan(0);
+    await panel.locator('.agreed-version').scrollIntoViewIfNeeded();
     expect(await panel.getByLabel('Numer protokołu lub uchwały').count()).toBe(0);
-    await saveScreenshot(page, 'versions-panel-pl');
+    await saveViewScreenshot(page, 'versions-panel-pl');
 
     await page.getByRole('button', { name: 'English' }).click();
     const englishPanel = page.getByRole('region', { name: 'Versions' });
@@ -104,6 +113,6 @@ describe('versions in the browser', () => {
     await expect.poll(() => page.getByRole('dialog').locator('.empty').textContent()).toBe('The selected versions do not differ.');
     await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
     await englishPanel.getByRole('button', { name: 'Export' }).last().click();
-    await saveScreenshot(page, 'versions-export-en');
+    await saveViewScreenshot(page, 'versions-export-en');
   }, 60_000);
 });
