@@ -50,6 +50,12 @@ export class SharedDocument extends Y.Doc {
   private appendsSinceCompaction = 0;
   private compaction: Promise<void> | null = null;
   private failure: unknown = null;
+  /**
+   * The whole document as one update, while it is known without encoding:
+   * the stored bytes right after a load, or the last full encode. Cleared by
+   * every change. A new client (empty state vector) gets it as its sync step 2.
+   */
+  private fullState: Uint8Array | null = null;
 
   constructor(options: SharedDocumentOptions) {
     super({ gc: true });
@@ -72,6 +78,7 @@ export class SharedDocument extends Y.Doc {
       if (this.store.pendingStructs !== null || this.store.pendingDs !== null) {
         throw new Error(`Stored state of ${this.name} is incomplete or corrupt`);
       }
+      this.fullState = stored;
     }
     this.on('update', this.handleUpdate);
   }
@@ -120,6 +127,7 @@ export class SharedDocument extends Y.Doc {
     // Encoded now: it holds every update applied so far, hence every one
     // appended before this call, as DocumentStore.compact requires.
     const state = Y.encodeStateAsUpdate(this);
+    this.fullState = state;
     this.compaction = this.options.store
       .compact(this.name, state)
       .catch((error: unknown) => {
@@ -129,6 +137,19 @@ export class SharedDocument extends Y.Doc {
         this.compaction = null;
       });
     return this.compaction;
+  }
+
+  /**
+   * What a peer with `stateVector` is missing, as one update (the payload of
+   * sync step 2). A peer with nothing gets the cached full state when there
+   * is one: on a cold load that is the stored bytes, sent without re-encoding
+   * the document.
+   */
+  encodeMissingUpdate(stateVector: Uint8Array): Uint8Array {
+    const isEmpty = stateVector.byteLength === 1 && stateVector[0] === 0;
+    if (!isEmpty) return Y.encodeStateAsUpdate(this, stateVector);
+    this.fullState ??= Y.encodeStateAsUpdate(this);
+    return this.fullState;
   }
 
   /** Frame with every awareness state, for a peer that just joined or asked. */
@@ -155,6 +176,7 @@ export class SharedDocument extends Y.Doc {
   private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
     const typedOrigin = isTransactionOrigin(origin) ? origin : undefined;
     if (typedOrigin?.source === 'persistence') return;
+    this.fullState = null;
     this.pendingUpdates.push({ update, origin: typedOrigin });
     void this.scheduleFlush().catch(() => undefined);
   };
@@ -190,24 +212,20 @@ export class SharedDocument extends Y.Doc {
     if (this.appendsSinceCompaction >= this.options.compactAfterAppends) void this.compact();
   }
 
+  /**
+   * One frame per turn, encoded once, the same for every peer. A peer that
+   * contributed gets its own updates back inside it; Yjs skips structs it
+   * already has, at the cost of a duplicate check on that client. Merging
+   * "everything but yours" per contributor instead costs one Y.mergeUpdates
+   * per contributor per turn, which grows with peers × batch size and fell
+   * seconds behind at 200 clients (docs/performance.md). Only a peer that
+   * wrote the whole batch is skipped: it would receive nothing new.
+   */
   private broadcastBatch(batch: PendingUpdate[], merged: Uint8Array): void {
-    const contributors = new Set<number>();
-    for (const entry of batch) {
-      if (entry.origin?.source === 'connection') contributors.add(entry.origin.connectionId);
-    }
-    const fullFrame = encodeUpdateFrame(merged);
+    const soleContributor = soleConnectionOf(batch);
+    const frame = encodeUpdateFrame(merged);
     for (const peer of this.peers.values()) {
-      if (!contributors.has(peer.id)) {
-        peer.send(fullFrame);
-        continue;
-      }
-      // A peer already has its own updates; send it only what others wrote.
-      const others = batch.filter(
-        (entry) => !(entry.origin?.source === 'connection' && entry.origin.connectionId === peer.id),
-      );
-      if (others.length === 0) continue;
-      const update = others.length === 1 ? (others[0] as PendingUpdate).update : Y.mergeUpdates(others.map((entry) => entry.update));
-      peer.send(encodeUpdateFrame(update));
+      if (peer.id !== soleContributor) peer.send(frame);
     }
   }
 
@@ -235,6 +253,17 @@ export class SharedDocument extends Y.Doc {
     const frame = encoding.toUint8Array(encoder);
     for (const peer of this.peers.values()) peer.send(frame);
   };
+}
+
+/** The connection that wrote every update of the batch, or null if there were several writers (or the server). */
+function soleConnectionOf(batch: readonly PendingUpdate[]): number | null {
+  let connectionId: number | null = null;
+  for (const entry of batch) {
+    if (entry.origin?.source !== 'connection') return null;
+    if (connectionId === null) connectionId = entry.origin.connectionId;
+    else if (connectionId !== entry.origin.connectionId) return null;
+  }
+  return connectionId;
 }
 
 function encodeUpdateFrame(update: Uint8Array): Uint8Array {

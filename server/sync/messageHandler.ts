@@ -86,7 +86,8 @@ function handleSyncMessage(document: SharedDocument, source: MessageSource, deco
       const stateVector = decoding.readVarUint8Array(decoder);
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MessageType.Sync);
-      syncProtocol.writeSyncStep2(encoder, document, stateVector);
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, document.encodeMissingUpdate(stateVector));
       const reply = encoding.toUint8Array(encoder);
       // The reply may hold updates still being committed; nobody sees them before they are.
       document.whenPersisted().then(
