@@ -10,15 +10,47 @@ import type { ServerTarget } from './lib/ServerTarget.js';
 import { FanOutScenario } from './scenarios/FanOutScenario.js';
 import { ColdLoadScenario } from './scenarios/ColdLoadScenario.js';
 import { KillDurabilityScenario } from './scenarios/KillDurabilityScenario.js';
+import { ManyPlansScenario } from './scenarios/ManyPlansScenario.js';
+import { PeerServerTarget } from './lib/PeerServerTarget.js';
+import type { ResultTable } from './lib/ResultTable.js';
 
 /** The whole run must end by itself; this is the last line of defence. */
-const RUN_TIMEOUT_MS = 6 * 60_000;
+const RUN_TIMEOUT_MS = 15 * 60_000;
 const resultsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
 
-const targets: ServerTarget[] = [new PlanEditorTarget()];
+const ours = new PlanEditorTarget();
+const targets: ServerTarget[] = [
+  ours,
+  new PeerServerTarget({
+    name: 'hocuspocus',
+    script: 'hocuspocusServer.ts',
+    framing: 'hocuspocus',
+    // Stores 2 s after the last change (at most every 10 s); 3 s lets a finished burst land.
+    capabilities: { isDurable: true, servesState: true, settleMs: 3_000 },
+  }),
+  new PeerServerTarget({
+    name: 'y-websocket-server',
+    script: 'yWebsocketServer.ts',
+    framing: 'y-websocket',
+    capabilities: { isDurable: false, servesState: true, settleMs: 0 },
+  }),
+  new PeerServerTarget({
+    name: 'relay',
+    script: 'relayServer.ts',
+    framing: 'y-websocket',
+    capabilities: { isDurable: false, servesState: false, settleMs: 0 },
+  }),
+];
 const scenarios: Scenario[] = [
-  new FanOutScenario({ clientCounts: [10, 50], editsPerSecond: 2, durationMs: 10_000 }),
-  new ColdLoadScenario({ targetUpdateBytes: 1.1 * 1024 ** 2, repetitions: 5 }),
+  new FanOutScenario({
+    // BENCH_FANOUT_CLIENTS=200,1000 narrows the sweep while profiling.
+    clientCounts: (process.env.BENCH_FANOUT_CLIENTS ?? '50,200,500,1000').split(',').map(Number),     probes: 4,
+    editsPerSecond: 2,
+    durationMs: 6_000,
+    drainTimeoutMs: 15_000,
+  }),
+  new ManyPlansScenario({ plans: 500, clientsPerPlan: 2, unloadDelayMs: 2_000, afterLeaveWaitMs: 5_000 }),
+  new ColdLoadScenario({ targetUpdateBytes: 1.27e6, repetitions: 5 }),
   new KillDurabilityScenario({
     writers: 2,
     cases: [
@@ -31,21 +63,29 @@ const scenarios: Scenario[] = [
 ];
 
 async function main(): Promise<void> {
-  // `npm run bench -- fan-out cold-load` runs only the named scenarios.
+  // `npm run bench -- fan-out cold-load hocuspocus` runs only the named scenarios against the named targets.
   const selected = process.argv.slice(2);
-  const unknown = selected.filter((name) => !scenarios.some((scenario) => scenario.name === name));
+  const unknown = selected.filter((name) => !scenarios.some((scenario) => scenario.name === name) && !targets.some((target) => target.name === name));
   if (unknown.length > 0) {
-    throw new Error(`Unknown scenario ${unknown.join(', ')}; known: ${scenarios.map((scenario) => scenario.name).join(', ')}`);
+    throw new Error(
+      `Unknown name ${unknown.join(', ')}; scenarios: ${scenarios.map((scenario) => scenario.name).join(', ')}; targets: ${targets.map((target) => target.name).join(', ')}`,
+    );
   }
-  const toRun = selected.length === 0 ? scenarios : scenarios.filter((scenario) => selected.includes(scenario.name));
+  const selectedScenarios = scenarios.filter((scenario) => selected.includes(scenario.name));
+  const selectedTargets = targets.filter((target) => selected.includes(target.name));
+  const toRun = selectedScenarios.length === 0 ? scenarios : selectedScenarios;
+  const targetsToRun = selectedTargets.length === 0 ? targets : selectedTargets;
   const machine = describeMachine();
   const startedAt = new Date();
   const log = (message: string): void => console.error(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s] ${message}`);
   log(`node ${machine.node}, ${machine.cpuCount} × ${machine.cpuModel}, ${machine.totalMemoryGiB} GiB, ${machine.platform} ${machine.kernel}`);
 
   const results: (ScenarioResult & { loadAverage1m: { before: number; after: number } })[] = [];
-  for (const target of targets) {
-    for (const scenario of toRun) {
+  const comparisons: ResultTable[] = [];
+  // Scenario by scenario, every target in turn, so that the numbers compared were taken close in time.
+  for (const scenario of toRun) {
+    const scenarioResults: ScenarioResult[] = [];
+    for (const target of targetsToRun) {
       if (scenario.needsDurableServer && !target.capabilities.isDurable) {
         log(`${scenario.name}: skipped for ${target.name} (keeps documents in memory only)`);
         continue;
@@ -55,10 +95,15 @@ async function main(): Promise<void> {
         const before = os.loadavg()[0] ?? 0;
         const result = await scenario.run({ target, log });
         results.push({ ...result, loadAverage1m: { before, after: os.loadavg()[0] ?? 0 } });
+        scenarioResults.push(result);
+      } catch (error) {
+        // One target failing (a peer that cannot keep up) must not lose the others' numbers.
+        log(`${scenario.name} failed for ${target.name}: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
         await target.killAll();
       }
     }
+    if (scenario.compare && scenarioResults.length > 1) comparisons.push(...scenario.compare(scenarioResults, ours.name));
   }
 
   const output = [
@@ -70,12 +115,13 @@ async function main(): Promise<void> {
       ...result.tables.map((table) => formatTable(table)),
       `\nLoad average (1 min) before/after: ${result.loadAverage1m.before.toFixed(2)} / ${result.loadAverage1m.after.toFixed(2)} on ${machine.cpuCount} cores\n`,
     ]),
+    ...(comparisons.length > 0 ? ['## Side by side', '', ...comparisons.map((table) => `${formatTable(table)}\n`)] : []),
   ].join('\n');
   console.log(output);
 
   await mkdir(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), machine, results }, null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), machine, results, comparisons }, null, 2)}\n`);
   log(`results written to ${path.relative(process.cwd(), file)}`);
 }
 

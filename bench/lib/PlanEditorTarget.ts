@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ChildServer } from './ChildServer.js';
 import { resetPeakRss } from './resetPeakRss.js';
-import { createPlanThroughApi } from './createPlanThroughApi.js';
+import { createPlanThroughApi, createPlansThroughApi } from './createPlanThroughApi.js';
 import { readStoredLayout, type StoredLayout } from './readStoredLayout.js';
 import { formatDocumentName } from '../../shared/documentName.js';
 import type { RunningServer, ServerCapabilities, ServerTarget, StartOptions } from './ServerTarget.js';
@@ -12,7 +12,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** The plan editor's own server (server/main.ts), started exactly as `npm run serve` does. */
 export class PlanEditorTarget implements ServerTarget {
   readonly name = 'plan-editor';
-  readonly capabilities: ServerCapabilities = { isDurable: true };
+  readonly capabilities: ServerCapabilities = { isDurable: true, servesState: true, settleMs: 0 };
   private readonly started = new Set<ChildServer>();
 
   async start(options: StartOptions): Promise<RunningServer> {
@@ -37,6 +37,8 @@ export class PlanEditorTarget implements ServerTarget {
       pid: child.pid,
       serverUrl: `ws://127.0.0.1:${child.port}/collab`,
       createPlan: (title) => createPlanThroughApi(`http://127.0.0.1:${child.port}`, title),
+      createPlans: (title, count) =>
+        createPlansThroughApi(`http://127.0.0.1:${child.port}`, Array.from({ length: count }, (_, index) => `${title} ${index + 1}`)),
       startupMs: child.startupMs,
       usage: () => child.usage(),
       resetPeakRss: () => resetPeakRss(child.pid),

@@ -21,4 +21,9 @@ export interface Scenario {
   /** Restarts the server and expects the documents back (skipped for in-memory servers). */
   readonly needsDurableServer: boolean;
   run(context: ScenarioContext): Promise<ScenarioResult>;
+  /**
+   * Tables that put the targets side by side, with the plan editor's numbers
+   * as ratios of each peer's (results of this scenario only, one per target).
+   */
+  compare?(results: ScenarioResult[], ours: string): ResultTable[];
 }

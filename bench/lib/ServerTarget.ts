@@ -1,10 +1,22 @@
 import type { ProcessUsage } from './readProcessUsage.js';
 import type { StoredLayout } from './readStoredLayout.js';
+import type { Framing } from './WireFraming.js';
 
 /** What a scenario may rely on beyond the stock y-websocket protocol. */
 export interface ServerCapabilities {
   /** Keeps documents on disk across restarts (stores under `dataDir`). */
   isDurable: boolean;
+  /**
+   * Holds the document and answers sync step 1 with it, so a client that joins
+   * late gets everything (false for the raw relay).
+   */
+  servesState: boolean;
+  /**
+   * How long after the last edit the server may still be writing it to disk
+   * (Hocuspocus debounces its store); 0 when every update is committed before
+   * it is broadcast.
+   */
+  settleMs: number;
 }
 
 /** What clients need to open one plan: its room name and the upgrade request headers (session). */
@@ -17,6 +29,7 @@ export interface PlanHandle {
    * would log each of those messages as unknown.
    */
   hasServerChannel: boolean;
+  framing: Framing;
 }
 
 /** One running server process under test. */
@@ -26,6 +39,8 @@ export interface RunningServer {
   readonly serverUrl: string;
   /** Creates a plan clients may edit; it and its credentials survive restarts on the same data. */
   createPlan(title: string): Promise<PlanHandle>;
+  /** Creates `count` plans at once (one account for all of them where the server has accounts). */
+  createPlans(title: string, count: number): Promise<PlanHandle[]>;
   /** Wall time from spawn to the ready log line. */
   readonly startupMs: number;
   /** CPU time and peak RSS so far; only valid while the process runs. */
@@ -45,8 +60,8 @@ export interface StartOptions {
 }
 
 /**
- * A server implementation the scenarios run against. Today only the plan
- * editor's own server; other sync servers plug in here for comparison.
+ * A server implementation the scenarios run against: the plan editor's own
+ * server, and the peers it is compared with (PeerServerTarget).
  */
 export interface ServerTarget {
   readonly name: string;

@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { CONTENT_FIELD } from '../../shared/documentName.js';
 import { ServerChannel } from '../../client/collaboration/ServerChannel.js';
 import { waitUntil } from './waitUntil.js';
+import { HocuspocusSocket } from './HocuspocusSocket.js';
 import type { PlanHandle } from './ServerTarget.js';
 
 export interface BenchClient {
@@ -28,11 +29,11 @@ export function connectBenchClient(serverUrl: string, plan: PlanHandle, options:
   const { headers } = plan;
   const Polyfill = class extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols, { headers });
+      super(address, protocols, { headers, perMessageDeflate: false });
     }
   };
   const provider = new WebsocketProvider(serverUrl, plan.planId, doc, {
-    WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (plan.framing === 'hocuspocus' ? HocuspocusSocket : Polyfill) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 500,
   });

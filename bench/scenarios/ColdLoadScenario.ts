@@ -8,7 +8,8 @@ import { waitUntil } from '../lib/waitUntil.js';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/Scenario.js';
 import type { PlanHandle, RunningServer } from '../lib/ServerTarget.js';
 import type { StoredLayout } from '../lib/readStoredLayout.js';
-import type { Cell } from '../lib/ResultTable.js';
+import type { Cell, ResultTable } from '../lib/ResultTable.js';
+import { sideBySide } from '../lib/sideBySide.js';
 
 export interface ColdLoadOptions {
   /** Build the plan until Y.encodeStateAsUpdate reaches this many bytes. */
@@ -48,6 +49,21 @@ export class ColdLoadScenario implements Scenario {
 
   constructor(private readonly options: ColdLoadOptions) {}
 
+  compare(results: ScenarioResult[], ours: string): ResultTable[] {
+    const seriesOf = (result: ScenarioResult, index: number): LoadSeries | undefined => (result.data as { series: LoadSeries[] }).series[index];
+    const medianOf = (result: ScenarioResult, index: number): number | null => {
+      const series = seriesOf(result, index);
+      return series ? median(series.loadMs) : null;
+    };
+    return [
+      sideBySide('Cold load side by side: median ms until a new client holds the whole plan', results, ours, [
+        { label: 'cold, after kill -9', pick: (result) => medianOf(result, 0) },
+        { label: 'cold, after clean stop', pick: (result) => medianOf(result, 1) },
+        { label: 'warm (in memory)', pick: (result) => medianOf(result, 2) },
+      ]),
+    ];
+  }
+
   async run(context: ScenarioContext): Promise<ScenarioResult> {
     const { target } = context;
     const dataDir = await temporaryDataDir('cold-load');
@@ -55,8 +71,10 @@ export class ColdLoadScenario implements Scenario {
     try {
       server = await target.start({ dataDir: dataDir.path });
       const plan = await server.createPlan('Plan 1 MB');
-      context.log(`cold-load: building a ~${(this.options.targetUpdateBytes / 1024 ** 2).toFixed(1)} MB plan`);
+      context.log(`cold-load (${target.name}): building a ~${(this.options.targetUpdateBytes / 1e6).toFixed(2)} MB plan`);
       const shape = await buildPlan(server.serverUrl, plan, this.options.targetUpdateBytes);
+      // A server that debounces its writes (Hocuspocus) needs this to have stored the plan at all.
+      if (target.capabilities.settleMs > 0) await new Promise((resolve) => setTimeout(resolve, target.capabilities.settleMs));
       context.log(`cold-load: ${shape.blocks} blocks, ${shape.textLength} characters, ${shape.updateBytes} bytes, built in ${shape.buildMs.toFixed(0)} ms`);
       const series: LoadSeries[] = [];
       const layoutOf = async (): Promise<StoredLayout | null> =>
@@ -65,7 +83,7 @@ export class ColdLoadScenario implements Scenario {
       // Each server is killed right after its load, so the update log is never compacted.
       await server.kill();
       server = null;
-      const fromLog: LoadSeries = { label: 'cold, after kill -9 (update log)', loadMs: [], serverStartupMs: [], serverRssBeforeBytes: [], serverPeakRssBytes: [], storedLayout: await layoutOf() };
+      const fromLog: LoadSeries = { label: target.capabilities.settleMs > 0 ? `cold, after kill -9 (${target.capabilities.settleMs / 1000} s after the last edit)` : 'cold, after kill -9 (update log)', loadMs: [], serverStartupMs: [], serverRssBeforeBytes: [], serverPeakRssBytes: [], storedLayout: await layoutOf() };
       for (let repetition = 0; repetition < this.options.repetitions; repetition++) {
         const fresh = await target.start({ dataDir: dataDir.path });
         fromLog.serverStartupMs.push(fresh.startupMs);
@@ -78,7 +96,7 @@ export class ColdLoadScenario implements Scenario {
       }
       series.push(fromLog);
 
-      context.log('cold-load: warm loads, then a clean stop that compacts');
+      context.log(`cold-load (${target.name}): warm loads, then a clean stop`);
       server = await target.start({ dataDir: dataDir.path });
       const holder = await measureLoad(server, plan, shape);
       const warm: LoadSeries = { label: 'warm (plan already in server memory)', loadMs: [], serverStartupMs: [], serverRssBeforeBytes: [], serverPeakRssBytes: [], storedLayout: null };
@@ -121,12 +139,12 @@ export class ColdLoadScenario implements Scenario {
         server: target.name,
         tables: [
           {
-            title: `Load of a ${(shape.updateBytes / 1024 ** 2).toFixed(2)} MB plan (${target.name}): ${shape.blocks} blocks, ${shape.textLength.toLocaleString('en')} characters`,
+            title: `Load of a ${(shape.updateBytes / 1e6).toFixed(2)} MB plan (${target.name}): ${shape.blocks} blocks, ${shape.textLength.toLocaleString('en')} characters`,
             columns: ['case', 'runs', 'median ms', 'min ms', 'max ms', 'server RSS MiB before → peak (median)', 'server start ms (median)', 'stored as'],
             rows,
             notes: [
               'load = from creating the provider until its Y.XmlFragment holds every block and all the text',
-              'server start = spawn of `node --import tsx server/main.ts` until its "listening" log line',
+              'server start = spawn of the server process (`node --import tsx …`) until its "listening" log line',
             ],
           },
         ],
@@ -157,7 +175,7 @@ async function buildPlan(serverUrl: string, plan: PlanHandle, targetUpdateBytes:
       transactions++;
       // Let the provider put each transaction on the wire as its own update.
       await new Promise((resolve) => setImmediate(resolve));
-      if (transactions % 10 === 0) updateBytes = Y.encodeStateAsUpdate(builder.doc).byteLength;
+      updateBytes = Y.encodeStateAsUpdate(builder.doc).byteLength;
     }
     updateBytes = Y.encodeStateAsUpdate(builder.doc).byteLength;
     if (builder.channel !== null) {

@@ -1,44 +1,59 @@
 import * as Y from 'yjs';
 import { connectBenchClient, whenSynced, type BenchClient } from '../lib/connectBenchClient.js';
+import { LightClientPool } from '../lib/LightClientPool.js';
+import { LIGHT_EDITS_FIELD } from '../lib/lightClientMessages.js';
 import { preciseNow } from '../lib/preciseNow.js';
 import { summarizeLatencies, type LatencySummary } from '../lib/summarizeLatencies.js';
 import { temporaryDataDir } from '../lib/temporaryDataDir.js';
 import { waitUntil } from '../lib/waitUntil.js';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/Scenario.js';
-import type { Cell } from '../lib/ResultTable.js';
+import type { Cell, ResultTable } from '../lib/ResultTable.js';
+import { ratio } from '../lib/ratio.js';
 import type { PlanHandle } from '../lib/ServerTarget.js';
 
 export interface FanOutOptions {
   clientCounts: number[];
+  /** Full Y.Doc clients in the bench process that measure latency; the rest are light clients. */
+  probes: number;
   editsPerSecond: number;
   durationMs: number;
+  /** After the last edit, how long the probes may take to receive everything. */
+  drainTimeoutMs: number;
 }
 
 export interface FanOutRun {
   clients: number;
+  probes: number;
   editsSent: number;
+  /** Every edit delivered to every other client: edits × (clients − 1). */
   deliveriesExpected: number;
-  deliveries: number;
+  /** Share of the expected edits the probes received; deliveries are estimated from it. */
+  probeReceivedShare: number;
   latencyMs: LatencySummary;
-  deliveriesPerSecond: number;
+  /** From the last edit sent until the probes held every edit (null: they never did). */
+  drainMs: number | null;
   serverCpuMs: number;
   serverCpuMsPer1000Deliveries: number;
   serverCpuPercent: number;
-  /** Peak RSS during the edit window, or over the whole process life where it cannot be reset. */
   serverPeakRssMiB: number;
-  isPeakRssOfWindow: boolean;
+  lightProcessCpuPercent: number;
   benchProcessCpuPercent: number;
+  /** Bytes each light client received in the window, averaged. */
+  lightKiBReceivedPerClient: number;
+  lightFramesReceivedPerClient: number;
   isConverged: boolean;
-  serverExitCode: number | null;
 }
 
-/** Name of the Y.Map where each edit leaves its send time, keyed `${clientID}:${seq}`. */
+/** Name of the Y.Map where each probe edit leaves its send time, keyed `${clientID}:${seq}`. */
 const SEND_TIMES_FIELD = 'bench';
 
 /**
- * N real providers on one plan, each typing a word into its own paragraph at a
- * fixed rate. Every edit also stamps its send time in a Y.Map in the same
- * transaction; every other client records receive time − send time.
+ * N clients on one plan, each sending `editsPerSecond` edits. A few are full
+ * Y.Doc clients (probes) in the bench process; the others are light clients
+ * in their own process that send real Yjs updates but only count what they
+ * receive, so the server, not N Y.Docs on two cores, is what saturates. Every
+ * edit carries its send time; probes record receive − send for every edit
+ * from any other client.
  */
 export class FanOutScenario implements Scenario {
   readonly needsDurableServer = false;
@@ -46,24 +61,34 @@ export class FanOutScenario implements Scenario {
 
   constructor(private readonly options: FanOutOptions) {}
 
+  compare(results: ScenarioResult[], ours: string): ResultTable[] {
+    return compareFanOut(results, ours);
+  }
+
   async run(context: ScenarioContext): Promise<ScenarioResult> {
     const runs: FanOutRun[] = [];
     for (const clients of this.options.clientCounts) {
-      context.log(`fan-out: ${clients} clients, ${this.options.editsPerSecond} edits/s each for ${this.options.durationMs / 1000} s`);
-      runs.push(await this.runOnce(context, clients));
+      context.log(`fan-out (${context.target.name}): ${clients} clients, ${this.options.editsPerSecond} edits/s each for ${this.options.durationMs / 1000} s`);
+      const run = await this.runOnce(context, clients);
+      context.log(
+        `fan-out (${context.target.name}) ${clients}: p50 ${run.latencyMs.p50.toFixed(1)} ms, p99 ${run.latencyMs.p99.toFixed(1)} ms, ` +
+          `CPU ${run.serverCpuMsPer1000Deliveries.toFixed(2)} ms/1k, converged ${run.isConverged}`,
+      );
+      runs.push(run);
     }
     const rows: Cell[][] = runs.map((run) => [
       run.clients,
       run.editsSent,
-      `${run.deliveries}/${run.deliveriesExpected}`,
       run.latencyMs.p50,
       run.latencyMs.p99,
       run.latencyMs.max,
-      run.deliveriesPerSecond,
+      run.drainMs,
       run.serverCpuMsPer1000Deliveries,
       run.serverCpuPercent,
       run.serverPeakRssMiB,
-      run.benchProcessCpuPercent,
+      run.lightFramesReceivedPerClient,
+      run.lightKiBReceivedPerClient,
+      run.lightProcessCpuPercent,
       run.isConverged,
     ]);
     return {
@@ -71,27 +96,23 @@ export class FanOutScenario implements Scenario {
       server: context.target.name,
       tables: [
         {
-          title: `Fan-out (${context.target.name}): ${this.options.editsPerSecond} edits/s per client, ${this.options.durationMs / 1000} s`,
+          title: `Fan-out (${context.target.name}): ${this.options.editsPerSecond} edits/s per client for ${this.options.durationMs / 1000} s, ${this.options.probes} probes`,
           columns: [
             'clients',
             'edits sent',
-            'deliveries',
             'p50 ms',
             'p99 ms',
             'max ms',
-            'deliveries/s',
+            'drain ms',
             'server CPU ms / 1k deliveries',
             'server CPU %',
             'server peak RSS MiB',
-            'client process CPU %',
+            'frames / light client',
+            'KiB / light client',
+            'light process CPU %',
             'converged',
           ],
           rows,
-          notes: [
-            'latency = receive time − send time of each edit at every other client (all clients in the bench process)',
-            'server peak RSS is over the edit window (VmHWM reset after setup), so it excludes startup and the scrypt of account registration',
-            'server CPU % is of one core over the edit window; client process CPU % shows whether the clients themselves were the bottleneck',
-          ],
         },
       ],
       data: { options: this.options, runs },
@@ -99,128 +120,159 @@ export class FanOutScenario implements Scenario {
   }
 
   private async runOnce(context: ScenarioContext, clientCount: number): Promise<FanOutRun> {
+    const { target } = context;
     const dataDir = await temporaryDataDir('fan-out');
-    const server = await context.target.start({ dataDir: dataDir.path });
-    const clients: BenchClient[] = [];
+    const server = await target.start({ dataDir: dataDir.path });
+    const probes: BenchClient[] = [];
+    const pool = LightClientPool.start();
     try {
       const plan = await server.createPlan(`Fan-out ${clientCount}`);
-      for (let index = 0; index < clientCount; index++) {
-        clients.push(connectBenchClient(server.serverUrl, plan, { name: `Osoba ${index + 1}` }));
+      const probeCount = Math.min(this.options.probes, clientCount);
+      for (let index = 0; index < probeCount; index++) {
+        probes.push(connectBenchClient(server.serverUrl, plan, { name: `Sonda ${index + 1}` }));
       }
-      await Promise.all(clients.map((client) => whenSynced(client)));
+      await Promise.all(probes.map((probe) => whenSynced(probe)));
+      const lightCount = clientCount - probeCount;
+      const connected = await pool.connect(server.serverUrl, plan.framing, [{ planId: plan.planId, headers: plan.headers, clients: lightCount }]);
+      if (connected.failed > 0) throw new Error(`${connected.failed} of ${lightCount} light clients did not sync`);
 
-      // Each client types into a paragraph of its own, created before measuring.
-      const ownTexts = clients.map((client) => {
-        const text = new Y.XmlText(`${client.name}:`);
-        client.doc.transact(() => {
+      // Each probe types into a paragraph of its own, created before measuring (after any template blocks).
+      const initialBlocks = probes[0]?.content.length ?? 0;
+      const ownTexts = probes.map((probe) => {
+        const text = new Y.XmlText(`${probe.name}:`);
+        probe.doc.transact(() => {
           const paragraph = new Y.XmlElement('paragraph');
           paragraph.insert(0, [text]);
-          client.content.insert(client.content.length, [paragraph]);
+          probe.content.insert(probe.content.length, [paragraph]);
         });
         return text;
       });
-      await waitUntil(() => clients.every((client) => client.content.length === clientCount), {
+      await waitUntil(() => probes.every((probe) => probe.content.length === initialBlocks + probeCount), {
         timeoutMs: 20_000,
-        message: 'setup paragraphs did not reach every client',
+        message: 'setup paragraphs did not reach every probe',
       });
 
       const latencies: number[] = [];
-      let firstSendAt = Infinity;
-      let lastDeliveryAt = 0;
-      for (const client of clients) {
-        const sendTimes = client.doc.getMap<number>(SEND_TIMES_FIELD);
+      const received = probes.map(() => 0);
+      let lastReceiveAt = 0;
+      probes.forEach((probe, index) => {
+        const sendTimes = probe.doc.getMap<number>(SEND_TIMES_FIELD);
         sendTimes.observe((event) => {
           if (event.transaction.local) return;
           const receivedAt = preciseNow();
           for (const key of event.keysChanged) {
             const sentAt = sendTimes.get(key);
-            if (sentAt !== undefined) latencies.push(receivedAt - sentAt);
+            if (sentAt === undefined) continue;
+            latencies.push(receivedAt - sentAt);
+            received[index] = (received[index] ?? 0) + 1;
           }
-          lastDeliveryAt = receivedAt;
+          lastReceiveAt = receivedAt;
         });
-      }
+        probe.doc.getArray<number>(LIGHT_EDITS_FIELD).observe((event) => {
+          const receivedAt = preciseNow();
+          for (const change of event.changes.delta) {
+            if (!Array.isArray(change.insert)) continue;
+            for (const sentAt of change.insert as number[]) latencies.push(receivedAt - sentAt);
+            received[index] = (received[index] ?? 0) + change.insert.length;
+          }
+          lastReceiveAt = receivedAt;
+        });
+      });
 
       const intervalMs = 1000 / this.options.editsPerSecond;
       const editsPerClient = Math.max(1, Math.round((this.options.durationMs / 1000) * this.options.editsPerSecond));
-      const deliveriesExpected = clientCount * (clientCount - 1) * editsPerClient;
+      const totalEdits = clientCount * editsPerClient;
+      // A probe receives every edit except its own.
+      const expectedPerProbe = totalEdits - editsPerClient;
       const hasPeakWindow = server.resetPeakRss();
       const usageBefore = server.usage();
+      const lightBefore = await pool.stats();
       const benchCpuBefore = process.cpuUsage();
       const windowStart = performance.now();
-      let editsSent = 0;
-      const writers = clients.map(
-        (client, index) =>
+      const probeWriters = probes.map(
+        (probe, index) =>
           new Promise<void>((resolve) => {
             let sequence = 0;
+            let timer: NodeJS.Timeout | undefined;
             const edit = (): void => {
               const sentAt = preciseNow();
-              firstSendAt = Math.min(firstSendAt, sentAt);
               const text = ownTexts[index] as Y.XmlText;
-              client.doc.transact(() => {
+              probe.doc.transact(() => {
                 text.insert(text.length, ` słowo${sequence}`);
-                client.doc.getMap<number>(SEND_TIMES_FIELD).set(`${client.doc.clientID}:${sequence}`, sentAt);
+                probe.doc.getMap<number>(SEND_TIMES_FIELD).set(`${probe.doc.clientID}:${sequence}`, sentAt);
               });
               sequence++;
-              editsSent++;
               if (sequence >= editsPerClient) {
                 clearInterval(timer);
                 resolve();
               }
             };
-            let timer: NodeJS.Timeout | undefined;
-            // A random phase, so the clients do not all write in the same millisecond.
             setTimeout(() => {
               edit();
               if (sequence < editsPerClient) timer = setInterval(edit, intervalMs);
             }, Math.random() * intervalMs);
           }),
       );
-      await Promise.all(writers);
-      await waitUntil(() => latencies.length >= deliveriesExpected, {
-        timeoutMs: 30_000,
-        message: `only ${latencies.length} of ${deliveriesExpected} deliveries arrived`,
-      }).catch((error: unknown) => context.log(`fan-out: ${String(error)}`));
+      const [lightEdits] = await Promise.all([pool.edit(this.options.editsPerSecond, editsPerClient), ...probeWriters]);
+      const lastSendAt = preciseNow();
+      const editsSent = (lightEdits as number) + probeCount * editsPerClient;
+      const allReceived = (): boolean => received.every((count) => count >= expectedPerProbe);
+      await waitUntil(allReceived, { timeoutMs: this.options.drainTimeoutMs, message: 'probes' }).catch(() => undefined);
+      const isDrained = allReceived();
       const windowMs = performance.now() - windowStart;
       const usageAfter = server.usage();
+      const lightAfter = await pool.stats();
       const benchCpu = process.cpuUsage(benchCpuBefore);
 
-      const isConverged = await checkConvergence(clients, server.serverUrl, plan);
+      const probeReceivedShare = received.reduce((sum, count) => sum + count, 0) / (expectedPerProbe * probeCount);
+      const deliveriesExpected = totalEdits * (clientCount - 1);
+      const deliveries = deliveriesExpected * Math.min(1, probeReceivedShare);
+      const isConverged = isDrained && (await checkConvergence(probes, server.serverUrl, plan, target.capabilities.servesState));
       const serverCpuMs = usageAfter.cpuMs - usageBefore.cpuMs;
-      const deliveries = latencies.length;
-      for (const client of clients) client.destroy();
-      clients.length = 0;
-      const serverExitCode = await server.stop();
+      const lightReceivers = Math.max(1, lightCount);
       return {
         clients: clientCount,
+        probes: probeCount,
         editsSent,
         deliveriesExpected,
-        deliveries,
+        probeReceivedShare,
         latencyMs: summarizeLatencies(latencies),
-        deliveriesPerSecond: deliveries / ((lastDeliveryAt - firstSendAt) / 1000),
+        drainMs: isDrained ? Math.max(0, lastReceiveAt - lastSendAt) : null,
         serverCpuMs,
         serverCpuMsPer1000Deliveries: (serverCpuMs / deliveries) * 1000,
         serverCpuPercent: (serverCpuMs / windowMs) * 100,
-        serverPeakRssMiB: usageAfter.peakRssBytes / 1024 ** 2,
-        isPeakRssOfWindow: hasPeakWindow,
+        serverPeakRssMiB: (hasPeakWindow ? usageAfter.peakRssBytes : usageAfter.rssBytes) / 1024 ** 2,
+        lightProcessCpuPercent: ((lightAfter.cpuMs - lightBefore.cpuMs) / windowMs) * 100,
         benchProcessCpuPercent: ((benchCpu.user + benchCpu.system) / 1000 / windowMs) * 100,
+        lightKiBReceivedPerClient: (lightAfter.bytesReceived - lightBefore.bytesReceived) / 1024 / lightReceivers,
+        lightFramesReceivedPerClient: (lightAfter.framesReceived - lightBefore.framesReceived) / lightReceivers,
         isConverged,
-        serverExitCode,
       };
     } finally {
-      for (const client of clients) client.destroy();
+      for (const probe of probes) probe.destroy();
+      await pool.stop();
       await server.kill();
       await dataDir.remove();
     }
   }
 }
 
-/** Every client holds the same state, and so does a client that joins afterwards. */
-async function checkConvergence(clients: BenchClient[], serverUrl: string, plan: PlanHandle): Promise<boolean> {
-  const expected = stateOf(clients[0]);
+/**
+ * Every probe holds the same state, and so does a client that joins
+ * afterwards (where the server keeps state; the relay has none to give).
+ */
+async function checkConvergence(probes: BenchClient[], serverUrl: string, plan: PlanHandle, servesState: boolean): Promise<boolean> {
+  const expected = stateOf(probes[0]);
+  if (!probes.every((probe) => stateOf(probe) === expected)) return false;
+  if (!servesState) return true;
   const fresh = connectBenchClient(serverUrl, plan, { name: 'Kontrola' });
   try {
-    await whenSynced(fresh);
-    return [...clients, fresh].every((client) => stateOf(client) === expected);
+    await whenSynced(fresh, 30_000);
+    // A server may send its state in several frames; give the tail a moment.
+    await waitUntil(() => stateOf(fresh) === expected, { timeoutMs: 10_000, message: 'fresh client' }).catch(() => undefined);
+    return stateOf(fresh) === expected;
+  } catch {
+    return false;
   } finally {
     fresh.destroy();
   }
@@ -228,5 +280,44 @@ async function checkConvergence(clients: BenchClient[], serverUrl: string, plan:
 
 function stateOf(client: BenchClient | undefined): string {
   if (client === undefined) return '';
-  return `${Y.encodeStateVector(client.doc).join(',')}|${JSON.stringify(client.content.toJSON())}|${JSON.stringify(client.doc.getMap(SEND_TIMES_FIELD).size)}`;
+  return `${Y.encodeStateVector(client.doc).join(',')}|${JSON.stringify(client.content.toJSON())}|${client.doc.getMap(SEND_TIMES_FIELD).size}|${client.doc.getArray(LIGHT_EDITS_FIELD).length}`;
+}
+
+/** Per client count: each target's p99, CPU per 1k deliveries and convergence, and ours as ratios. */
+export function compareFanOut(results: ScenarioResult[], ours: string): ResultTable[] {
+  const runsOf = (result: ScenarioResult): FanOutRun[] => (result.data as { runs: FanOutRun[] }).runs;
+  const own = results.find((result) => result.server === ours);
+  const peers = results.filter((result) => result !== own);
+  const counts = [...new Set(results.flatMap((result) => runsOf(result).map((run) => run.clients)))].sort((a, b) => a - b);
+  const find = (result: ScenarioResult | undefined, clients: number): FanOutRun | undefined =>
+    result ? runsOf(result).find((run) => run.clients === clients) : undefined;
+  const metricTable = (title: string, pick: (run: FanOutRun) => number | null, showConverged: boolean): ResultTable => ({
+    title,
+    columns: ['clients', ...results.map((result) => result.server), ...peers.map((peer) => `${ours} ÷ ${peer.server}`)],
+    rows: counts.map((clients) => {
+      const cell = (result: ScenarioResult): Cell => {
+        const run = find(result, clients);
+        if (run === undefined) return null;
+        const value = pick(run);
+        if (value === null) return null;
+        const shown = value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+        return showConverged && !run.isConverged ? `${shown} (not converged)` : shown;
+      };
+      const ownRun = find(own, clients);
+      return [
+        clients,
+        ...results.map(cell),
+        ...peers.map((peer) => {
+          const peerRun = find(peer, clients);
+          return ratio(ownRun ? pick(ownRun) : null, peerRun ? pick(peerRun) : null);
+        }),
+      ];
+    }),
+  });
+  return [
+    metricTable('Fan-out side by side: probe p99 latency, ms', (run) => run.latencyMs.p99, true),
+    metricTable('Fan-out side by side: probe p50 latency, ms', (run) => run.latencyMs.p50, false),
+    metricTable('Fan-out side by side: server CPU ms per 1,000 delivered updates', (run) => run.serverCpuMsPer1000Deliveries, true),
+    metricTable('Fan-out side by side: server peak RSS, MiB', (run) => run.serverPeakRssMiB, false),
+  ];
 }

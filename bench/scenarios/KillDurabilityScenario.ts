@@ -4,7 +4,8 @@ import { temporaryDataDir } from '../lib/temporaryDataDir.js';
 import { waitUntil } from '../lib/waitUntil.js';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/Scenario.js';
 import type { RunningServer } from '../lib/ServerTarget.js';
-import type { Cell } from '../lib/ResultTable.js';
+import type { Cell, ResultTable } from '../lib/ResultTable.js';
+import { sideBySide } from '../lib/sideBySide.js';
 
 export interface KillDurabilityCase {
   updates: number;
@@ -48,6 +49,22 @@ export class KillDurabilityScenario implements Scenario {
   readonly name = 'kill-durability';
 
   constructor(private readonly options: KillDurabilityOptions) {}
+
+  compare(results: ScenarioResult[], ours: string): ResultTable[] {
+    const runsOf = (result: ScenarioResult): KillDurabilityRun[] => (result.data as { runs: KillDurabilityRun[] }).runs;
+    return [
+      sideBySide(
+        'Durability under kill -9 side by side: updates the observer had seen, lost after the restart',
+        results,
+        ours,
+        this.options.cases.map((entry, index) => ({
+          label: `${entry.updates} updates, kill at ${entry.killAtFraction * 100}% seen${entry.pacing ? ', paced' : ''}`,
+          pick: (result: ScenarioResult) => runsOf(result)[index]?.seenButLost ?? null,
+        })),
+        ['ratios are meaningless here (0 ÷ n); the plan editor must show 0'],
+      ),
+    ];
+  }
 
   async run(context: ScenarioContext): Promise<ScenarioResult> {
     const runs: KillDurabilityRun[] = [];

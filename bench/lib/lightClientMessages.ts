@@ -1,0 +1,35 @@
+import type { Framing } from './WireFraming.js';
+
+/** One group of light clients on one plan. */
+export interface LightRoom {
+  planId: string;
+  headers: Record<string, string>;
+  clients: number;
+}
+
+/** Bench → light-client process. Each request carries an id; the reply repeats it. */
+export type LightRequest =
+  | { id: number; kind: 'connect'; serverUrl: string; framing: Framing; rooms: LightRoom[]; timeoutMs: number }
+  | { id: number; kind: 'edit'; editsPerSecond: number; editsPerClient: number }
+  | { id: number; kind: 'stats' }
+  | { id: number; kind: 'disconnect' };
+
+export interface LightStats {
+  open: number;
+  framesReceived: number;
+  bytesReceived: number;
+  editsSent: number;
+  /** CPU time of the light-client process so far. */
+  cpuMs: number;
+}
+
+/** Light-client process → bench. */
+export type LightReply =
+  | { id: number; kind: 'connected'; syncMs: number[]; failed: number }
+  | { id: number; kind: 'edited'; editsSent: number }
+  | { id: number; kind: 'stats'; stats: LightStats }
+  | { id: number; kind: 'disconnected' }
+  | { id: number; kind: 'error'; message: string };
+
+/** Root array the light clients append their edits to: each item is the edit's send time. */
+export const LIGHT_EDITS_FIELD = 'light';
