@@ -26,6 +26,8 @@ export interface ClientConnectionOptions {
   accessMode: AccessMode;
   /** Resolves to the loaded document; rejects if it cannot be loaded. */
   document: Promise<SharedDocument>;
+  /** The document's stored bytes while it is still being loaded (DocumentRegistry.acquireForSync). */
+  storedState?: Promise<Uint8Array | null>;
   isClientIdTaken: (clientId: number) => boolean;
   log: Logger;
   pingIntervalMs: number;
@@ -47,6 +49,8 @@ export class ClientConnection implements DocumentPeer, MessageSource {
   private readonly options: ClientConnectionOptions;
   private document: SharedDocument | null = null;
   private bufferedFrames: Uint8Array[] = [];
+  /** Stored bytes of a document still loading; answers a new client's sync step 1 early. */
+  private storedState: Uint8Array | null = null;
   private isClosed = false;
   private isAlive = true;
   private readonly pingTimer: NodeJS.Timeout;
@@ -66,6 +70,8 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     this.socket.on('error', this.handleSocketError);
     this.socket.on('close', () => this.cleanUp());
     this.pingTimer = setInterval(this.checkAlive, options.pingIntervalMs);
+    // Registered before the document's callback, so on a document that is
+    // already loaded attach runs first and this finds nothing to do.
     options.document.then(this.attach, (error: unknown) => {
       options.log.error('document load failed; refusing the connection', {
         document: this.documentName,
@@ -73,6 +79,11 @@ export class ClientConnection implements DocumentPeer, MessageSource {
         error: describeError(error),
       });
       this.close(DocumentUnavailable);
+    });
+    options.storedState?.then((state) => {
+      if (state === null || this.document !== null || this.isClosed) return;
+      this.storedState = state;
+      this.bufferedFrames = this.bufferedFrames.filter((frame) => !this.answerFromStoredState(frame));
     });
   }
 
@@ -107,6 +118,7 @@ export class ClientConnection implements DocumentPeer, MessageSource {
   private readonly attach = (document: SharedDocument): void => {
     if (this.isClosed) return;
     this.document = document;
+    this.storedState = null;
     document.addPeer(this);
     this.send(encodeAccessMode(this.currentAccessMode));
     const encoder = encoding.createEncoder();
@@ -128,9 +140,28 @@ export class ClientConnection implements DocumentPeer, MessageSource {
       return;
     }
     const frame = toUint8Array(data);
-    if (this.document === null) this.bufferedFrames.push(frame);
-    else this.process(frame);
+    if (this.document !== null) this.process(frame);
+    else if (!this.answerFromStoredState(frame)) this.bufferedFrames.push(frame);
   };
+
+  /**
+   * While the document is still being applied on a cold load, a client that
+   * has nothing (sync step 1 with an empty state vector) gets the stored
+   * bytes at once: they are committed, and they are exactly what the
+   * document will hold when the load ends; later updates reach this
+   * connection as a peer. Returns whether the frame was answered.
+   */
+  private answerFromStoredState(frame: Uint8Array): boolean {
+    const state = this.storedState;
+    if (state === null || !isEmptySyncStep1(frame)) return false;
+    this.storedState = null; // once per connection
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, state);
+    this.send(encoding.toUint8Array(encoder));
+    return true;
+  }
 
   private process(frame: Uint8Array): void {
     const document = this.document;
@@ -184,6 +215,11 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     this.document?.removePeer(this, awarenessClientIds);
     this.options.onClose(this);
   }
+}
+
+/** [Sync][SyncStep1][state vector of length 1: 0 clients]: what a client with an empty document sends. */
+function isEmptySyncStep1(frame: Uint8Array): boolean {
+  return frame.byteLength === 4 && frame[0] === MessageType.Sync && frame[1] === syncProtocol.messageYjsSyncStep1 && frame[2] === 1 && frame[3] === 0;
 }
 
 function toUint8Array(data: RawData): Uint8Array {

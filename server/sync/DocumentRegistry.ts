@@ -21,6 +21,8 @@ export class DocumentRegistry {
   private readonly documents = new Map<string, Promise<SharedDocument>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** Stored state of documents still being loaded, once read (see acquireForSync). */
+  private readonly storedStates = new Map<string, Promise<Uint8Array | null>>();
   private readonly options: DocumentRegistryOptions;
 
   constructor(options: DocumentRegistryOptions) {
@@ -35,18 +37,42 @@ export class DocumentRegistry {
 
   /** The loaded document; rejects if it cannot be loaded (it is then not kept). */
   acquire(name: string): Promise<SharedDocument> {
+    return this.acquireForSync(name).document;
+  }
+
+  /**
+   * As acquire, plus the stored state as soon as it is read and validated,
+   * before it is applied to the document (null once loaded, or if nothing is
+   * stored). A connection may send it to a new client while the server is
+   * still applying it: the bytes are committed, and every update made after
+   * the load reaches that connection as a peer (see ClientConnection).
+   */
+  acquireForSync(name: string): { document: Promise<SharedDocument>; storedState: Promise<Uint8Array | null> } {
     this.cancelUnload(name);
     const existing = this.documents.get(name);
-    if (existing) return existing;
-    const loading = this.load(name);
+    if (existing) return { document: existing, storedState: this.storedStates.get(name) ?? Promise.resolve(null) };
+    let resolveState: (state: Uint8Array | null) => void = () => undefined;
+    const storedState = new Promise<Uint8Array | null>((resolve) => {
+      resolveState = resolve;
+    });
+    const loading = this.load(name, resolveState);
     this.documents.set(name, loading);
+    this.storedStates.set(name, storedState);
+    const loaded = (): void => {
+      resolveState(null); // if the load failed before reading anything
+      if (this.storedStates.get(name) === storedState) this.storedStates.delete(name);
+    };
     loading.then(
-      () => this.scheduleUnload(name), // in case the peer that asked left while loading
       () => {
+        loaded();
+        this.scheduleUnload(name); // in case the peer that asked left while loading
+      },
+      () => {
+        loaded();
         if (this.documents.get(name) === loading) this.documents.delete(name);
       },
     );
-    return loading;
+    return { document: loading, storedState };
   }
 
   /** A loaded document, without loading it. */
@@ -65,7 +91,7 @@ export class DocumentRegistry {
     await Promise.all([...this.unloading.values()]);
   }
 
-  private async load(name: string): Promise<SharedDocument> {
+  private async load(name: string, onStoredStateRead: (state: Uint8Array | null) => void): Promise<SharedDocument> {
     // A document being unloaded may still be writing its last updates.
     await this.unloading.get(name);
     const document = new SharedDocument({
@@ -77,7 +103,7 @@ export class DocumentRegistry {
       onFailure: (failed) => this.drop(name, failed),
     });
     try {
-      await document.loadFromStore();
+      await document.loadFromStore(onStoredStateRead);
     } catch (error) {
       document.destroy();
       throw error;

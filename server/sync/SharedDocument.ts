@@ -70,8 +70,15 @@ export class SharedDocument extends Y.Doc {
    * Applies stored state, then starts persisting and broadcasting edits. Throws
    * if the state cannot be read, so nothing is ever written over it.
    */
-  async loadFromStore(): Promise<void> {
+  async loadFromStore(onStoredStateRead?: (state: Uint8Array | null) => void): Promise<void> {
     const stored = await this.options.store.load(this.name);
+    if (onStoredStateRead) {
+      // Committed, validated bytes: connections waiting for this load may
+      // answer a new client's sync step 1 with them now. One turn lets those
+      // replies reach the sockets before the apply below holds the event loop.
+      onStoredStateRead(stored);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     if (stored !== null) {
       // No update listener yet: Yjs would otherwise re-encode the whole state only for us to ignore it.
       Y.applyUpdate(this, stored, { source: 'persistence' } satisfies TransactionOrigin);

@@ -104,13 +104,15 @@ export class SyncServer {
 
   private accept(socket: WebSocket, planId: string, grant: ConnectionGrant): void {
     const documentName = formatDocumentName(planId);
+    const { document, storedState } = this.options.registry.acquireForSync(documentName);
     const connection = new ClientConnection({
       id: this.nextConnectionId++,
       socket,
       documentName,
       identity: grant.identity,
       accessMode: grant.accessMode,
-      document: this.options.registry.acquire(documentName),
+      document,
+      storedState,
       isClientIdTaken: (clientId) => this.isClientIdTaken(documentName, clientId),
       log: this.options.log,
       pingIntervalMs: this.options.pingIntervalMs,
