@@ -9,7 +9,7 @@ import type { PlanService } from '../plans/PlanService.js';
 import type { WorkspaceService } from '../workspace/WorkspaceService.js';
 import type { AuthenticateUpgrade, ConnectionGrant, SyncServer } from '../sync/SyncServer.js';
 import type { Logger } from '../log.js';
-import { colorForUser } from './colorForUser.js';
+import { colorForUser } from '../../shared/presence/colorForUser.js';
 import { isAllowedOrigin } from './isAllowedOrigin.js';
 
 export interface PlanAccessOptions {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { AuthenticateUpgrade, ConnectionGrant } from '../../server/sync/SyncServer.js';
-import { colorForUser } from '../../server/auth/colorForUser.js';
+import { colorForUser } from '../../shared/presence/colorForUser.js';
 
 const MAX_NAME_LENGTH = 60;
 
