@@ -41,7 +41,7 @@ function syncFrame(write: (encoder: encoding.Encoder) => void): Uint8Array {
 }
 
 /** Resolves with the time from opening the socket to the server's sync step 2. */
-function connectOne(serverUrl: string, framing: Framing, room: LightRoom, timeoutMs: number): Promise<number> {
+function connectOne(serverUrl: string, framing: Framing, room: LightRoom, timeoutMs: number, seed: Uint8Array | null): Promise<number> {
   const startedAt = performance.now();
   const doc = new Y.Doc();
   const socket = new WebSocket(`${serverUrl}/${encodeURIComponent(room.planId)}`, { headers: room.headers, perMessageDeflate: false });
@@ -73,6 +73,7 @@ function connectOne(serverUrl: string, framing: Framing, room: LightRoom, timeou
       } else if (syncType === syncProtocol.messageYjsSyncStep2 && !isSynced) {
         isSynced = true;
         clearTimeout(timer);
+        if (seed !== null) send(syncFrame((encoder) => syncProtocol.writeUpdate(encoder, seed)));
         resolve(performance.now() - startedAt);
       }
     });
@@ -87,14 +88,15 @@ async function connect(request: Extract<LightRequest, { kind: 'connect' }>): Pro
   const syncMs: number[] = [];
   let failed = 0;
   // A few at a time, like people arriving, rather than 1,000 handshakes in one tick.
-  const queue = request.rooms.flatMap((room) => Array.from({ length: room.clients }, () => room));
+  const queue = request.rooms.flatMap((room) => Array.from({ length: room.clients }, (_, index) => ({ room, isFirst: index === 0 })));
   const concurrency = 50;
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < queue.length) {
-      const room = queue[next++] as LightRoom;
+      const { room, isFirst } = queue[next++] as { room: LightRoom; isFirst: boolean };
+      const seed = isFirst && room.seedBase64 !== undefined ? new Uint8Array(Buffer.from(room.seedBase64, 'base64')) : null;
       try {
-        syncMs.push(await connectOne(request.serverUrl, request.framing, room, request.timeoutMs));
+        syncMs.push(await connectOne(request.serverUrl, request.framing, room, request.timeoutMs, seed));
       } catch {
         failed++;
       }

@@ -5,6 +5,8 @@ export interface LightRoom {
   planId: string;
   headers: Record<string, string>;
   clients: number;
+  /** A Yjs update (base64) the room's first client writes once synced, so the plan holds content. */
+  seedBase64?: string;
 }
 
 /** Bench → light-client process. Each request carries an id; the reply repeats it. */

@@ -3,6 +3,10 @@ import { connectBenchClient, whenSynced } from '../lib/connectBenchClient.js';
 import { LightClientPool } from '../lib/LightClientPool.js';
 import { summarizeLatencies, type LatencySummary } from '../lib/summarizeLatencies.js';
 import { temporaryDataDir } from '../lib/temporaryDataDir.js';
+import { templatePlanState } from '../lib/templatePlanState.js';
+
+/** An update with no structs and no deletions. */
+const EMPTY_UPDATE_BYTES = 2;
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/Scenario.js';
 import type { ResultTable } from '../lib/ResultTable.js';
 import { sideBySide } from '../lib/sideBySide.js';
@@ -66,7 +70,9 @@ export class ManyPlansScenario implements Scenario {
     try {
       context.log(`many-plans (${target.name}): creating ${planCount} plans`);
       const plans = await server.createPlans('Plan zespołu', planCount);
-      const planStateBytes = await measurePlanState(server.serverUrl, plans[0]);
+      // Peers start plans empty; give them the plan editor's template so every server holds the same content.
+      const startsEmpty = (await measurePlanState(server.serverUrl, plans[0])) <= EMPTY_UPDATE_BYTES;
+      const seedBase64 = startsEmpty ? Buffer.from(templatePlanState()).toString('base64') : undefined;
       // Creating a plan may load it (the plan editor writes its template); let those unload first.
       await sleep(this.options.afterLeaveWaitMs);
       const rssBaseline = server.usage().rssBytes;
@@ -75,11 +81,12 @@ export class ManyPlansScenario implements Scenario {
       const connected = await pool.connect(
         server.serverUrl,
         plans[0]?.framing ?? 'y-websocket',
-        plans.map((plan) => ({ planId: plan.planId, headers: plan.headers, clients: clientsPerPlan })),
+        plans.map((plan) => ({ planId: plan.planId, headers: plan.headers, clients: clientsPerPlan, ...(seedBase64 ? { seedBase64 } : {}) })),
         30_000,
       );
       await sleep(2_000);
       const open = server.usage();
+      const planStateBytes = await measurePlanState(server.serverUrl, plans[0]);
       await pool.disconnect();
       await sleep(this.options.afterLeaveWaitMs);
       const after = server.usage();
