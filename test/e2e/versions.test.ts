@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { startTestServer } from '../helpers/startTestServer.js';
 import { createTeam } from '../helpers/teamFixture.js';
 import { teamMember } from '../helpers/teamMember.js';
+import { findBlock } from '../helpers/findBlock.js';
+import { importSamplePlan } from '../helpers/importSamplePlan.js';
 import { connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -17,19 +18,6 @@ async function saveViewScreenshot(page: Page, name: string): Promise<void> {
 
 type Indicator = { target: { value: number } };
 
-function findBlock(client: TestClient, blockId: string): Y.XmlElement {
-  const stack: Array<Y.XmlElement | Y.XmlFragment> = [client.content];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    for (const child of node?.toArray() ?? []) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (child.getAttribute('id') === blockId) return child;
-      stack.push(child);
-    }
-  }
-  throw new Error(`no block ${blockId}`);
-}
-
 const indicatorsOf = (client: TestClient): Indicator[] => findBlock(client, 'KI-1.1').getAttribute('indicators') as unknown as Indicator[];
 
 describe('versions in the browser', () => {
@@ -37,8 +25,7 @@ describe('versions in the browser', () => {
     const server = await startTestServer({ authenticate: 'sessions' });
     const team = await createTeam(server, { 'Anna Kowalska': 'chair', 'Bartek Nowak': 'member' });
     const anna = teamMember(team, 'Anna Kowalska');
-    const sample: unknown = JSON.parse(await readFile('shared/domain/samples/sample-plan-a.json', 'utf8'));
-    const imported = await anna.request<{ id: string }>('POST', `/workspaces/${team.workspaceId}/plans/import`, sample);
+    const imported = await importSamplePlan(anna, team.workspaceId);
     expect(imported.status).toBe(201);
     const planId = imported.body.id;
     const bartek = connectClient(server.collabUrl, planId, { name: 'Bartek Nowak', headers: { cookie: teamMember(team, 'Bartek Nowak').cookie ?? '' } });

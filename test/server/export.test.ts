@@ -1,17 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import * as Y from 'yjs';
 import { startSharedTestServer } from '../helpers/startTestServer.js';
 import { createTeam, type TeamFixture } from '../helpers/teamFixture.js';
 import { connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
+import { findBlock } from '../helpers/findBlock.js';
+import { importSamplePlan } from '../helpers/importSamplePlan.js';
+import { teamMember } from '../helpers/teamMember.js';
 import { readZip } from '../helpers/readZip.js';
 import { readPdfText } from '../helpers/readPdfText.js';
 import type { OpenProposal, PlanVersion } from '../../shared/versions/PlanVersion.js';
 
-type Sample = { sections: Array<{ blocks: Array<Record<string, unknown>> }> };
-
 let team: TeamFixture;
-let sample: Sample;
 let planId: string;
 
 const DIRECTION_TITLE = 'Rozwój rodzinnej pieczy zastępczej, w szczególności zawodowej i specjalistycznej';
@@ -20,14 +18,13 @@ const INDICATOR_NAME = 'Liczba nowych zawodowych rodzin zastępczych';
 beforeAll(async () => {
   const { testServer, dispose } = await startSharedTestServer({ authenticate: 'sessions' });
   team = await createTeam(testServer, { chair: 'chair', member: 'member' });
-  sample = JSON.parse(await readFile('shared/domain/samples/sample-plan-a.json', 'utf8')) as Sample;
   planId = await importSample();
   return dispose;
 }, 60_000);
 
 async function importSample(): Promise<string> {
-  const imported = await team.people.chair?.request<{ id: string }>('POST', `/workspaces/${team.workspaceId}/plans/import`, sample);
-  if (imported?.status !== 201) throw new Error(`import failed: ${imported?.status}`);
+  const imported = await importSamplePlan(teamMember(team, 'chair'), team.workspaceId);
+  if (imported.status !== 201) throw new Error(`import failed: ${imported.status}`);
   return imported.body.id;
 }
 
@@ -43,19 +40,6 @@ async function exportFile(plan: string, query: string): Promise<{ status: number
 
 function connect(plan: string): TestClient {
   return connectClient(team.server.collabUrl, plan, { name: 'chair', headers: { cookie: team.people.chair?.cookie ?? '' } });
-}
-
-function findBlock(client: TestClient, blockId: string): Y.XmlElement {
-  const stack: Array<Y.XmlElement | Y.XmlFragment> = [client.content];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    for (const child of node?.toArray() ?? []) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (child.getAttribute('id') === blockId) return child;
-      stack.push(child);
-    }
-  }
-  throw new Error(`no block ${blockId}`);
 }
 
 /** Text with all white space removed, so line breaks a PDF puts anywhere do not matter. */

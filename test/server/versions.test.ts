@@ -1,10 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import * as Y from 'yjs';
 import { startSharedTestServer } from '../helpers/startTestServer.js';
 import { createTeam, type TeamFixture } from '../helpers/teamFixture.js';
 import { connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
 import { waitFor } from '../helpers/waitFor.js';
+import { findBlock } from '../helpers/findBlock.js';
+import { importSamplePlan } from '../helpers/importSamplePlan.js';
+import { teamMember } from '../helpers/teamMember.js';
 import type { PlanComparison } from '../../shared/versions/comparePlans.js';
 import type { OpenProposal, PlanVersion } from '../../shared/versions/PlanVersion.js';
 import type { ProposalState } from '../../shared/deliberation/ProposalState.js';
@@ -15,27 +16,13 @@ let planId: string;
 beforeAll(async () => {
   const { testServer, dispose } = await startSharedTestServer({ authenticate: 'sessions' });
   team = await createTeam(testServer, { chair: 'chair', member: 'member', observer: 'observer' });
-  const sample = JSON.parse(await readFile('shared/domain/samples/sample-plan-a.json', 'utf8'));
-  const imported = await team.people.chair?.request<{ id: string }>('POST', `/workspaces/${team.workspaceId}/plans/import`, sample);
-  planId = imported?.body.id ?? '';
+  const imported = await importSamplePlan(teamMember(team, 'chair'), team.workspaceId);
+  planId = imported.body.id;
   return dispose;
 }, 60_000);
 
 function connect(person: string): TestClient {
   return connectClient(team.server.collabUrl, planId, { name: person, headers: { cookie: team.people[person]?.cookie ?? '' } });
-}
-
-function findBlock(client: TestClient, blockId: string): Y.XmlElement {
-  const stack: Array<Y.XmlElement | Y.XmlFragment> = [client.content];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    for (const child of node?.toArray() ?? []) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (child.getAttribute('id') === blockId) return child;
-      stack.push(child);
-    }
-  }
-  throw new Error(`no block ${blockId}`);
 }
 
 type Indicator = { target: { value: number } };
