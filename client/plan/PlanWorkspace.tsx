@@ -18,7 +18,7 @@ import { ProposalContext, type ProposalContextValue } from '../proposals/Proposa
 import { usePlanTeam } from '../proposals/usePlanTeam.js';
 import { useProposals } from '../proposals/useProposals.js';
 import { ConnectionNotices } from './ConnectionNotices.js';
-import { CopyLinkButton } from './CopyLinkButton.js';
+import { CopyTextButton } from '../workspace/CopyTextButton.js';
 import { PresenceList } from './PresenceList.js';
 import { SaveStatus } from './SaveStatus.js';
 import { SidePanel, type SidePanelTab } from './SidePanel.js';
@@ -68,7 +68,8 @@ function ConnectedWorkspace({ connection, planId, title, user }: { connection: P
     <div className="workspace workspace--plan">
       <div className="workspace__header">
         <h1 className="workspace__title">{title}</h1>
-        <CopyLinkButton />
+        {/* The plan address is how people invite each other until sharing exists. */}
+        <CopyTextButton text={() => location.href} label={t('plan.copyLink')} copiedLabel={t('plan.linkCopied')} />
         <SaveStatus snapshot={snapshot} />
       </div>
       <ConnectionNotices snapshot={snapshot} />

@@ -1,8 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+export interface CopyTextButtonProps {
+  /** A function is read at click time, for text such as the page address that can change after rendering. */
+  text: string | (() => string);
+  label?: string;
+  copiedLabel?: string;
+}
+
 /** Copies `text` to the clipboard; hidden where the clipboard API is unavailable (plain http), the text stays selectable. */
-export function CopyTextButton({ text }: { text: string }) {
+export function CopyTextButton({ text, label, copiedLabel }: CopyTextButtonProps) {
   const { t } = useTranslation();
   const [isCopied, setIsCopied] = useState(false);
   useEffect(() => {
@@ -11,9 +18,12 @@ export function CopyTextButton({ text }: { text: string }) {
     return () => clearTimeout(timer);
   }, [isCopied]);
   if (navigator.clipboard === undefined) return null;
+  const copy = (): void => {
+    void navigator.clipboard.writeText(typeof text === 'string' ? text : text()).then(() => setIsCopied(true));
+  };
   return (
-    <button type="button" className="button button--small" onClick={() => void navigator.clipboard.writeText(text).then(() => setIsCopied(true))}>
-      <span aria-live="polite">{isCopied ? t('common.copied') : t('common.copy')}</span>
+    <button type="button" className="button button--small" onClick={copy}>
+      <span aria-live="polite">{isCopied ? (copiedLabel ?? t('common.copied')) : (label ?? t('common.copy'))}</span>
     </button>
   );
 }
