@@ -1,25 +1,7 @@
+import type { Invitation } from '../../shared/workspace/Invitation.js';
+import type { InvitationPreview } from '../../shared/workspace/InvitationPreview.js';
 import type { Role } from '../../shared/workspace/roles.js';
 import { apiRequest } from './apiRequest.js';
-
-export interface Invitation {
-  id: string;
-  role: Role;
-  email: string | null;
-  createdAt: number;
-  expiresAt: number;
-  acceptedBy: string | null;
-}
-
-export type InvitationState = 'open' | 'expired' | 'used' | 'revoked';
-
-export interface InvitationPreview {
-  workspaceId: string;
-  workspaceName: string;
-  role: Role;
-  email: string | null;
-  expiresAt: number;
-  state: InvitationState;
-}
 
 export interface InvitationInput {
   role: Role;

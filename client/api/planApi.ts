@@ -1,35 +1,8 @@
-import type { PlanKind } from '../../shared/domain/taxonomy.js';
+import type { PlanInput } from '../../shared/plans/PlanInput.js';
+import type { PlanPatch } from '../../shared/plans/PlanPatch.js';
+import type { PlanRecord } from '../../shared/plans/PlanRecord.js';
 import type { Role } from '../../shared/workspace/roles.js';
 import { apiRequest } from './apiRequest.js';
-
-export type PlanStatus = 'active' | 'archived';
-
-export interface PlanRecord {
-  id: string;
-  workspaceId: string;
-  title: string;
-  kind: PlanKind;
-  /** YYYY or YYYY-MM. */
-  periodFrom: string | null;
-  periodTo: string | null;
-  status: PlanStatus;
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface PlanInput {
-  title: string;
-  kind: PlanKind;
-  periodFrom?: string | null;
-  periodTo?: string | null;
-}
-
-export interface PlanPatch {
-  title?: string;
-  periodFrom?: string | null;
-  periodTo?: string | null;
-  status?: PlanStatus;
-}
 
 export async function listPlans(workspaceId: string): Promise<PlanRecord[]> {
   return (await apiRequest<{ plans: PlanRecord[] }>('GET', `/workspaces/${encodeURIComponent(workspaceId)}/plans`)).plans;

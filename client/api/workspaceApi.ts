@@ -1,34 +1,19 @@
+import type { Member } from '../../shared/workspace/Member.js';
 import type { Role } from '../../shared/workspace/roles.js';
+import type { WorkspaceWithRole } from '../../shared/workspace/Workspace.js';
 import { apiRequest } from './apiRequest.js';
-
-export interface Workspace {
-  id: string;
-  name: string;
-  description: string;
-  createdAt: number;
-  /** The current user's role in it. */
-  role: Role;
-}
-
-export interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  role: Role;
-  joinedAt: number;
-}
 
 const workspacePath = (workspaceId: string): string => `/workspaces/${encodeURIComponent(workspaceId)}`;
 
-export async function listWorkspaces(): Promise<Workspace[]> {
-  return (await apiRequest<{ workspaces: Workspace[] }>('GET', '/workspaces')).workspaces;
+export async function listWorkspaces(): Promise<WorkspaceWithRole[]> {
+  return (await apiRequest<{ workspaces: WorkspaceWithRole[] }>('GET', '/workspaces')).workspaces;
 }
 
-export async function createWorkspace(input: { name: string; description?: string }): Promise<Workspace> {
-  return (await apiRequest<{ workspace: Workspace }>('POST', '/workspaces', input)).workspace;
+export async function createWorkspace(input: { name: string; description?: string }): Promise<WorkspaceWithRole> {
+  return (await apiRequest<{ workspace: WorkspaceWithRole }>('POST', '/workspaces', input)).workspace;
 }
 
-export async function fetchWorkspace(workspaceId: string): Promise<{ workspace: Workspace; members: Member[] }> {
+export async function fetchWorkspace(workspaceId: string): Promise<{ workspace: WorkspaceWithRole; members: Member[] }> {
   return apiRequest('GET', workspacePath(workspaceId));
 }
 
@@ -42,6 +27,6 @@ export async function removeMember(workspaceId: string, userId: string): Promise
   await apiRequest<void>('DELETE', `${workspacePath(workspaceId)}/members/${encodeURIComponent(userId)}`);
 }
 
-export async function updateWorkspace(workspaceId: string, changes: { name?: string; description?: string }): Promise<Workspace> {
-  return (await apiRequest<{ workspace: Workspace }>('PATCH', `/workspaces/${encodeURIComponent(workspaceId)}`, changes)).workspace;
+export async function updateWorkspace(workspaceId: string, changes: { name?: string; description?: string }): Promise<WorkspaceWithRole> {
+  return (await apiRequest<{ workspace: WorkspaceWithRole }>('PATCH', `/workspaces/${encodeURIComponent(workspaceId)}`, changes)).workspace;
 }

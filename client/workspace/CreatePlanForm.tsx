@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLAN_KINDS, type PlanKind } from '../../shared/domain/taxonomy.js';
+import type { PlanRecord } from '../../shared/plans/PlanRecord.js';
 import { apiErrorMessage } from '../api/apiErrorMessage.js';
-import { createPlan, type PlanRecord } from '../api/planApi.js';
+import { createPlan } from '../api/planApi.js';
 import { FormError } from '../forms/FormError.js';
 import { SelectField } from '../forms/SelectField.js';
 import { TextField } from '../forms/TextField.js';

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorMessage } from '../api/apiErrorMessage.js';
-import { updateWorkspace, type Workspace } from '../api/workspaceApi.js';
+import type { Workspace } from '../../shared/workspace/Workspace.js';
+import { updateWorkspace } from '../api/workspaceApi.js';
 import { FormError } from '../forms/FormError.js';
 import { TextField } from '../forms/TextField.js';
 

@@ -2,7 +2,8 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/ApiError.js';
 import { apiErrorMessage } from '../api/apiErrorMessage.js';
-import { importPlanFile, type PlanRecord } from '../api/planApi.js';
+import type { PlanRecord } from '../../shared/plans/PlanRecord.js';
+import { importPlanFile } from '../api/planApi.js';
 import { FormError } from '../forms/FormError.js';
 
 // Bundled so a new team can look around with realistic content; every number in it is made up.

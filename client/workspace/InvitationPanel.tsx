@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Invitation } from '../../shared/workspace/Invitation.js';
 import { ROLES, type Role } from '../../shared/workspace/roles.js';
 import { apiErrorMessage } from '../api/apiErrorMessage.js';
-import { createInvitation, listInvitations, revokeInvitation, type Invitation } from '../api/invitationApi.js';
+import { createInvitation, listInvitations, revokeInvitation } from '../api/invitationApi.js';
 import { useApiQuery } from '../api/useApiQuery.js';
 import { isEmailLike } from '../auth/isEmailLike.js';
 import { FormError } from '../forms/FormError.js';

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Member } from '../../shared/workspace/Member.js';
 import { ROLES, can, type Role } from '../../shared/workspace/roles.js';
 import { apiErrorMessage } from '../api/apiErrorMessage.js';
 import type { User } from '../api/authApi.js';
-import { changeMemberRole, removeMember, type Member } from '../api/workspaceApi.js';
+import { changeMemberRole, removeMember } from '../api/workspaceApi.js';
 import { navigate } from '../routing/navigate.js';
 import { ConfirmButton } from './ConfirmButton.js';
 import { formatDate } from './formatDate.js';

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { apiErrorMessage } from '../api/apiErrorMessage.js';
-import { updatePlan, type PlanRecord } from '../api/planApi.js';
+import type { PlanRecord } from '../../shared/plans/PlanRecord.js';
+import { updatePlan } from '../api/planApi.js';
 import { TextField } from '../forms/TextField.js';
 import { Link } from '../routing/Link.js';
 import { planPath } from '../routing/parseRoute.js';

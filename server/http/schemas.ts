@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ROLES } from '../../shared/workspace/roles.js';
 import { MAX_PASSWORD_LENGTH } from '../auth/passwordPolicy.js';
-import { PLAN_KINDS, PLAN_STATUSES } from '../plans/PlanService.js';
+import { PLAN_KINDS } from '../../shared/domain/taxonomy.js';
+import { PLAN_STATUSES } from '../../shared/plans/PlanRecord.js';
 
 /** Request bodies of the JSON API; every route parses its body with one of these. */
 const email = z.string().trim().toLowerCase().email('must be a valid email address').max(254);

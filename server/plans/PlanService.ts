@@ -5,28 +5,15 @@ import type { User } from '../accounts/AccountService.js';
 import type { WorkspaceService } from '../workspace/WorkspaceService.js';
 import type { Role } from '../../shared/workspace/roles.js';
 import type { Plan } from '../../shared/domain/Plan.js';
+import type { PlanKind } from '../../shared/domain/taxonomy.js';
+import type { PlanInput } from '../../shared/plans/PlanInput.js';
+import type { PlanPatch } from '../../shared/plans/PlanPatch.js';
+import type { PlanRecord, PlanStatus } from '../../shared/plans/PlanRecord.js';
 import { importPlan } from '../../shared/planJson/importPlan.js';
 import { formatImportError } from '../../shared/planJson/ImportError.js';
 import { AppError } from '../errors.js';
 import type { PlanContent } from './PlanContent.js';
 import { planContentForRecord } from './planContentForRecord.js';
-
-export const PLAN_KINDS = ['regional', 'local', 'cusProgram'] as const;
-export type PlanKind = (typeof PLAN_KINDS)[number];
-export const PLAN_STATUSES = ['active', 'archived'] as const;
-export type PlanStatus = (typeof PLAN_STATUSES)[number];
-
-export interface PlanRecord {
-  id: string;
-  workspaceId: string;
-  title: string;
-  kind: PlanKind;
-  periodFrom: string | null;
-  periodTo: string | null;
-  status: PlanStatus;
-  createdAt: number;
-  updatedAt: number;
-}
 
 interface PlanRow {
   id: string;
@@ -51,13 +38,6 @@ const toPlan = (row: PlanRow): PlanRecord => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
-
-export interface PlanInput {
-  title: string;
-  kind: PlanKind;
-  periodFrom?: string | null;
-  periodTo?: string | null;
-}
 
 /** Plan records (title, kind, period, status); the content lives in the plan's Y.Doc. */
 export class PlanService {
@@ -145,7 +125,7 @@ export class PlanService {
   async update(
     planId: string,
     user: User,
-    changes: Partial<Pick<PlanRecord, 'title' | 'periodFrom' | 'periodTo' | 'status'>>,
+    changes: PlanPatch,
   ): Promise<PlanRecord> {
     const { plan } = await this.getForUser(planId, user);
     await this.workspaces.requireRole(plan.workspaceId, user, 'plan.manage');

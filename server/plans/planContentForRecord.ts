@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import type { Plan } from '../../shared/domain/Plan.js';
 import { readPlanMeta } from '../../shared/planJson/readPlanMeta.js';
 import { createPlanSections } from '../../shared/templates/createPlanContent.js';
-import type { PlanRecord } from './PlanService.js';
+import type { PlanRecord } from '../../shared/plans/PlanRecord.js';
 
 /** The starting document of a new plan: the template sections of its kind and its metadata. */
 export function planContentForRecord(record: PlanRecord): Plan {

@@ -3,40 +3,11 @@ import type { SqliteDatabase } from '../persistence/sqlite.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { newId } from '../newId.js';
 import { can, isRole, type Permission, type Role } from '../../shared/workspace/roles.js';
+import type { Invitation } from '../../shared/workspace/Invitation.js';
+import type { InvitationPreview } from '../../shared/workspace/InvitationPreview.js';
+import type { Member } from '../../shared/workspace/Member.js';
+import type { Workspace } from '../../shared/workspace/Workspace.js';
 import type { User } from '../accounts/AccountService.js';
-
-export interface Workspace {
-  id: string;
-  name: string;
-  description: string;
-  createdAt: number;
-}
-
-export interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  role: Role;
-  joinedAt: number;
-}
-
-export interface Invitation {
-  id: string;
-  role: Role;
-  email: string | null;
-  createdAt: number;
-  expiresAt: number;
-  acceptedBy: string | null;
-}
-
-export interface InvitationPreview {
-  workspaceId: string;
-  workspaceName: string;
-  role: Role;
-  email: string | null;
-  expiresAt: number;
-  state: 'open' | 'expired' | 'used' | 'revoked';
-}
 
 /** Tells open connections that someone's role changed or that they were removed. */
 export type MembershipListener = (workspaceId: string, userId: string) => void;
