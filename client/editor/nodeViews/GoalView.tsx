@@ -1,77 +1,59 @@
-import { useId, useState } from 'react';
-import { NodeViewWrapper, type NodeViewProps } from '@tiptap/react';
+import { useId } from 'react';
+import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { goalFields } from '../../../shared/domain/blockFields.js';
 import { goalOptions } from './blockOptions.js';
-import { BlockHeader } from './BlockHeader.js';
 import { useBlockViewContext } from './BlockViewContext.js';
-import { BlockWarnings } from './BlockWarnings.js';
 import { BlockField } from './fields/BlockField.js';
 import { CodeSelect } from './fields/CodeSelect.js';
 import { DraftTextInput } from './fields/DraftTextInput.js';
 import { ReferenceSelect } from './fields/ReferenceSelect.js';
+import { TypedBlockFrame } from './TypedBlockFrame.js';
 import { useBlockAttributes } from './useBlockAttributes.js';
 
 /** Cel główny / szczegółowy / operacyjny (domain note §3.3). */
 export function GoalView(props: NodeViewProps) {
   const { t } = useTranslation();
-  const { isEditable, plan, warningsByBlockId } = useBlockViewContext();
+  const { isEditable, plan } = useBlockViewContext();
   const [attributes, setField] = useBlockAttributes(goalFields, props);
-  const [isExpanded, setIsExpanded] = useState(true);
   const id = useId();
   const disabled = !isEditable;
   return (
-    <NodeViewWrapper
-      className={`plan-block plan-block--goal${props.selected ? ' plan-block--selected' : ''}`}
-      data-block-id={attributes.id}
-      data-block-type="goal"
-      role="group"
-      aria-label={`${t('blocks.types.goal')} ${attributes.id}`}
+    <TypedBlockFrame
+      blockType="goal"
+      id={attributes.id}
+      title={attributes.title}
+      isSelected={props.selected}
+      onDelete={props.deleteNode}
     >
-      <BlockHeader
-        typeLabel={t('blocks.types.goal')}
-        id={attributes.id}
-        title={attributes.title}
-        isExpanded={isExpanded}
-        onToggle={() => setIsExpanded(!isExpanded)}
-        onDelete={props.deleteNode}
-        isEditable={isEditable}
-      />
-      {isExpanded && (
-        <div className="plan-block__body">
-          <BlockWarnings warnings={warningsByBlockId.get(attributes.id) ?? []} />
-          <div className="plan-block__grid">
-            <BlockField id={`${id}-id`} label={t('blocks.common.id')} width="narrow">
-              <DraftTextInput id={`${id}-id`} value={attributes.id} disabled={disabled} onChange={(value) => setField('id', value)} />
-            </BlockField>
-            <BlockField id={`${id}-number`} label={t('blocks.common.number')} width="narrow">
-              <DraftTextInput id={`${id}-number`} value={attributes.number} disabled={disabled} onChange={(value) => setField('number', value)} />
-            </BlockField>
-            <BlockField id={`${id}-level`} label={t('blocks.goal.level')}>
-              <CodeSelect id={`${id}-level`} list="goalLevels" value={attributes.level} disabled={disabled} onChange={(value) => value !== null && setField('level', value)} />
-            </BlockField>
-            <BlockField id={`${id}-parent`} label={t('blocks.goal.parent')}>
-              <ReferenceSelect
-                id={`${id}-parent`}
-                options={goalOptions(plan, attributes.id)}
-                value={attributes.parentId}
-                disabled={disabled}
-                missingLabel={(ref) => t('blocks.common.missingRef', { id: ref })}
-                onChange={(value) => setField('parentId', value)}
-              />
-            </BlockField>
-            <BlockField id={`${id}-title`} label={t('blocks.common.title')} width="wide">
-              <DraftTextInput id={`${id}-title`} className="plan-block__title-input" value={attributes.title} disabled={disabled} onChange={(value) => setField('title', value)} />
-            </BlockField>
-            <BlockField id={`${id}-area`} label={t('blocks.common.area')}>
-              <CodeSelect id={`${id}-area`} list="areas" value={attributes.area} isNullable disabled={disabled} onChange={(value) => setField('area', value)} />
-            </BlockField>
-            <BlockField id={`${id}-description`} label={t('blocks.common.description')} width="wide">
-              <DraftTextInput id={`${id}-description`} multiline value={attributes.description} disabled={disabled} onChange={(value) => setField('description', value)} />
-            </BlockField>
-          </div>
-        </div>
-      )}
-    </NodeViewWrapper>
+      <BlockField id={`${id}-id`} label={t('blocks.common.id')} width="narrow">
+        <DraftTextInput id={`${id}-id`} value={attributes.id} disabled={disabled} onChange={(value) => setField('id', value)} />
+      </BlockField>
+      <BlockField id={`${id}-number`} label={t('blocks.common.number')} width="narrow">
+        <DraftTextInput id={`${id}-number`} value={attributes.number} disabled={disabled} onChange={(value) => setField('number', value)} />
+      </BlockField>
+      <BlockField id={`${id}-level`} label={t('blocks.goal.level')}>
+        <CodeSelect id={`${id}-level`} list="goalLevels" value={attributes.level} disabled={disabled} onChange={(value) => value !== null && setField('level', value)} />
+      </BlockField>
+      <BlockField id={`${id}-parent`} label={t('blocks.goal.parent')}>
+        <ReferenceSelect
+          id={`${id}-parent`}
+          options={goalOptions(plan, attributes.id)}
+          value={attributes.parentId}
+          disabled={disabled}
+          missingLabel={(ref) => t('blocks.common.missingRef', { id: ref })}
+          onChange={(value) => setField('parentId', value)}
+        />
+      </BlockField>
+      <BlockField id={`${id}-title`} label={t('blocks.common.title')} width="wide">
+        <DraftTextInput id={`${id}-title`} className="plan-block__title-input" value={attributes.title} disabled={disabled} onChange={(value) => setField('title', value)} />
+      </BlockField>
+      <BlockField id={`${id}-area`} label={t('blocks.common.area')}>
+        <CodeSelect id={`${id}-area`} list="areas" value={attributes.area} isNullable disabled={disabled} onChange={(value) => setField('area', value)} />
+      </BlockField>
+      <BlockField id={`${id}-description`} label={t('blocks.common.description')} width="wide">
+        <DraftTextInput id={`${id}-description`} multiline value={attributes.description} disabled={disabled} onChange={(value) => setField('description', value)} />
+      </BlockField>
+    </TypedBlockFrame>
   );
 }

@@ -1,96 +1,78 @@
-import { useId, useState } from 'react';
-import { NodeViewWrapper, type NodeViewProps } from '@tiptap/react';
+import { useId } from 'react';
+import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { indicatorFields } from '../../../shared/domain/blockFields.js';
 import { directionOptions, goalOptions } from './blockOptions.js';
-import { BlockHeader } from './BlockHeader.js';
 import { useBlockViewContext } from './BlockViewContext.js';
-import { BlockWarnings } from './BlockWarnings.js';
 import { BlockField } from './fields/BlockField.js';
 import { CodeSelect } from './fields/CodeSelect.js';
 import { DraftTextInput } from './fields/DraftTextInput.js';
 import { MeasuredValueFields } from './fields/MeasuredValueFields.js';
 import { ReferenceCheckboxGroup } from './fields/ReferenceCheckboxGroup.js';
 import { ReferenceSelect } from './fields/ReferenceSelect.js';
+import { TypedBlockFrame } from './TypedBlockFrame.js';
 import { useBlockAttributes } from './useBlockAttributes.js';
 
 /** Wskaźnik of the monitoring table (domain note §3.4). */
 export function IndicatorView(props: NodeViewProps) {
   const { t } = useTranslation();
-  const { isEditable, plan, warningsByBlockId } = useBlockViewContext();
+  const { isEditable, plan } = useBlockViewContext();
   const [attributes, setField] = useBlockAttributes(indicatorFields, props);
-  const [isExpanded, setIsExpanded] = useState(true);
   const id = useId();
   const disabled = !isEditable;
   return (
-    <NodeViewWrapper
-      className={`plan-block plan-block--indicator${props.selected ? ' plan-block--selected' : ''}`}
-      data-block-id={attributes.id}
-      data-block-type="indicator"
-      role="group"
-      aria-label={`${t('blocks.types.indicator')} ${attributes.id}`}
+    <TypedBlockFrame
+      blockType="indicator"
+      id={attributes.id}
+      title={attributes.name}
+      isSelected={props.selected}
+      onDelete={props.deleteNode}
     >
-      <BlockHeader
-        typeLabel={t('blocks.types.indicator')}
-        id={attributes.id}
-        title={attributes.name}
-        isExpanded={isExpanded}
-        onToggle={() => setIsExpanded(!isExpanded)}
-        onDelete={props.deleteNode}
-        isEditable={isEditable}
+      <BlockField id={`${id}-id`} label={t('blocks.common.id')} width="narrow">
+        <DraftTextInput id={`${id}-id`} value={attributes.id} disabled={disabled} onChange={(value) => setField('id', value)} />
+      </BlockField>
+      <BlockField id={`${id}-name`} label={t('blocks.indicator.name')} width="wide">
+        <DraftTextInput id={`${id}-name`} className="plan-block__title-input" value={attributes.name} disabled={disabled} onChange={(value) => setField('name', value)} />
+      </BlockField>
+      <BlockField id={`${id}-kind`} label={t('blocks.indicator.kind')}>
+        <CodeSelect id={`${id}-kind`} list="indicatorKinds" value={attributes.kind} disabled={disabled} onChange={(value) => value !== null && setField('kind', value)} />
+      </BlockField>
+      <BlockField id={`${id}-unit`} label={t('blocks.indicator.unit')} width="narrow">
+        <DraftTextInput id={`${id}-unit`} value={attributes.unit} disabled={disabled} onChange={(value) => setField('unit', value)} />
+      </BlockField>
+      <BlockField id={`${id}-frequency`} label={t('blocks.indicator.frequency')}>
+        <CodeSelect id={`${id}-frequency`} list="indicatorFrequencies" value={attributes.frequency} disabled={disabled} onChange={(value) => value !== null && setField('frequency', value)} />
+      </BlockField>
+      <div className="block-field block-field--wide measured-values">
+        <MeasuredValueFields id={`${id}-baseline`} label={t('blocks.indicator.baseline')} value={attributes.baseline} disabled={disabled} onChange={(value) => setField('baseline', value)} />
+        <MeasuredValueFields id={`${id}-target`} label={t('blocks.indicator.target')} value={attributes.target} disabled={disabled} onChange={(value) => setField('target', value)} />
+      </div>
+      <BlockField id={`${id}-source`} label={t('blocks.indicator.source')}>
+        <DraftTextInput id={`${id}-source`} value={attributes.source} disabled={disabled} onChange={(value) => setField('source', value)} />
+      </BlockField>
+      <BlockField id={`${id}-responsible`} label={t('blocks.indicator.responsible')}>
+        <DraftTextInput id={`${id}-responsible`} value={attributes.responsible} disabled={disabled} onChange={(value) => setField('responsible', value)} />
+      </BlockField>
+      <BlockField id={`${id}-goal`} label={t('blocks.indicator.goalRef')}>
+        <ReferenceSelect
+          id={`${id}-goal`}
+          options={goalOptions(plan)}
+          value={attributes.goalRef}
+          disabled={disabled}
+          missingLabel={(ref) => t('blocks.common.missingRef', { id: ref })}
+          onChange={(value) => setField('goalRef', value)}
+        />
+      </BlockField>
+      <ReferenceCheckboxGroup
+        legend={t('blocks.indicator.directionRefs')}
+        name="directionRefs"
+        options={directionOptions(plan)}
+        value={attributes.directionRefs}
+        disabled={disabled}
+        emptyText={t('blocks.common.noDirections')}
+        missingLabel={(ref) => t('blocks.common.missingRef', { id: ref })}
+        onChange={(value) => setField('directionRefs', value)}
       />
-      {isExpanded && (
-        <div className="plan-block__body">
-          <BlockWarnings warnings={warningsByBlockId.get(attributes.id) ?? []} />
-          <div className="plan-block__grid">
-            <BlockField id={`${id}-id`} label={t('blocks.common.id')} width="narrow">
-              <DraftTextInput id={`${id}-id`} value={attributes.id} disabled={disabled} onChange={(value) => setField('id', value)} />
-            </BlockField>
-            <BlockField id={`${id}-name`} label={t('blocks.indicator.name')} width="wide">
-              <DraftTextInput id={`${id}-name`} className="plan-block__title-input" value={attributes.name} disabled={disabled} onChange={(value) => setField('name', value)} />
-            </BlockField>
-            <BlockField id={`${id}-kind`} label={t('blocks.indicator.kind')}>
-              <CodeSelect id={`${id}-kind`} list="indicatorKinds" value={attributes.kind} disabled={disabled} onChange={(value) => value !== null && setField('kind', value)} />
-            </BlockField>
-            <BlockField id={`${id}-unit`} label={t('blocks.indicator.unit')} width="narrow">
-              <DraftTextInput id={`${id}-unit`} value={attributes.unit} disabled={disabled} onChange={(value) => setField('unit', value)} />
-            </BlockField>
-            <BlockField id={`${id}-frequency`} label={t('blocks.indicator.frequency')}>
-              <CodeSelect id={`${id}-frequency`} list="indicatorFrequencies" value={attributes.frequency} disabled={disabled} onChange={(value) => value !== null && setField('frequency', value)} />
-            </BlockField>
-            <div className="block-field block-field--wide measured-values">
-              <MeasuredValueFields id={`${id}-baseline`} label={t('blocks.indicator.baseline')} value={attributes.baseline} disabled={disabled} onChange={(value) => setField('baseline', value)} />
-              <MeasuredValueFields id={`${id}-target`} label={t('blocks.indicator.target')} value={attributes.target} disabled={disabled} onChange={(value) => setField('target', value)} />
-            </div>
-            <BlockField id={`${id}-source`} label={t('blocks.indicator.source')}>
-              <DraftTextInput id={`${id}-source`} value={attributes.source} disabled={disabled} onChange={(value) => setField('source', value)} />
-            </BlockField>
-            <BlockField id={`${id}-responsible`} label={t('blocks.indicator.responsible')}>
-              <DraftTextInput id={`${id}-responsible`} value={attributes.responsible} disabled={disabled} onChange={(value) => setField('responsible', value)} />
-            </BlockField>
-            <BlockField id={`${id}-goal`} label={t('blocks.indicator.goalRef')}>
-              <ReferenceSelect
-                id={`${id}-goal`}
-                options={goalOptions(plan)}
-                value={attributes.goalRef}
-                disabled={disabled}
-                missingLabel={(ref) => t('blocks.common.missingRef', { id: ref })}
-                onChange={(value) => setField('goalRef', value)}
-              />
-            </BlockField>
-            <ReferenceCheckboxGroup
-              legend={t('blocks.indicator.directionRefs')}
-              name="directionRefs"
-              options={directionOptions(plan)}
-              value={attributes.directionRefs}
-              disabled={disabled}
-              emptyText={t('blocks.common.noDirections')}
-              missingLabel={(ref) => t('blocks.common.missingRef', { id: ref })}
-              onChange={(value) => setField('directionRefs', value)}
-            />
-          </div>
-        </div>
-      )}
-    </NodeViewWrapper>
+    </TypedBlockFrame>
   );
 }

@@ -1,83 +1,65 @@
-import { useId, useState } from 'react';
-import { NodeViewWrapper, type NodeViewProps } from '@tiptap/react';
+import { useId } from 'react';
+import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { recommendationFields } from '../../../shared/domain/blockFields.js';
 import { ProposalControls } from '../../proposals/ProposalControls.js';
 import { directionOptions } from './blockOptions.js';
-import { BlockHeader } from './BlockHeader.js';
 import { useBlockViewContext } from './BlockViewContext.js';
-import { BlockWarnings } from './BlockWarnings.js';
 import { BlockField } from './fields/BlockField.js';
 import { CodeCheckboxGroup } from './fields/CodeCheckboxGroup.js';
 import { CodeSelect } from './fields/CodeSelect.js';
 import { DraftTextInput } from './fields/DraftTextInput.js';
 import { ReferenceCheckboxGroup } from './fields/ReferenceCheckboxGroup.js';
 import { StringListField } from './fields/StringListField.js';
+import { TypedBlockFrame } from './TypedBlockFrame.js';
 import { useBlockAttributes } from './useBlockAttributes.js';
 
 /** Rekomendacja / model / wytyczna (domain note §3.2). */
 export function RecommendationView(props: NodeViewProps) {
   const { t } = useTranslation();
-  const { isEditable, plan, warningsByBlockId } = useBlockViewContext();
+  const { isEditable, plan } = useBlockViewContext();
   const [attributes, setField] = useBlockAttributes(recommendationFields, props);
-  const [isExpanded, setIsExpanded] = useState(true);
   const id = useId();
   const disabled = !isEditable;
   return (
-    <NodeViewWrapper
-      className={`plan-block plan-block--recommendation${props.selected ? ' plan-block--selected' : ''}`}
-      data-block-id={attributes.id}
-      data-block-type="recommendation"
-      role="group"
-      aria-label={`${t('blocks.types.recommendation')} ${attributes.id}`}
+    <TypedBlockFrame
+      blockType="recommendation"
+      id={attributes.id}
+      title={attributes.title}
+      isSelected={props.selected}
+      onDelete={props.deleteNode}
+      footer={<ProposalControls blockId={attributes.id} blockType="recommendation" />}
     >
-      <BlockHeader
-        typeLabel={t('blocks.types.recommendation')}
-        id={attributes.id}
-        title={attributes.title}
-        isExpanded={isExpanded}
-        onToggle={() => setIsExpanded(!isExpanded)}
-        onDelete={props.deleteNode}
-        isEditable={isEditable}
+      <BlockField id={`${id}-id`} label={t('blocks.common.id')} width="narrow">
+        <DraftTextInput id={`${id}-id`} value={attributes.id} disabled={disabled} onChange={(value) => setField('id', value)} />
+      </BlockField>
+      <BlockField id={`${id}-kind`} label={t('blocks.recommendation.kind')}>
+        <CodeSelect id={`${id}-kind`} list="recommendationKinds" value={attributes.kind} disabled={disabled} onChange={(value) => value !== null && setField('kind', value)} />
+      </BlockField>
+      <BlockField id={`${id}-area`} label={t('blocks.common.area')}>
+        <CodeSelect id={`${id}-area`} list="areas" value={attributes.area} isNullable disabled={disabled} onChange={(value) => setField('area', value)} />
+      </BlockField>
+      <BlockField id={`${id}-title`} label={t('blocks.common.title')} width="wide">
+        <DraftTextInput id={`${id}-title`} className="plan-block__title-input" value={attributes.title} disabled={disabled} onChange={(value) => setField('title', value)} />
+      </BlockField>
+      <BlockField id={`${id}-content`} label={t('blocks.recommendation.content')} width="wide">
+        <DraftTextInput id={`${id}-content`} multiline value={attributes.content} disabled={disabled} onChange={(value) => setField('content', value)} />
+      </BlockField>
+      <BlockField id={`${id}-rationale`} label={t('blocks.recommendation.rationale')} width="wide">
+        <DraftTextInput id={`${id}-rationale`} multiline value={attributes.rationale} disabled={disabled} onChange={(value) => setField('rationale', value)} />
+      </BlockField>
+      <StringListField legend={t('blocks.recommendation.addressees')} name="addressees" addLabel={t('blocks.recommendation.addAddressee')} value={attributes.addressees} disabled={disabled} onChange={(value) => setField('addressees', value)} />
+      <CodeCheckboxGroup legend={t('blocks.common.targetGroups')} name="targetGroups" list="targetGroups" value={attributes.targetGroups} disabled={disabled} onChange={(value) => setField('targetGroups', value)} />
+      <ReferenceCheckboxGroup
+        legend={t('blocks.recommendation.relatedDirections')}
+        name="relatedDirections"
+        options={directionOptions(plan)}
+        value={attributes.relatedDirections}
+        disabled={disabled}
+        emptyText={t('blocks.common.noDirections')}
+        missingLabel={(ref) => t('blocks.common.missingRef', { id: ref })}
+        onChange={(value) => setField('relatedDirections', value)}
       />
-      {isExpanded && (
-        <div className="plan-block__body">
-          <BlockWarnings warnings={warningsByBlockId.get(attributes.id) ?? []} />
-          <div className="plan-block__grid">
-            <BlockField id={`${id}-id`} label={t('blocks.common.id')} width="narrow">
-              <DraftTextInput id={`${id}-id`} value={attributes.id} disabled={disabled} onChange={(value) => setField('id', value)} />
-            </BlockField>
-            <BlockField id={`${id}-kind`} label={t('blocks.recommendation.kind')}>
-              <CodeSelect id={`${id}-kind`} list="recommendationKinds" value={attributes.kind} disabled={disabled} onChange={(value) => value !== null && setField('kind', value)} />
-            </BlockField>
-            <BlockField id={`${id}-area`} label={t('blocks.common.area')}>
-              <CodeSelect id={`${id}-area`} list="areas" value={attributes.area} isNullable disabled={disabled} onChange={(value) => setField('area', value)} />
-            </BlockField>
-            <BlockField id={`${id}-title`} label={t('blocks.common.title')} width="wide">
-              <DraftTextInput id={`${id}-title`} className="plan-block__title-input" value={attributes.title} disabled={disabled} onChange={(value) => setField('title', value)} />
-            </BlockField>
-            <BlockField id={`${id}-content`} label={t('blocks.recommendation.content')} width="wide">
-              <DraftTextInput id={`${id}-content`} multiline value={attributes.content} disabled={disabled} onChange={(value) => setField('content', value)} />
-            </BlockField>
-            <BlockField id={`${id}-rationale`} label={t('blocks.recommendation.rationale')} width="wide">
-              <DraftTextInput id={`${id}-rationale`} multiline value={attributes.rationale} disabled={disabled} onChange={(value) => setField('rationale', value)} />
-            </BlockField>
-            <StringListField legend={t('blocks.recommendation.addressees')} name="addressees" addLabel={t('blocks.recommendation.addAddressee')} value={attributes.addressees} disabled={disabled} onChange={(value) => setField('addressees', value)} />
-            <CodeCheckboxGroup legend={t('blocks.common.targetGroups')} name="targetGroups" list="targetGroups" value={attributes.targetGroups} disabled={disabled} onChange={(value) => setField('targetGroups', value)} />
-            <ReferenceCheckboxGroup
-              legend={t('blocks.recommendation.relatedDirections')}
-              name="relatedDirections"
-              options={directionOptions(plan)}
-              value={attributes.relatedDirections}
-              disabled={disabled}
-              emptyText={t('blocks.common.noDirections')}
-              missingLabel={(ref) => t('blocks.common.missingRef', { id: ref })}
-              onChange={(value) => setField('relatedDirections', value)}
-            />
-          </div>
-        </div>
-      )}
-      <ProposalControls blockId={attributes.id} blockType="recommendation" />
-    </NodeViewWrapper>
+    </TypedBlockFrame>
   );
 }
