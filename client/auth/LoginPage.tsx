@@ -1,8 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorMessage } from '../api/apiErrorMessage.js';
 import { FormError } from '../forms/FormError.js';
 import { TextField } from '../forms/TextField.js';
+import { useFormSubmit } from '../forms/useFormSubmit.js';
 import { Link } from '../routing/Link.js';
 import { navigate } from '../routing/navigate.js';
 import { registerPath } from '../routing/parseRoute.js';
@@ -16,36 +16,29 @@ export function LoginPage({ next }: { next: string }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
 
   const isLoggedIn = state.status === 'authenticated';
   useEffect(() => {
     if (isLoggedIn) navigate(next, { replace: true });
   }, [isLoggedIn, next]);
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const errors = {
-      email: isEmailLike(email) ? undefined : t('auth.emailInvalid'),
-      password: password === '' ? t('auth.passwordRequired') : undefined,
-    };
-    setFieldErrors(errors);
-    setFormError(null);
-    if (errors.email !== undefined || errors.password !== undefined) return;
-    setIsPending(true);
-    try {
-      await login({ email: email.trim(), password });
-    } catch (error) {
-      setFormError(apiErrorMessage(error, t));
-      setIsPending(false);
-    }
-  };
+  const { formError, isPending, onSubmit } = useFormSubmit({
+    validate: () => {
+      const errors = {
+        email: isEmailLike(email) ? undefined : t('auth.emailInvalid'),
+        password: password === '' ? t('auth.passwordRequired') : undefined,
+      };
+      setFieldErrors(errors);
+      return errors.email === undefined && errors.password === undefined;
+    },
+    send: () => login({ email: email.trim(), password }),
+    staysPendingOnSuccess: true,
+  });
 
   return (
     <div className="auth-page">
       <h1 className="page-title">{t('auth.loginHeading')}</h1>
-      <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-label={t('auth.loginHeading')}>
+      <form className="card" onSubmit={onSubmit} noValidate aria-label={t('auth.loginHeading')}>
         <FormError message={formError} />
         <TextField
           label={t('auth.email')}

@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/ApiError.js';
 import { apiErrorMessage } from '../api/apiErrorMessage.js';
 import { FormError } from '../forms/FormError.js';
 import { TextField } from '../forms/TextField.js';
+import { useFormSubmit } from '../forms/useFormSubmit.js';
 import { Link } from '../routing/Link.js';
 import { navigate } from '../routing/navigate.js';
 import { loginPath } from '../routing/parseRoute.js';
@@ -27,40 +28,36 @@ export function RegisterPage({ next }: { next: string }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
 
   const isLoggedIn = state.status === 'authenticated';
   useEffect(() => {
     if (isLoggedIn) navigate(next, { replace: true });
   }, [isLoggedIn, next]);
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const errors: FieldErrors = {
-      name: name.trim() === '' ? t('auth.nameRequired') : undefined,
-      email: isEmailLike(email) ? undefined : t('auth.emailInvalid'),
-      password: password.length < MIN_PASSWORD_LENGTH ? t('errors.weakPassword.tooShort') : undefined,
-    };
-    setFieldErrors(errors);
-    setFormError(null);
-    if (Object.values(errors).some((error) => error !== undefined)) return;
-    setIsPending(true);
-    try {
-      await register({ name: name.trim(), email: email.trim(), password });
-    } catch (error) {
-      // Errors about one field are shown next to it; the rest above the form.
+  const { formError, isPending, onSubmit } = useFormSubmit({
+    validate: () => {
+      const errors: FieldErrors = {
+        name: name.trim() === '' ? t('auth.nameRequired') : undefined,
+        email: isEmailLike(email) ? undefined : t('auth.emailInvalid'),
+        password: password.length < MIN_PASSWORD_LENGTH ? t('errors.weakPassword.tooShort') : undefined,
+      };
+      setFieldErrors(errors);
+      return Object.values(errors).every((error) => error === undefined);
+    },
+    send: () => register({ name: name.trim(), email: email.trim(), password }),
+    showFieldError: (error) => {
       if (isApiError(error, 'emailTaken')) setFieldErrors({ email: apiErrorMessage(error, t) });
       else if (isApiError(error, 'weakPassword')) setFieldErrors({ password: apiErrorMessage(error, t) });
-      else setFormError(apiErrorMessage(error, t));
-      setIsPending(false);
-    }
-  };
+      else return false;
+      return true;
+    },
+    staysPendingOnSuccess: true,
+  });
 
   return (
     <div className="auth-page">
       <h1 className="page-title">{t('auth.registerHeading')}</h1>
-      <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-label={t('auth.registerHeading')}>
+      <form className="card" onSubmit={onSubmit} noValidate aria-label={t('auth.registerHeading')}>
         <FormError message={formError} />
         <TextField
           label={t('auth.name')}

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorMessage } from '../api/apiErrorMessage.js';
 import { createWorkspace } from '../api/workspaceApi.js';
 import { FormError } from '../forms/FormError.js';
 import { TextField } from '../forms/TextField.js';
+import { useFormSubmit } from '../forms/useFormSubmit.js';
 import { navigate } from '../routing/navigate.js';
 import { workspacePath } from '../routing/parseRoute.js';
 
@@ -13,29 +13,21 @@ export function CreateWorkspaceForm() {
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [nameError, setNameError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    setFormError(null);
-    if (name.trim() === '') {
-      setNameError(t('home.workspaceNameRequired'));
-      return;
-    }
-    setNameError(null);
-    setIsPending(true);
-    try {
+  const { formError, isPending, onSubmit } = useFormSubmit({
+    validate: () => {
+      setNameError(name.trim() === '' ? t('home.workspaceNameRequired') : null);
+      return name.trim() !== '';
+    },
+    send: async () => {
       const workspace = await createWorkspace({ name: name.trim(), description: description.trim() || undefined });
       navigate(workspacePath(workspace.id));
-    } catch (error) {
-      setFormError(apiErrorMessage(error, t));
-      setIsPending(false);
-    }
-  };
+    },
+    staysPendingOnSuccess: true,
+  });
 
   return (
-    <form className="card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="create-workspace-heading">
+    <form className="card" onSubmit={onSubmit} noValidate aria-labelledby="create-workspace-heading">
       <h2 id="create-workspace-heading">{t('home.createWorkspaceHeading')}</h2>
       <p className="hint">{t('home.createWorkspaceHint')}</p>
       <FormError message={formError} />

@@ -1,12 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PLAN_KINDS, type PlanKind } from '../../shared/domain/taxonomy.js';
 import type { PlanRecord } from '../../shared/plans/PlanRecord.js';
-import { apiErrorMessage } from '../api/apiErrorMessage.js';
 import { createPlan } from '../api/planApi.js';
 import { FormError } from '../forms/FormError.js';
 import { SelectField } from '../forms/SelectField.js';
 import { TextField } from '../forms/TextField.js';
+import { useFormSubmit } from '../forms/useFormSubmit.js';
 import { isYearMonth } from './isYearMonth.js';
 
 interface FieldErrors {
@@ -23,38 +23,31 @@ export function CreatePlanForm({ workspaceId, onCreated }: { workspaceId: string
   const [periodFrom, setPeriodFrom] = useState('');
   const [periodTo, setPeriodTo] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
+  const from = periodFrom.trim();
+  const to = periodTo.trim();
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    const from = periodFrom.trim();
-    const to = periodTo.trim();
-    const errors: FieldErrors = {
-      title: title.trim() === '' ? t('plans.titleRequired') : undefined,
-      periodFrom: from !== '' && !isYearMonth(from) ? t('plans.periodInvalid') : undefined,
-      periodTo:
-        to !== '' && !isYearMonth(to) ? t('plans.periodInvalid') : from !== '' && to !== '' && to < from ? t('plans.periodOrder') : undefined,
-    };
-    setFieldErrors(errors);
-    setFormError(null);
-    if (Object.values(errors).some((error) => error !== undefined)) return;
-    setIsPending(true);
-    try {
+  const { formError, isPending, onSubmit } = useFormSubmit({
+    validate: () => {
+      const errors: FieldErrors = {
+        title: title.trim() === '' ? t('plans.titleRequired') : undefined,
+        periodFrom: from !== '' && !isYearMonth(from) ? t('plans.periodInvalid') : undefined,
+        periodTo:
+          to !== '' && !isYearMonth(to) ? t('plans.periodInvalid') : from !== '' && to !== '' && to < from ? t('plans.periodOrder') : undefined,
+      };
+      setFieldErrors(errors);
+      return Object.values(errors).every((error) => error === undefined);
+    },
+    send: async () => {
       const plan = await createPlan(workspaceId, { title: title.trim(), kind, periodFrom: from || null, periodTo: to || null });
       setTitle('');
       setPeriodFrom('');
       setPeriodTo('');
       onCreated(plan);
-    } catch (error) {
-      setFormError(apiErrorMessage(error, t));
-    } finally {
-      setIsPending(false);
-    }
-  };
+    },
+  });
 
   return (
-    <form className="subcard" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="create-plan-heading">
+    <form className="subcard" onSubmit={onSubmit} noValidate aria-labelledby="create-plan-heading">
       <h3 id="create-plan-heading">{t('plans.createHeading')}</h3>
       <FormError message={formError} />
       <TextField label={t('plans.title')} name="planTitle" value={title} onChange={setTitle} error={fieldErrors.title} maxLength={300} />

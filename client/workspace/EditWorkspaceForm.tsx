@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiErrorMessage } from '../api/apiErrorMessage.js';
 import type { Workspace } from '../../shared/workspace/Workspace.js';
 import { updateWorkspace } from '../api/workspaceApi.js';
 import { FormError } from '../forms/FormError.js';
 import { TextField } from '../forms/TextField.js';
+import { useFormSubmit } from '../forms/useFormSubmit.js';
 
 /** For the chair: the team's name and description (for example the resolution that appointed it). */
 export function EditWorkspaceForm({ workspace, onSaved }: { workspace: Workspace; onSaved: () => void }) {
@@ -12,29 +12,22 @@ export function EditWorkspaceForm({ workspace, onSaved }: { workspace: Workspace
   const [name, setName] = useState(workspace.name);
   const [description, setDescription] = useState(workspace.description);
   const [nameError, setNameError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    setFormError(null);
-    setNameError(name.trim() === '' ? t('workspace.nameRequired') : null);
-    if (name.trim() === '') return;
-    setIsPending(true);
-    try {
+  const { formError, isPending, onSubmit } = useFormSubmit({
+    validate: () => {
+      setNameError(name.trim() === '' ? t('workspace.nameRequired') : null);
+      return name.trim() !== '';
+    },
+    send: async () => {
       await updateWorkspace(workspace.id, { name: name.trim(), description });
       onSaved();
-    } catch (error) {
-      setFormError(apiErrorMessage(error, t));
-    } finally {
-      setIsPending(false);
-    }
-  };
+    },
+  });
 
   return (
     <details className="subcard">
       <summary>{t('workspace.editHeading')}</summary>
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <FormError message={formError} />
         <TextField label={t('workspace.nameLabel')} name="workspaceName" value={name} onChange={setName} error={nameError} maxLength={200} />
         <TextField

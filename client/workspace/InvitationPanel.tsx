@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Invitation } from '../../shared/workspace/Invitation.js';
 import { ROLES, type Role } from '../../shared/workspace/roles.js';
@@ -9,6 +9,7 @@ import { isEmailLike } from '../auth/isEmailLike.js';
 import { FormError } from '../forms/FormError.js';
 import { SelectField } from '../forms/SelectField.js';
 import { TextField } from '../forms/TextField.js';
+import { useFormSubmit } from '../forms/useFormSubmit.js';
 import { invitationPath } from '../routing/parseRoute.js';
 import { ConfirmButton } from './ConfirmButton.js';
 import { CopyTextButton } from './CopyTextButton.js';
@@ -25,22 +26,17 @@ export function InvitationPanel({ workspaceId, onChanged }: { workspaceId: strin
   const [email, setEmail] = useState('');
   const [expiry, setExpiry] = useState<ExpiryChoice>('7');
   const [emailError, setEmailError] = useState<string | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [isPending, setIsPending] = useState(false);
   // Built from this page's origin: the link must open the app the chair is using, even behind a proxy.
   const [createdLink, setCreatedLink] = useState<{ url: string; role: Role } | null>(null);
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    setFormError(null);
-    const trimmedEmail = email.trim();
-    if (trimmedEmail !== '' && !isEmailLike(trimmedEmail)) {
-      setEmailError(t('auth.emailInvalid'));
-      return;
-    }
-    setEmailError(null);
-    setIsPending(true);
-    try {
+  const trimmedEmail = email.trim();
+  const { formError, isPending, onSubmit } = useFormSubmit({
+    validate: () => {
+      const isValid = trimmedEmail === '' || isEmailLike(trimmedEmail);
+      setEmailError(isValid ? null : t('auth.emailInvalid'));
+      return isValid;
+    },
+    send: async () => {
       const created = await createInvitation(workspaceId, {
         role,
         email: trimmedEmail === '' ? undefined : trimmedEmail,
@@ -49,12 +45,8 @@ export function InvitationPanel({ workspaceId, onChanged }: { workspaceId: strin
       setCreatedLink({ url: `${location.origin}${invitationPath(created.token)}`, role });
       setEmail('');
       reload();
-    } catch (error) {
-      setFormError(apiErrorMessage(error, t));
-    } finally {
-      setIsPending(false);
-    }
-  };
+    },
+  });
 
   const now = Date.now();
   const stateOf = (invitation: Invitation): 'accepted' | 'expired' | 'pending' =>
@@ -63,7 +55,7 @@ export function InvitationPanel({ workspaceId, onChanged }: { workspaceId: strin
   return (
     <section className="card card--wide" aria-labelledby="invitations-heading">
       <h2 id="invitations-heading">{t('invitations.heading')}</h2>
-      <form className="subcard" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="create-invitation-heading">
+      <form className="subcard" onSubmit={onSubmit} noValidate aria-labelledby="create-invitation-heading">
         <h3 id="create-invitation-heading">{t('invitations.createHeading')}</h3>
         <FormError message={formError} />
         <div className="field-row">
