@@ -1,28 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormError } from '../forms/FormError.js';
 import { TextField } from '../forms/TextField.js';
 import { useFormSubmit } from '../forms/useFormSubmit.js';
-import { Link } from '../routing/Link.js';
-import { navigate } from '../routing/navigate.js';
 import { registerPath } from '../routing/parseRoute.js';
+import { AuthPage } from './AuthPage.js';
 import { isEmailLike } from './isEmailLike.js';
 import { useSession } from './useSession.js';
 
 /** /login?next=…: after logging in the user goes back to where they were sent from. */
 export function LoginPage({ next }: { next: string }) {
   const { t } = useTranslation();
-  const { state, login } = useSession();
+  const { login } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ email?: string; password?: string }>({});
 
-  const isLoggedIn = state.status === 'authenticated';
-  useEffect(() => {
-    if (isLoggedIn) navigate(next, { replace: true });
-  }, [isLoggedIn, next]);
-
-  const { formError, isPending, onSubmit } = useFormSubmit({
+  const form = useFormSubmit({
     validate: () => {
       const errors = {
         email: isEmailLike(email) ? undefined : t('auth.emailInvalid'),
@@ -36,39 +29,36 @@ export function LoginPage({ next }: { next: string }) {
   });
 
   return (
-    <div className="auth-page">
-      <h1 className="page-title">{t('auth.loginHeading')}</h1>
-      <form className="card" onSubmit={onSubmit} noValidate aria-label={t('auth.loginHeading')}>
-        <FormError message={formError} />
-        <TextField
-          label={t('auth.email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={setEmail}
-          error={fieldErrors.email}
-          maxLength={254}
-        />
-        <TextField
-          label={t('auth.password')}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-          error={fieldErrors.password}
-          maxLength={128}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={isPending}>
-            {isPending ? t('auth.loggingIn') : t('auth.login')}
-          </button>
-        </div>
-        <p className="auth-page__switch">
-          {t('auth.noAccount')} <Link href={registerPath(next)}>{t('auth.registerLink')}</Link>
-        </p>
-      </form>
-    </div>
+    <AuthPage
+      heading={t('auth.loginHeading')}
+      next={next}
+      form={form}
+      submitLabel={t('auth.login')}
+      pendingLabel={t('auth.loggingIn')}
+      switchPrompt={t('auth.noAccount')}
+      switchLabel={t('auth.registerLink')}
+      switchHref={registerPath(next)}
+    >
+      <TextField
+        label={t('auth.email')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={setEmail}
+        error={fieldErrors.email}
+        maxLength={254}
+      />
+      <TextField
+        label={t('auth.password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        error={fieldErrors.password}
+        maxLength={128}
+      />
+    </AuthPage>
   );
 }

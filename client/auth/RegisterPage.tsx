@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../api/ApiError.js';
 import { apiErrorMessage } from '../api/apiErrorMessage.js';
-import { FormError } from '../forms/FormError.js';
 import { TextField } from '../forms/TextField.js';
 import { useFormSubmit } from '../forms/useFormSubmit.js';
-import { Link } from '../routing/Link.js';
-import { navigate } from '../routing/navigate.js';
 import { loginPath } from '../routing/parseRoute.js';
+import { AuthPage } from './AuthPage.js';
 import { isEmailLike } from './isEmailLike.js';
 import { useSession } from './useSession.js';
 
@@ -23,18 +21,13 @@ interface FieldErrors {
 /** /register?next=…: creates the account, logs in and returns to `next`. */
 export function RegisterPage({ next }: { next: string }) {
   const { t } = useTranslation();
-  const { state, register } = useSession();
+  const { register } = useSession();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
 
-  const isLoggedIn = state.status === 'authenticated';
-  useEffect(() => {
-    if (isLoggedIn) navigate(next, { replace: true });
-  }, [isLoggedIn, next]);
-
-  const { formError, isPending, onSubmit } = useFormSubmit({
+  const form = useFormSubmit({
     validate: () => {
       const errors: FieldErrors = {
         name: name.trim() === '' ? t('auth.nameRequired') : undefined,
@@ -55,50 +48,47 @@ export function RegisterPage({ next }: { next: string }) {
   });
 
   return (
-    <div className="auth-page">
-      <h1 className="page-title">{t('auth.registerHeading')}</h1>
-      <form className="card" onSubmit={onSubmit} noValidate aria-label={t('auth.registerHeading')}>
-        <FormError message={formError} />
-        <TextField
-          label={t('auth.name')}
-          hint={t('auth.nameHint')}
-          name="name"
-          autoComplete="name"
-          value={name}
-          onChange={setName}
-          error={fieldErrors.name}
-          maxLength={100}
-        />
-        <TextField
-          label={t('auth.email')}
-          name="email"
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={setEmail}
-          error={fieldErrors.email}
-          maxLength={254}
-        />
-        <TextField
-          label={t('auth.password')}
-          hint={t('auth.passwordHint')}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-          error={fieldErrors.password}
-          maxLength={128}
-        />
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={isPending}>
-            {isPending ? t('auth.registering') : t('auth.register')}
-          </button>
-        </div>
-        <p className="auth-page__switch">
-          {t('auth.haveAccount')} <Link href={loginPath(next)}>{t('auth.loginLink')}</Link>
-        </p>
-      </form>
-    </div>
+    <AuthPage
+      heading={t('auth.registerHeading')}
+      next={next}
+      form={form}
+      submitLabel={t('auth.register')}
+      pendingLabel={t('auth.registering')}
+      switchPrompt={t('auth.haveAccount')}
+      switchLabel={t('auth.loginLink')}
+      switchHref={loginPath(next)}
+    >
+      <TextField
+        label={t('auth.name')}
+        hint={t('auth.nameHint')}
+        name="name"
+        autoComplete="name"
+        value={name}
+        onChange={setName}
+        error={fieldErrors.name}
+        maxLength={100}
+      />
+      <TextField
+        label={t('auth.email')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        value={email}
+        onChange={setEmail}
+        error={fieldErrors.email}
+        maxLength={254}
+      />
+      <TextField
+        label={t('auth.password')}
+        hint={t('auth.passwordHint')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+        error={fieldErrors.password}
+        maxLength={128}
+      />
+    </AuthPage>
   );
 }
