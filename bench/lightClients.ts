@@ -3,9 +3,10 @@
  * sockets that speak the y-websocket protocol but do not apply what they
  * receive, so the measurement is bounded by the server, not by N Y.Docs on
  * two cores. Each client still sends real Yjs updates: it owns a tiny Y.Doc
- * and appends its send time to the root array `light`. An append only refers
- * to the client's own earlier items, so it integrates into the shared
- * document wherever it lands.
+ * and sets `${clientID}:${seq}` → send time in the root map `light`. A new
+ * key refers to nothing else, so it integrates into the shared document
+ * wherever it lands, at constant cost (an append to a shared root array
+ * would make every server scan past the other clients' items).
  */
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -111,11 +112,11 @@ function edit(request: Extract<LightRequest, { kind: 'edit' }>): Promise<LightRe
   const writers = clients.map(
     (client) =>
       new Promise<void>((resolve) => {
-        const edits = client.doc.getArray<number>(LIGHT_EDITS_FIELD);
+        const edits = client.doc.getMap<number>(LIGHT_EDITS_FIELD);
         let sent = 0;
         let timer: NodeJS.Timeout | undefined;
         const once = (): void => {
-          edits.push([preciseNow()]);
+          edits.set(`${client.doc.clientID}:${sent}`, preciseNow());
           sent++;
           editsSent++;
           if (sent >= request.editsPerClient) {

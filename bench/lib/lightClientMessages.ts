@@ -33,5 +33,5 @@ export type LightReply =
   | { id: number; kind: 'disconnected' }
   | { id: number; kind: 'error'; message: string };
 
-/** Root array the light clients append their edits to: each item is the edit's send time. */
+/** Root map the light clients write their edits to: `${clientID}:${seq}` → send time. */
 export const LIGHT_EDITS_FIELD = 'light';

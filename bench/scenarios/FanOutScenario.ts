@@ -69,7 +69,14 @@ export class FanOutScenario implements Scenario {
     const runs: FanOutRun[] = [];
     for (const clients of this.options.clientCounts) {
       context.log(`fan-out (${context.target.name}): ${clients} clients, ${this.options.editsPerSecond} edits/s each for ${this.options.durationMs / 1000} s`);
-      const run = await this.runOnce(context, clients);
+      let run: FanOutRun;
+      try {
+        run = await this.runOnce(context, clients);
+      } catch (error) {
+        // A server that cannot even sync the probes at this size: record it, keep the other sizes.
+        context.log(`fan-out (${context.target.name}) ${clients}: failed: ${error instanceof Error ? error.message : String(error)}`);
+        run = failedRun(clients, this.options.probes);
+      }
       context.log(
         `fan-out (${context.target.name}) ${clients}: p50 ${run.latencyMs.p50.toFixed(1)} ms, p99 ${run.latencyMs.p99.toFixed(1)} ms, ` +
           `CPU ${run.serverCpuMsPer1000Deliveries.toFixed(2)} ms/1k, converged ${run.isConverged}`,
@@ -168,12 +175,14 @@ export class FanOutScenario implements Scenario {
           }
           lastReceiveAt = receivedAt;
         });
-        probe.doc.getArray<number>(LIGHT_EDITS_FIELD).observe((event) => {
+        const lightEdits = probe.doc.getMap<number>(LIGHT_EDITS_FIELD);
+        lightEdits.observe((event) => {
           const receivedAt = preciseNow();
-          for (const change of event.changes.delta) {
-            if (!Array.isArray(change.insert)) continue;
-            for (const sentAt of change.insert as number[]) latencies.push(receivedAt - sentAt);
-            received[index] = (received[index] ?? 0) + change.insert.length;
+          for (const key of event.keysChanged) {
+            const sentAt = lightEdits.get(key);
+            if (sentAt === undefined) continue;
+            latencies.push(receivedAt - sentAt);
+            received[index] = (received[index] ?? 0) + 1;
           }
           lastReceiveAt = receivedAt;
         });
@@ -257,6 +266,27 @@ export class FanOutScenario implements Scenario {
   }
 }
 
+function failedRun(clients: number, probes: number): FanOutRun {
+  return {
+    clients,
+    probes,
+    editsSent: 0,
+    deliveriesExpected: 0,
+    probeReceivedShare: 0,
+    latencyMs: summarizeLatencies([]),
+    drainMs: null,
+    serverCpuMs: NaN,
+    serverCpuMsPer1000Deliveries: NaN,
+    serverCpuPercent: NaN,
+    serverPeakRssMiB: NaN,
+    lightProcessCpuPercent: NaN,
+    benchProcessCpuPercent: NaN,
+    lightKiBReceivedPerClient: NaN,
+    lightFramesReceivedPerClient: NaN,
+    isConverged: false,
+  };
+}
+
 /**
  * Every probe holds the same state, and so does a client that joins
  * afterwards (where the server keeps state; the relay has none to give).
@@ -280,7 +310,7 @@ async function checkConvergence(probes: BenchClient[], serverUrl: string, plan: 
 
 function stateOf(client: BenchClient | undefined): string {
   if (client === undefined) return '';
-  return `${Y.encodeStateVector(client.doc).join(',')}|${JSON.stringify(client.content.toJSON())}|${client.doc.getMap(SEND_TIMES_FIELD).size}|${client.doc.getArray(LIGHT_EDITS_FIELD).length}`;
+  return `${Y.encodeStateVector(client.doc).join(',')}|${JSON.stringify(client.content.toJSON())}|${client.doc.getMap(SEND_TIMES_FIELD).size}|${client.doc.getMap(LIGHT_EDITS_FIELD).size}`;
 }
 
 /** Per client count: each target's p99, CPU per 1k deliveries and convergence, and ours as ratios. */
@@ -300,6 +330,7 @@ export function compareFanOut(results: ScenarioResult[], ours: string): ResultTa
         if (run === undefined) return null;
         const value = pick(run);
         if (value === null) return null;
+        if (!Number.isFinite(value)) return run.editsSent === 0 ? 'failed' : null;
         const shown = value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
         return showConverged && !run.isConverged ? `${shown} (not converged)` : shown;
       };

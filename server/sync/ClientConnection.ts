@@ -163,6 +163,15 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     return true;
   }
 
+  refuseMalformed(error: unknown): void {
+    this.options.log.warn('malformed message (update Yjs could not apply); closing the connection', {
+      connection: this.id,
+      document: this.documentName,
+      error: describeError(error),
+    });
+    this.close(MalformedMessage);
+  }
+
   private process(frame: Uint8Array): void {
     const document = this.document;
     if (document === null || this.isClosed) return;

@@ -29,6 +29,16 @@ export interface SharedDocumentOptions {
   onIdle: (document: SharedDocument) => void;
 }
 
+/** Peers per millisecond of minimum interval between update frames (see waitForBatch). */
+const PEERS_PER_BATCH_MS = 40;
+const MAX_BATCH_INTERVAL_MS = 50;
+
+interface IncomingUpdate {
+  update: Uint8Array;
+  connectionId: number;
+  onError: (error: unknown) => void;
+}
+
 interface PendingUpdate {
   update: Uint8Array;
   origin: TransactionOrigin | undefined;
@@ -56,6 +66,11 @@ export class SharedDocument extends Y.Doc {
    * every change. A new client (empty state vector) gets it as its sync step 2.
    */
   private fullState: Uint8Array | null = null;
+  /** Client updates received this turn, applied together by applyIncoming. */
+  private incoming: IncomingUpdate[] = [];
+  private incomingApplied: Promise<void> | null = null;
+  /** performance.now() of the last update frame sent to the peers. */
+  private lastBroadcastAt = 0;
 
   constructor(options: SharedDocumentOptions) {
     super({ gc: true });
@@ -120,9 +135,30 @@ export class SharedDocument extends Y.Doc {
     this.transact(edit, { source: 'server', reason } satisfies TransactionOrigin);
   }
 
+  /**
+   * Queues a client's update; all updates received in one event-loop turn are
+   * applied in one Yjs transaction. Applying them one by one cost a
+   * transaction each, and Yjs's transaction cleanup walks every client of the
+   * document (state vectors): with 1,000 writers that was ~0.2 ms per update
+   * plus a Y.mergeUpdates over the turn's updates (docs/performance.md). One
+   * transaction also yields the turn's update already merged. `onError` gets
+   * an update Yjs cannot apply; the others still are.
+   */
+  applyClientUpdate(update: Uint8Array, connectionId: number, onError: (error: unknown) => void): void {
+    this.incoming.push({ update, connectionId, onError });
+    this.incomingApplied ??= new Promise<void>((resolve) =>
+      setImmediate(() => {
+        this.applyIncoming();
+        resolve();
+      }),
+    );
+  }
+
   /** Resolves once every update applied so far is committed; rejects if that failed. */
   whenPersisted(): Promise<void> {
     if (this.failure !== null) return Promise.reject(this.failure);
+    // Updates received but not yet applied count as "so far": a save confirmation must cover them.
+    if (this.incomingApplied !== null) return this.incomingApplied.then(() => this.whenPersisted());
     return this.pendingUpdates.length > 0 ? this.scheduleFlush() : this.flushTail;
   }
 
@@ -173,6 +209,25 @@ export class SharedDocument extends Y.Doc {
     for (const peer of [...this.peers.values()]) peer.close(event);
   }
 
+  private applyIncoming(): void {
+    const batch = this.incoming;
+    this.incoming = [];
+    this.incomingApplied = null;
+    if (batch.length === 0 || this.isDestroyed || this.failure !== null) return;
+    const connectionIds = [...new Set(batch.map((entry) => entry.connectionId))];
+    const origin: TransactionOrigin =
+      connectionIds.length === 1 ? { source: 'connection', connectionId: connectionIds[0] as number } : { source: 'connections', connectionIds };
+    this.transact(() => {
+      for (const entry of batch) {
+        try {
+          Y.applyUpdate(this, entry.update, origin);
+        } catch (error) {
+          entry.onError(error);
+        }
+      }
+    }, origin);
+  }
+
   override destroy(): void {
     this.off('update', this.handleUpdate);
     this.awareness.off('update', this.handleAwarenessUpdate);
@@ -192,7 +247,7 @@ export class SharedDocument extends Y.Doc {
     if (this.nextFlush !== null) return this.nextFlush;
     const previous = this.flushTail;
     const flush = previous
-      .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+      .then(() => this.waitForBatch())
       .then(() => {
         this.nextFlush = null;
         return this.flush();
@@ -200,6 +255,20 @@ export class SharedDocument extends Y.Doc {
     this.nextFlush = flush;
     this.flushTail = flush;
     return flush;
+  }
+
+  /**
+   * At least until the next turn, so one turn's updates share a commit and a
+   * frame. With many peers also until `peers / PEERS_PER_BATCH_MS` ms after
+   * the last broadcast: every frame costs one send per peer, so at 1,000
+   * peers a frame per commit (~200/s) was 200,000 sends/s and fell seconds
+   * behind; a frame every 25 ms is 40,000 and keeps up (docs/performance.md).
+   * Idle documents pay nothing: the wait counts from the last broadcast.
+   */
+  private waitForBatch(): Promise<void> {
+    const intervalMs = Math.min(MAX_BATCH_INTERVAL_MS, this.peers.size / PEERS_PER_BATCH_MS);
+    const delayMs = this.lastBroadcastAt + intervalMs - performance.now();
+    return new Promise((resolve) => (delayMs < 1 ? setImmediate(resolve) : setTimeout(resolve, delayMs)));
   }
 
   private async flush(): Promise<void> {
@@ -229,6 +298,7 @@ export class SharedDocument extends Y.Doc {
    * wrote the whole batch is skipped: it would receive nothing new.
    */
   private broadcastBatch(batch: PendingUpdate[], merged: Uint8Array): void {
+    this.lastBroadcastAt = performance.now();
     const soleContributor = soleConnectionOf(batch);
     const frame = encodeUpdateFrame(merged);
     for (const peer of this.peers.values()) {

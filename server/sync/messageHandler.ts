@@ -1,4 +1,3 @@
-import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -7,7 +6,7 @@ import { MessageType } from '../../shared/protocol/messageType.js';
 import type { AccessMode } from '../../shared/protocol/accessMode.js';
 import { encodeSaveConfirmed, encodeWriteRefused } from '../../shared/protocol/encodeMessage.js';
 import type { SharedDocument } from './SharedDocument.js';
-import type { TransactionOrigin } from './transactionOrigin.js';
+import { assertCompleteUpdate } from '../persistence/assertCompleteUpdate.js';
 import { filterAwarenessUpdate, type AwarenessIdentity } from './filterAwarenessUpdate.js';
 
 /** The connection-side state the protocol switch reads and updates. */
@@ -17,6 +16,8 @@ export interface MessageSource {
   readonly identity: AwarenessIdentity;
   awarenessClientId: number | null;
   send(frame: Uint8Array): void;
+  /** An update that decoded but Yjs could not apply (found later, when the turn's updates are applied). */
+  refuseMalformed(error: unknown): void;
 }
 
 export class MalformedMessageError extends Error {}
@@ -103,8 +104,9 @@ function handleSyncMessage(document: SharedDocument, source: MessageSource, deco
         if (update.length > EMPTY_UPDATE_LENGTH) source.send(encodeWriteRefused('read-only'));
         return;
       }
-      const origin: TransactionOrigin = { source: 'connection', connectionId: source.id };
-      Y.applyUpdate(document, update, origin);
+      // Checked now, since it is applied only at the end of the turn: a cut update closes this connection at once.
+      assertCompleteUpdate(update, 'Update');
+      document.applyClientUpdate(update, source.id, (error) => source.refuseMalformed(error));
       return;
     }
     default:

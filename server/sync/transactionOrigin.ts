@@ -5,11 +5,13 @@
  */
 export type TransactionOrigin =
   | { source: 'connection'; connectionId: number }
+  /** Updates from several connections applied together in one transaction (one event-loop turn). */
+  | { source: 'connections'; connectionIds: number[] }
   | { source: 'server'; reason: string }
   | { source: 'persistence' };
 
 export function isTransactionOrigin(value: unknown): value is TransactionOrigin {
   if (typeof value !== 'object' || value === null || !('source' in value)) return false;
   const source = (value as { source: unknown }).source;
-  return source === 'connection' || source === 'server' || source === 'persistence';
+  return source === 'connection' || source === 'connections' || source === 'server' || source === 'persistence';
 }
