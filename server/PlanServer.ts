@@ -129,7 +129,7 @@ export class PlanServer {
       allowedOrigins: config.allowedOrigins,
       trustProxy: config.trustProxy,
       routes: [
-        authRoutes(accounts),
+        authRoutes(accounts, { onLogout: (token) => planAccess.closeSession(token) }),
         workspaceRoutes(accounts, workspaces),
         planRoutes(accounts, plans, {
           onPlanChanged: (planId) => planAccess.refreshPlan(planId),

@@ -31,6 +31,11 @@ export interface AccountServiceOptions {
   sessionTtlMs: number;
 }
 
+/** What is stored for a session token; also names the session elsewhere (open sockets) without the secret. */
+export function sessionKeyOf(token: string): string {
+  return hashToken(token);
+}
+
 function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }

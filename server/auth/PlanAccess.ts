@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
 import { parseDocumentName } from '../../shared/documentName.js';
-import { Forbidden } from '../../shared/protocol/closeCodes.js';
+import { Forbidden, Unauthorized } from '../../shared/protocol/closeCodes.js';
 import { can } from '../../shared/workspace/roles.js';
 import type { AccessMode } from '../../shared/protocol/accessMode.js';
 import { AppError, forbidden, notFound, unauthorized } from '../errors.js';
-import type { AccountService, User } from '../accounts/AccountService.js';
+import { sessionKeyOf, type AccountService, type User } from '../accounts/AccountService.js';
 import type { PlanService } from '../plans/PlanService.js';
 import type { WorkspaceService } from '../workspace/WorkspaceService.js';
 import type { AuthenticateUpgrade, ConnectionGrant, SyncServer } from '../sync/SyncServer.js';
@@ -38,10 +38,17 @@ export class PlanAccess {
 
   readonly authenticate: AuthenticateUpgrade = async (request, planId) => {
     if (!isAllowedOrigin(request, this.options.allowedOrigins)) throw forbidden('Origin not allowed');
-    const user = await this.options.accounts.userForSession(this.options.readSessionToken(request));
-    if (user === null) throw unauthorized();
-    return this.grantFor(user, planId);
+    const token = this.options.readSessionToken(request);
+    const user = await this.options.accounts.userForSession(token);
+    if (user === null || token === undefined) throw unauthorized();
+    return { ...(await this.grantFor(user, planId)), sessionKey: sessionKeyOf(token) };
   };
+
+  /** Closes the sockets opened with a session that just ended (logout). */
+  closeSession(token: string): void {
+    const sessionKey = sessionKeyOf(token);
+    this.syncServer?.closeConnections((connection) => connection.sessionKey === sessionKey, Unauthorized);
+  }
 
   async grantFor(user: User, planId: string): Promise<ConnectionGrant> {
     const plan = await this.options.plans.find(planId);

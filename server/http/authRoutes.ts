@@ -3,7 +3,12 @@ import type { AccountService } from '../accounts/AccountService.js';
 import { loginBody, registerBody } from './schemas.js';
 import { clearSessionCookie, requireUser, SESSION_COOKIE, setSessionCookie } from './session.js';
 
-export function authRoutes(accounts: AccountService) {
+export interface AuthRouteHooks {
+  /** Called after a logout, so the session's open sockets close too. */
+  onLogout: (token: string) => void;
+}
+
+export function authRoutes(accounts: AccountService, hooks: AuthRouteHooks) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post('/auth/register', async (request, reply) => {
       const body = registerBody.parse(request.body);
@@ -21,7 +26,10 @@ export function authRoutes(accounts: AccountService) {
 
     app.post('/auth/logout', async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token) await accounts.logout(token);
+      if (token) {
+        await accounts.logout(token);
+        hooks.onLogout(token);
+      }
       clearSessionCookie(reply);
       return reply.status(204).send();
     });

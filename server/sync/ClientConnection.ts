@@ -23,6 +23,7 @@ export interface ClientConnectionOptions {
   socket: WebSocket;
   documentName: string;
   identity: AwarenessIdentity;
+  sessionKey: string | null;
   accessMode: AccessMode;
   /** Resolves to the loaded document; rejects if it cannot be loaded. */
   document: Promise<SharedDocument>;
@@ -42,6 +43,7 @@ export interface ClientConnectionOptions {
 export class ClientConnection implements DocumentPeer, MessageSource {
   readonly id: number;
   readonly identity: AwarenessIdentity;
+  readonly sessionKey: string | null;
   readonly documentName: string;
   awarenessClientId: number | null = null;
   private currentAccessMode: AccessMode;
@@ -59,6 +61,7 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     this.options = options;
     this.id = options.id;
     this.identity = options.identity;
+    this.sessionKey = options.sessionKey;
     this.documentName = options.documentName;
     this.currentAccessMode = options.accessMode;
     this.socket = options.socket;

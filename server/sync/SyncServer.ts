@@ -15,6 +15,8 @@ import type { AwarenessIdentity } from './filterAwarenessUpdate.js';
 export interface ConnectionGrant {
   identity: AwarenessIdentity;
   accessMode: AccessMode;
+  /** Identifies the login behind the connection, so ending that session can close it. */
+  sessionKey?: string;
 }
 
 /** Throws an AppError (401, 403, 404) to refuse the upgrade. */
@@ -111,6 +113,7 @@ export class SyncServer {
       documentName,
       identity: grant.identity,
       accessMode: grant.accessMode,
+      sessionKey: grant.sessionKey ?? null,
       document,
       storedState,
       isClientIdTaken: (clientId) => this.isClientIdTaken(documentName, clientId),

@@ -6,7 +6,7 @@ import { registerUser, type ApiClient } from '../helpers/apiClient.js';
 import { connectClient, waitForSync, appendParagraph } from '../helpers/connectClient.js';
 import { connectRaw, paragraphUpdate } from '../helpers/rawClient.js';
 import { waitFor } from '../helpers/waitFor.js';
-import { Forbidden } from '../../shared/protocol/closeCodes.js';
+import { Forbidden, Unauthorized } from '../../shared/protocol/closeCodes.js';
 
 interface Team {
   server: TestServer;
@@ -86,6 +86,18 @@ describe('WebSocket access follows the session and the membership', () => {
     expect((await raw.closed).code).toBe(Forbidden.code);
     expect((await connectRaw(url, { cookie: team.member.cookie ?? '' })).refusedStatus).toBe(404);
     raw.sendUpdate(paragraphUpdate('too late'));
+  });
+
+  it('logging out closes the sockets of that session only', async () => {
+    const team = await startTeam();
+    const url = `${team.server.collabUrl}/${team.planId}`;
+    const sameSession = await connectRaw(url, { cookie: team.member.cookie ?? '' });
+    const otherUser = await connectRaw(url, { cookie: team.chair.cookie ?? '' });
+    if (!sameSession.client || !otherUser.client) throw new Error('could not connect');
+    expect((await team.member.request('POST', '/auth/logout')).status).toBe(204);
+    expect((await sameSession.client.closed).code).toBe(Unauthorized.code);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(otherUser.client.socket.readyState).toBe(otherUser.client.socket.OPEN);
   });
 
   it('an archived plan is read-only for everyone', async () => {
