@@ -120,7 +120,7 @@ export class PlanServer {
       hasBlock: async (planId, blockId) => (await findBlock(planId, blockId)) !== null,
     });
     const proposals = new ProposalService({ database, plans, events, findBlock });
-    const versions = new VersionService({ database, plans, proposals, registry });
+    const versions = new VersionService({ database, plans, proposals, registry, events });
     const exports = new ExportService({ database, versions, renderers: exportRenderers });
 
     const http = await createHttpApp({

@@ -61,7 +61,7 @@ function ConnectedWorkspace({ connection, planId, title, user }: { connection: P
   const tabs: SidePanelTab[] = [
     { id: 'views', label: t('blocks.panel.views'), content: <PlanViewsPanel plan={plan} proposals={proposals.snapshot.byBlockId} warnings={warnings} /> },
     ...(commentStore === null ? [] : [{ id: 'comments', label: t('comments.panelTitle'), content: <CommentsPanel planId={planId} store={commentStore} userId={user.id} members={team.members} /> }]),
-    { id: 'versions', label: t('versions.panelTitle'), content: <VersionsPanel planId={planId} role={team.role} isEditable={isEditable} /> },
+    { id: 'versions', label: t('versions.panelTitle'), content: <VersionsPanel planId={planId} role={team.role} isEditable={isEditable} channel={connection.channel} /> },
   ];
 
   return (

@@ -1,4 +1,5 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import type { ServerChannel } from '../collaboration/ServerChannel.js';
 import { useTranslation } from 'react-i18next';
 import { can, type Role } from '../../shared/workspace/roles.js';
 import { apiErrorMessage } from '../api/apiErrorMessage.js';
@@ -17,6 +18,8 @@ export interface VersionsPanelProps {
   role: Role | null;
   /** The draft can be written (not an observer, not archived); restoring needs it. */
   isEditable: boolean;
+  /** Live plan events: the list reloads when anyone saves or freezes a version. */
+  channel: ServerChannel;
 }
 
 type Overlay =
@@ -26,9 +29,12 @@ type Overlay =
   | { kind: 'export'; versionId: string };
 
 /** Saved and agreed versions of the plan: save, open read-only, compare, restore, freeze, export. */
-export function VersionsPanel({ planId, role, isEditable }: VersionsPanelProps) {
+export function VersionsPanel({ planId, role, isEditable, channel }: VersionsPanelProps) {
   const { t } = useTranslation();
   const { state, reload } = useApiQuery(() => listVersions(planId), [planId]);
+  useEffect(() => channel.onPlanEvent((event) => {
+    if (event.type === 'versionSaved') reload();
+  }), [channel, reload]);
   const [overlay, setOverlay] = useState<Overlay>({ kind: 'none' });
   // Kept as a key and a name so the notice follows a language switch.
   const [message, setMessage] = useState<{ key: 'versions.saved' | 'versions.restored'; name: string } | null>(null);

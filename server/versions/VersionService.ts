@@ -8,6 +8,7 @@ import type { User } from '../accounts/AccountService.js';
 import type { PlanService } from '../plans/PlanService.js';
 import type { ProposalService } from '../proposals/ProposalService.js';
 import type { DocumentRegistry } from '../sync/DocumentRegistry.js';
+import type { PlanEventPublisher } from '../events/PlanEventPublisher.js';
 import { CONTENT_FIELD, formatDocumentName } from '../../shared/documentName.js';
 import { can } from '../../shared/workspace/roles.js';
 import { readPlanFromYDoc } from '../../shared/planJson/readPlanFromYDoc.js';
@@ -49,6 +50,7 @@ export interface VersionServiceOptions {
   plans: PlanService;
   proposals: ProposalService;
   registry: DocumentRegistry;
+  events: PlanEventPublisher;
 }
 
 /** The draft is the live document; anything else is a version id. */
@@ -187,7 +189,9 @@ export class VersionService {
         input.agreed?.decisionDate ?? null, input.agreed?.decisionReference ?? null, contentHash,
       ],
     );
-    return toVersion(await this.versionRow(planId, id));
+    const version = toVersion(await this.versionRow(planId, id));
+    this.options.events.publish(planId, { type: 'versionSaved', version });
+    return version;
   }
 
   private async versionRow(planId: string, versionId: string): Promise<VersionRow> {

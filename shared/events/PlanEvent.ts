@@ -1,5 +1,6 @@
 import type { CommentThread } from '../deliberation/CommentThread.js';
 import type { ProposalState } from '../deliberation/ProposalState.js';
+import type { PlanVersion } from '../versions/PlanVersion.js';
 
 /**
  * Server-authored changes that every client on a plan receives live
@@ -8,4 +9,5 @@ import type { ProposalState } from '../deliberation/ProposalState.js';
 export type PlanEvent =
   | { type: 'threadChanged'; thread: CommentThread }
   | { type: 'proposalChanged'; proposal: ProposalState }
-  | { type: 'mentioned'; userId: string; threadId: string; authorName: string };
+  | { type: 'mentioned'; userId: string; threadId: string; authorName: string }
+  | { type: 'versionSaved'; version: PlanVersion };

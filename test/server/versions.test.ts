@@ -47,8 +47,13 @@ describe('versions', () => {
     const original = firstTarget(anna);
 
     expect((await post('observer', `/plans/${planId}/versions`, { name: 'x' }))?.status).toBe(403);
+    const announced: string[] = [];
+    chair.channel.onPlanEvent((event) => {
+      if (event.type === 'versionSaved') announced.push(event.version.name);
+    });
     const saved = await post<{ version: PlanVersion }>('member', `/plans/${planId}/versions`, { name: 'Przed spotkaniem nr 5', note: 'stan na 10.03' });
     expect(saved?.status).toBe(201);
+    await waitFor(() => announced.includes('Przed spotkaniem nr 5'), { message: 'the new version was not announced live' });
     const versionId = saved?.body.version.id ?? '';
     const listed = await get<{ versions: PlanVersion[] }>('observer', `/plans/${planId}/versions`);
     expect(listed?.body.versions.map((version) => [version.name, version.createdByName])).toEqual([['Przed spotkaniem nr 5', 'member']]);
