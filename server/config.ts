@@ -16,6 +16,8 @@ export interface ServerConfig {
   allowedOrigins: string[];
   trustProxy: boolean;
   sessionTtlMs: number;
+  /** New accounts one address may create per hour (each costs a memory-hard hash). */
+  maxRegistrationsPerHour: number;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -31,6 +33,7 @@ export const defaultConfig: ServerConfig = {
   allowedOrigins: [],
   trustProxy: false,
   sessionTtlMs: 14 * 24 * 60 * 60 * 1000,
+  maxRegistrationsPerHour: 20,
 };
 
 /** Reads the environment; throws one message listing every invalid variable. */
@@ -63,6 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     sessionTtlMs: integer('SESSION_TTL_HOURS', defaultConfig.sessionTtlMs / 3_600_000, 1, 24 * 365) * 3_600_000,
+    maxRegistrationsPerHour: integer('MAX_REGISTRATIONS_PER_HOUR', defaultConfig.maxRegistrationsPerHour, 1, 100_000),
   };
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SqliteDatabase } from '../persistence/sqlite.js';
 import { AppError } from '../errors.js';
 import { newId } from '../newId.js';
-import { hashPassword, verifyPassword, UNKNOWN_ACCOUNT_HASH } from '../auth/passwordHash.js';
+import type { PasswordHasher } from '../auth/PasswordHasher.js';
 import { findPasswordWeakness } from '../auth/passwordPolicy.js';
 import type { LoginThrottle } from '../auth/LoginThrottle.js';
 
@@ -27,7 +27,11 @@ interface UserRow {
 
 export interface AccountServiceOptions {
   database: SqliteDatabase;
+  hasher: PasswordHasher;
+  /** Failed logins per account and per address. */
   throttle: LoginThrottle;
+  /** New accounts per address: each costs a scrypt hash. */
+  registrationThrottle: LoginThrottle;
   sessionTtlMs: number;
 }
 
@@ -44,8 +48,14 @@ function hashToken(token: string): string {
 export class AccountService {
   constructor(private readonly options: AccountServiceOptions) {}
 
-  async register(input: { email: string; password: string; name: string }): Promise<Session> {
+  async register(input: { email: string; password: string; name: string }, address: string): Promise<Session> {
     const email = input.email.trim().toLowerCase();
+    const retryAfterMs = this.options.registrationThrottle.retryAfterMs(email, address);
+    if (retryAfterMs > 0) {
+      throw new AppError(429, 'tooManyAttempts', 'Too many new accounts from this address; try again later', {
+        retryAfterSeconds: Math.ceil(retryAfterMs / 1000),
+      });
+    }
     const weakness = findPasswordWeakness(input.password, email);
     if (weakness !== null) {
       throw new AppError(400, 'weakPassword', `Password is too weak (${weakness})`, { reason: weakness });
@@ -53,7 +63,8 @@ export class AccountService {
     const existing = await this.options.database.get('SELECT id FROM users WHERE email = ?', [email]);
     if (existing) throw new AppError(409, 'emailTaken', 'An account with this email already exists');
     const user: User = { id: newId(), email, name: input.name.trim() };
-    const passwordHash = await hashPassword(input.password);
+    this.options.registrationThrottle.recordFailure(email, address);
+    const passwordHash = await this.options.hasher.hash(input.password);
     try {
       await this.options.database.run(
         'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -78,7 +89,9 @@ export class AccountService {
       'SELECT id, email, name, password_hash FROM users WHERE email = ?',
       [email],
     );
-    const isValid = await verifyPassword(input.password, row?.password_hash ?? (await UNKNOWN_ACCOUNT_HASH));
+    const isValid = row
+      ? await this.options.hasher.verify(input.password, row.password_hash)
+      : await this.options.hasher.verifyUnknownAccount(input.password);
     if (!row || !isValid) {
       this.options.throttle.recordFailure(email, address);
       throw new AppError(401, 'wrongCredentials', 'Wrong email or password');

@@ -36,6 +36,3 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
-
-/** A hash of a random password, to verify against when the account does not exist (same timing). */
-export const UNKNOWN_ACCOUNT_HASH = hashPassword(randomBytes(16).toString('hex'));

@@ -12,7 +12,7 @@ export function authRoutes(accounts: AccountService, hooks: AuthRouteHooks) {
   return async (app: FastifyInstance): Promise<void> => {
     app.post('/auth/register', async (request, reply) => {
       const body = registerBody.parse(request.body);
-      const session = await accounts.register(body);
+      const session = await accounts.register(body, request.ip);
       setSessionCookie(request, reply, session);
       return reply.status(201).send({ user: session.user });
     });

@@ -80,6 +80,18 @@ describe('accounts', () => {
     expect(blocked.body.error.details.retryAfterSeconds).toBeGreaterThan(0);
   }, 60_000);
 
+  it('limits new accounts per address, since each costs a memory-hard hash', async () => {
+    const server = await startTestServer({ authenticate: 'sessions', config: { maxRegistrationsPerHour: 2 } });
+    const client = anonymousClient(server);
+    const register = (index: number) =>
+      client.request<{ error: { code: string } }>('POST', '/auth/register', { email: `nowy${index}@example.pl`, password: TEST_PASSWORD, name: `N${index}` });
+    expect((await register(1)).status).toBe(201);
+    expect((await register(2)).status).toBe(201);
+    const third = await register(3);
+    expect(third.status).toBe(429);
+    expect(third.body.error.code).toBe('tooManyAttempts');
+  }, 60_000);
+
   it('refuses a state-changing API call from a foreign Origin', async () => {
     const server = await startTestServer({ authenticate: 'sessions' });
     const client = anonymousClient(server);
