@@ -11,6 +11,12 @@ export interface DocumentStore {
    */
   load(name: string): Promise<Uint8Array | null>;
   /**
+   * What `load` merges: the stored updates in order (compacted state first),
+   * an empty list if nothing was stored; applying them gives the document.
+   * Lets a cold load skip merging an uncompacted log. Rejects like `load`.
+   */
+  loadParts(name: string): Promise<Uint8Array[]>;
+  /**
    * Resolves once the update is durably committed. Updates appended in the
    * same event-loop turn may share one transaction.
    */

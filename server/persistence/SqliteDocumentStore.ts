@@ -53,7 +53,13 @@ export class SqliteDocumentStore implements DocumentStore {
     return new SqliteDocumentStore(database);
   }
 
-  load(name: string): Promise<Uint8Array | null> {
+  async load(name: string): Promise<Uint8Array | null> {
+    const parts = await this.loadParts(name);
+    if (parts.length === 0) return null;
+    return parts.length === 1 ? (parts[0] ?? null) : Y.mergeUpdates(parts);
+  }
+
+  loadParts(name: string): Promise<Uint8Array[]> {
     if (this.isClosed) return Promise.reject(closedError());
     this.enqueuePendingAppends();
     return this.queue.run(async () => {
@@ -72,9 +78,7 @@ export class SqliteDocumentStore implements DocumentStore {
       parts.forEach((part, index) =>
         assertCompleteUpdate(part, index === 0 && stateRow ? `Stored state of ${name}` : `A stored update of ${name}`),
       );
-      if (parts.length === 0) return null;
-      if (parts.length === 1) return parts[0] ?? null;
-      return Y.mergeUpdates(parts);
+      return parts;
     });
   }
 

@@ -27,8 +27,8 @@ export interface ClientConnectionOptions {
   accessMode: AccessMode;
   /** Resolves to the loaded document; rejects if it cannot be loaded. */
   document: Promise<SharedDocument>;
-  /** The document's stored bytes while it is still being loaded (DocumentRegistry.acquireForSync). */
-  storedState?: Promise<Uint8Array | null>;
+  /** The document's stored updates while it is still being loaded (DocumentRegistry.acquireForSync). */
+  storedState?: Promise<Uint8Array[] | null>;
   isClientIdTaken: (clientId: number) => boolean;
   log: Logger;
   pingIntervalMs: number;
@@ -52,7 +52,7 @@ export class ClientConnection implements DocumentPeer, MessageSource {
   private document: SharedDocument | null = null;
   private bufferedFrames: Uint8Array[] = [];
   /** Stored bytes of a document still loading; answers a new client's sync step 1 early. */
-  private storedState: Uint8Array | null = null;
+  private storedState: Uint8Array[] | null = null;
   private isClosed = false;
   private isAlive = true;
   private readonly pingTimer: NodeJS.Timeout;
@@ -155,14 +155,15 @@ export class ClientConnection implements DocumentPeer, MessageSource {
    * connection as a peer. Returns whether the frame was answered.
    */
   private answerFromStoredState(frame: Uint8Array): boolean {
-    const state = this.storedState;
-    if (state === null || !isEmptySyncStep1(frame)) return false;
+    const parts = this.storedState;
+    if (parts === null || !isEmptySyncStep1(frame)) return false;
     this.storedState = null; // once per connection
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.Sync);
-    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(encoder, state);
-    this.send(encoding.toUint8Array(encoder));
+    // In stored order, so each part integrates as it arrives (merging an
+    // uncompacted log first costs more than applying it); the last one goes as
+    // sync step 2, so the client counts itself synced only once it holds all.
+    const last = parts[parts.length - 1];
+    for (const part of parts.slice(0, -1)) this.send(encodeSyncFrame(syncProtocol.messageYjsUpdate, part));
+    if (last !== undefined) this.send(encodeSyncFrame(syncProtocol.messageYjsSyncStep2, last));
     return true;
   }
 
@@ -230,6 +231,14 @@ export class ClientConnection implements DocumentPeer, MessageSource {
 }
 
 /** [Sync][SyncStep1][state vector of length 1: 0 clients]: what a client with an empty document sends. */
+function encodeSyncFrame(syncType: number, update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
 function isEmptySyncStep1(frame: Uint8Array): boolean {
   return frame.byteLength === 4 && frame[0] === MessageType.Sync && frame[1] === syncProtocol.messageYjsSyncStep1 && frame[2] === 1 && frame[3] === 0;
 }

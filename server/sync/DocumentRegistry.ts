@@ -22,7 +22,7 @@ export class DocumentRegistry {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /** Stored state of documents still being loaded, once read (see acquireForSync). */
-  private readonly storedStates = new Map<string, Promise<Uint8Array | null>>();
+  private readonly storedStates = new Map<string, Promise<Uint8Array[] | null>>();
   private readonly options: DocumentRegistryOptions;
 
   constructor(options: DocumentRegistryOptions) {
@@ -47,12 +47,12 @@ export class DocumentRegistry {
    * still applying it: the bytes are committed, and every update made after
    * the load reaches that connection as a peer (see ClientConnection).
    */
-  acquireForSync(name: string): { document: Promise<SharedDocument>; storedState: Promise<Uint8Array | null> } {
+  acquireForSync(name: string): { document: Promise<SharedDocument>; storedState: Promise<Uint8Array[] | null> } {
     this.cancelUnload(name);
     const existing = this.documents.get(name);
     if (existing) return { document: existing, storedState: this.storedStates.get(name) ?? Promise.resolve(null) };
-    let resolveState: (state: Uint8Array | null) => void = () => undefined;
-    const storedState = new Promise<Uint8Array | null>((resolve) => {
+    let resolveState: (parts: Uint8Array[] | null) => void = () => undefined;
+    const storedState = new Promise<Uint8Array[] | null>((resolve) => {
       resolveState = resolve;
     });
     const loading = this.load(name, resolveState);
@@ -91,7 +91,7 @@ export class DocumentRegistry {
     await Promise.all([...this.unloading.values()]);
   }
 
-  private async load(name: string, onStoredStateRead: (state: Uint8Array | null) => void): Promise<SharedDocument> {
+  private async load(name: string, onStoredStateRead: (parts: Uint8Array[] | null) => void): Promise<SharedDocument> {
     // A document being unloaded may still be writing its last updates.
     await this.unloading.get(name);
     const document = new SharedDocument({

@@ -63,6 +63,9 @@ class FailingAppendStore implements DocumentStore {
   load(name: string) {
     return this.inner.load(name);
   }
+  loadParts(name: string) {
+    return this.inner.loadParts(name);
+  }
   appendUpdate(name: string, update: Uint8Array) {
     return this.shouldFail ? Promise.reject(new Error('disk full')) : this.inner.appendUpdate(name, update);
   }

@@ -16,6 +16,7 @@ import { CONTENT_FIELD } from '../../shared/documentName.js';
  * S7 close commits appends that are still pending
  * S8 after close every call rejects
  * S9 load rejects stored bytes that are not one complete Yjs update
+ * S10 loadParts gives what load merges: applied in order they build the same document
  */
 export interface DocumentStoreHarness {
   store: DocumentStore;
@@ -119,6 +120,22 @@ export function registerDocumentStoreContractTests(
       await store.appendUpdate('plan/s2', editor.addParagraph('Cele szczegółowe'));
       await store.appendUpdate('plan/s2', editor.deleteParagraph(0));
       expectSameDocument(docFrom(await store.load('plan/s2')), editor.doc);
+    });
+
+    it('S10 loadParts gives the stored updates that load merges, compacted state first', async () => {
+      const { store } = await createHarness();
+      expect(await store.loadParts('plan/never-written')).toEqual([]);
+      const editor = new EditRecorder();
+      await store.appendUpdate('plan/s10', editor.addParagraph('Diagnoza'));
+      await store.compact('plan/s10', Y.encodeStateAsUpdate(editor.doc));
+      await store.appendUpdate('plan/s10', editor.addParagraph('Wnioski'));
+      await store.appendUpdate('plan/s10', editor.deleteParagraph(0));
+      const parts = await store.loadParts('plan/s10');
+      expect(parts).toHaveLength(3);
+      const rebuilt = new Y.Doc();
+      rebuilt.transact(() => parts.forEach((part) => Y.applyUpdate(rebuilt, part)));
+      expectSameDocument(rebuilt, editor.doc);
+      expectSameDocument(docFrom(await store.load('plan/s10')), editor.doc);
     });
 
     it('S3 appends made in one turn all resolve together and are all loaded', async () => {
