@@ -11,7 +11,6 @@ export const en: Messages = {
     skipToContent: 'Skip to content',
     language: 'Language',
     signedInAs: 'Working as {{name}}',
-    changeName: 'Change name',
     home: 'Home',
     notFound: 'This page does not exist.',
   },
@@ -202,7 +201,6 @@ export const en: Messages = {
     login: 'Log in',
   },
   plan: {
-    heading: 'Plan {{planId}}',
     copyLink: 'Copy link',
     linkCopied: 'Link copied',
     invalidId: 'Invalid plan identifier: {{planId}}',

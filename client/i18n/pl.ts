@@ -9,7 +9,6 @@ export const pl = {
     skipToContent: 'Przejdź do treści',
     language: 'Język',
     signedInAs: 'Pracujesz jako {{name}}',
-    changeName: 'Zmień nazwę',
     home: 'Strona główna',
     notFound: 'Nie ma takiej strony.',
   },
@@ -200,7 +199,6 @@ export const pl = {
     login: 'Zaloguj się',
   },
   plan: {
-    heading: 'Plan {{planId}}',
     copyLink: 'Kopiuj link',
     linkCopied: 'Link skopiowany',
     invalidId: 'Nieprawidłowy identyfikator planu: {{planId}}',

@@ -113,10 +113,6 @@ export class SharedDocument extends Y.Doc {
     return this.peers.size;
   }
 
-  get hasFailed(): boolean {
-    return this.failure !== null;
-  }
-
   addPeer(peer: DocumentPeer): void {
     this.peers.set(peer.id, peer);
   }

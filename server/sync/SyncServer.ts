@@ -47,10 +47,6 @@ export class SyncServer {
     this.webSocketServer = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   }
 
-  get connectionCount(): number {
-    return this.connections.size;
-  }
-
   /** Open connections, for callers that must act on them (for example a role change). */
   connectionsWhere(predicate: (connection: ClientConnection) => boolean): ClientConnection[] {
     return [...this.connections].filter(predicate);

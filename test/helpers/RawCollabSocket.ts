@@ -1,6 +1,9 @@
 import WebSocket from 'ws';
 import { onTestFinished } from 'vitest';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { MessageType } from '../../shared/protocol/messageType.js';
 import { waitFor } from './waitFor.js';
 
 export interface SocketClose {
@@ -28,17 +31,32 @@ export class RawCollabSocket {
 
   /** Opens the socket and waits until the server sent its first frames (the document is loaded). */
   static async connect(collabUrl: string, planId: string, name = 'Raw'): Promise<RawCollabSocket> {
-    const socket = new WebSocket(`${collabUrl}/${planId}?name=${encodeURIComponent(name)}`);
-    const raw = new RawCollabSocket(socket);
+    const { client, refusedStatus } = await RawCollabSocket.open(`${collabUrl}/${planId}?name=${encodeURIComponent(name)}`);
+    if (client === null) throw new Error(`upgrade refused with HTTP ${refusedStatus}`);
+    await client.waitForMessage(() => true);
+    return client;
+  }
+
+  /**
+   * Opens a socket on `url` with extra upgrade headers (cookie, origin), as an
+   * attacker's script could; an upgrade the server refuses gives its HTTP status.
+   */
+  static open(url: string, headers: Record<string, string> = {}): Promise<{ client: RawCollabSocket | null; refusedStatus: number | null }> {
+    const socket = new WebSocket(url, { headers });
     onTestFinished(() => {
       if (socket.readyState !== WebSocket.CLOSED) socket.terminate();
     });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('open', () => resolve());
-      socket.once('error', reject);
+    const raw = new RawCollabSocket(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('open', () => resolve({ client: raw, refusedStatus: null }));
+      socket.once('unexpected-response', (_request, response) => {
+        resolve({ client: null, refusedStatus: response.statusCode ?? 0 });
+        socket.terminate();
+      });
+      socket.on('error', (error) => {
+        if (socket.readyState !== WebSocket.CLOSED) reject(error);
+      });
     });
-    await raw.waitForMessage(() => true);
-    return raw;
   }
 
   get isOpen(): boolean {
@@ -47,6 +65,14 @@ export class RawCollabSocket {
 
   sendBinary(frame: Uint8Array): void {
     this.socket.send(frame, { binary: true });
+  }
+
+  /** A sync `update` frame with a hand-made Yjs update, bypassing any provider or UI. */
+  sendUpdate(update: Uint8Array): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    syncProtocol.writeUpdate(encoder, update);
+    this.sendBinary(encoding.toUint8Array(encoder));
   }
 
   sendText(text: string): void {

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
 import { registerUser, type ApiClient } from '../helpers/apiClient.js';
 import { connectClient, waitForSync, appendParagraph } from '../helpers/connectClient.js';
-import { connectRaw, paragraphUpdate } from '../helpers/rawClient.js';
+import { RawCollabSocket } from '../helpers/RawCollabSocket.js';
+import { paragraphUpdate } from '../helpers/paragraphUpdate.js';
 import { waitFor } from '../helpers/waitFor.js';
 import { Forbidden, Unauthorized } from '../../shared/protocol/closeCodes.js';
 
@@ -36,12 +37,12 @@ describe('WebSocket access follows the session and the membership', () => {
   it('refuses a foreign Origin, a missing cookie and a forged cookie', async () => {
     const team = await startTeam();
     const url = `${team.server.collabUrl}/${team.planId}`;
-    const foreign = await connectRaw(url, { cookie: team.member.cookie ?? '', origin: 'https://evil.example' });
+    const foreign = await RawCollabSocket.open(url, { cookie: team.member.cookie ?? '', origin: 'https://evil.example' });
     expect(foreign.refusedStatus).toBe(403);
-    const ownOrigin = await connectRaw(url, { cookie: team.member.cookie ?? '', origin: team.server.httpUrl });
+    const ownOrigin = await RawCollabSocket.open(url, { cookie: team.member.cookie ?? '', origin: team.server.httpUrl });
     expect(ownOrigin.refusedStatus).toBeNull();
-    expect((await connectRaw(url)).refusedStatus).toBe(401);
-    expect((await connectRaw(url, { cookie: 'plan_session=forged-token-value' })).refusedStatus).toBe(401);
+    expect((await RawCollabSocket.open(url)).refusedStatus).toBe(401);
+    expect((await RawCollabSocket.open(url, { cookie: 'plan_session=forged-token-value' })).refusedStatus).toBe(401);
   });
 
   it('takes identity from the session, not from what the client claims', async () => {
@@ -78,21 +79,21 @@ describe('WebSocket access follows the session and the membership', () => {
   it('a member removed while connected is disconnected and cannot reconnect', async () => {
     const team = await startTeam();
     const url = `${team.server.collabUrl}/${team.planId}`;
-    const result = await connectRaw(url, { cookie: team.member.cookie ?? '' });
+    const result = await RawCollabSocket.open(url, { cookie: team.member.cookie ?? '' });
     const raw = result.client;
     if (!raw) throw new Error('member could not connect');
     const removed = await team.chair.request('DELETE', `/workspaces/${team.workspaceId}/members/${team.member.userId}`);
     expect(removed.status).toBe(204);
     expect((await raw.closed).code).toBe(Forbidden.code);
-    expect((await connectRaw(url, { cookie: team.member.cookie ?? '' })).refusedStatus).toBe(404);
+    expect((await RawCollabSocket.open(url, { cookie: team.member.cookie ?? '' })).refusedStatus).toBe(404);
     raw.sendUpdate(paragraphUpdate('too late'));
   });
 
   it('logging out closes the sockets of that session only', async () => {
     const team = await startTeam();
     const url = `${team.server.collabUrl}/${team.planId}`;
-    const sameSession = await connectRaw(url, { cookie: team.member.cookie ?? '' });
-    const otherUser = await connectRaw(url, { cookie: team.chair.cookie ?? '' });
+    const sameSession = await RawCollabSocket.open(url, { cookie: team.member.cookie ?? '' });
+    const otherUser = await RawCollabSocket.open(url, { cookie: team.chair.cookie ?? '' });
     if (!sameSession.client || !otherUser.client) throw new Error('could not connect');
     expect((await team.member.request('POST', '/auth/logout')).status).toBe(204);
     expect((await sameSession.client.closed).code).toBe(Unauthorized.code);

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startSharedTestServer, type TestServer } from '../helpers/startTestServer.js';
 import { anonymousClient, registerUser, type ApiClient } from '../helpers/apiClient.js';
-import { connectRaw, paragraphUpdate } from '../helpers/rawClient.js';
+import { RawCollabSocket } from '../helpers/RawCollabSocket.js';
+import { paragraphUpdate } from '../helpers/paragraphUpdate.js';
 import { waitFor } from '../helpers/waitFor.js';
 import { fragmentText } from '../helpers/connectClient.js';
 import { MessageType } from '../../shared/protocol/messageType.js';
@@ -148,7 +149,7 @@ describe('permission matrix: WebSocket writes with a hand-made Yjs update', () =
     it(`${actor} ${writers.includes(actor) ? 'writes' : 'cannot write'}`, async () => {
       const client = fixture.clients[actor];
       const url = `${fixture.server.collabUrl}/${fixture.planId}`;
-      const result = await connectRaw(url, client.cookie ? { cookie: client.cookie } : {});
+      const result = await RawCollabSocket.open(url, client.cookie ? { cookie: client.cookie } : {});
       const marker = `written by ${actor}`;
       if (actor === 'anonymous') {
         expect(result.refusedStatus).toBe(401);
@@ -165,7 +166,7 @@ describe('permission matrix: WebSocket writes with a hand-made Yjs update', () =
         await waitFor(async () => (await storedText(fixture.server, fixture.planId)).includes(marker), { message: 'write not stored' });
       } else {
         await waitFor(
-          () => raw.received.some((frame) => decoding.readVarUint(decoding.createDecoder(frame)) === MessageType.WriteRefused),
+          () => raw.messages.some((frame) => decoding.readVarUint(decoding.createDecoder(frame)) === MessageType.WriteRefused),
           { message: 'observer was not told the write was refused' },
         );
         expect(await storedText(fixture.server, fixture.planId)).not.toContain(marker);
