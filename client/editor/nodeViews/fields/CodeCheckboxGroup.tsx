@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { label, taxonomyEntries, type TaxonomyCodes, type TaxonomyListName } from '../../../../shared/domain/taxonomy.js';
 import { toLanguage } from './CodeSelect.js';
+import { CheckboxGroup } from './CheckboxGroup.js';
 
 export interface CodeCheckboxGroupProps<List extends TaxonomyListName> {
   legend: string;
@@ -18,28 +19,18 @@ export function CodeCheckboxGroup<List extends TaxonomyListName>({ legend, list,
   const entries = taxonomyEntries(list);
   const chosen = new Set<string>(value);
   return (
-    <fieldset className="block-field block-field--wide block-choices" data-field={name}>
-      <legend className="block-field__label">{legend}</legend>
-      <div className="block-choices__options">
-        {entries.map((entry) => (
-          <label key={entry.code} className="block-choices__option">
-            <input
-              type="checkbox"
-              name={name}
-              value={entry.code}
-              checked={chosen.has(entry.code)}
-              disabled={disabled}
-              onChange={(event) => {
-                const next = new Set(chosen);
-                if (event.target.checked) next.add(entry.code);
-                else next.delete(entry.code);
-                onChange(entries.filter((candidate) => next.has(candidate.code)).map((candidate) => candidate.code));
-              }}
-            />
-            <span>{label(list, entry.code, language)}</span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
+    <CheckboxGroup
+      legend={legend}
+      name={name}
+      options={entries.map((entry) => ({ value: entry.code, label: label(list, entry.code, language) }))}
+      checked={chosen}
+      disabled={disabled}
+      onToggle={(code, isChecked) => {
+        const next = new Set(chosen);
+        if (isChecked) next.add(code);
+        else next.delete(code);
+        onChange(entries.filter((candidate) => next.has(candidate.code)).map((candidate) => candidate.code));
+      }}
+    />
   );
 }
