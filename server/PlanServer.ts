@@ -101,6 +101,7 @@ export class PlanServer {
       log,
       unloadDelayMs: config.unloadDelayMs,
       compactAfterAppends: config.compactAfterAppends,
+      handoffMaxWaitMs: config.handoffMaxWaitMs,
     });
     const content = new PlanContent(registry);
     const plans = new PlanService(database, workspaces, content);

@@ -10,6 +10,8 @@ export interface ServerConfig {
   maxMessageBytes: number;
   unloadDelayMs: number;
   compactAfterAppends: number;
+  /** Cold load: longest wait for new clients to take in the stored bytes before the server applies them. */
+  handoffMaxWaitMs: number;
   pingIntervalMs: number;
   sqliteSynchronous: SynchronousMode;
   /** Origins besides the server's own that may open WebSockets and call the API (e.g. the Vite dev server). */
@@ -28,6 +30,7 @@ export const defaultConfig: ServerConfig = {
   maxMessageBytes: 16 * 1024 * 1024,
   unloadDelayMs: 10_000,
   compactAfterAppends: 500,
+  handoffMaxWaitMs: 1_000,
   pingIntervalMs: 30_000,
   sqliteSynchronous: 'FULL',
   allowedOrigins: [],
@@ -61,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     maxMessageBytes: integer('MAX_MESSAGE_BYTES', defaultConfig.maxMessageBytes, 1024, 256 * 1024 * 1024),
     unloadDelayMs: integer('UNLOAD_DELAY_MS', defaultConfig.unloadDelayMs, 0, 3_600_000),
     compactAfterAppends: integer('COMPACT_AFTER_APPENDS', defaultConfig.compactAfterAppends, 1, 1_000_000),
+    handoffMaxWaitMs: defaultConfig.handoffMaxWaitMs,
     pingIntervalMs: integer('PING_INTERVAL_MS', defaultConfig.pingIntervalMs, 1000, 600_000),
     sqliteSynchronous: synchronous === 'NORMAL' ? 'NORMAL' : 'FULL',
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),

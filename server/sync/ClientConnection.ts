@@ -17,6 +17,7 @@ import { describeError } from '../log.js';
 import type { DocumentPeer, SharedDocument } from './SharedDocument.js';
 import { handleMessage, type MessageSource } from './messageHandler.js';
 import type { AwarenessIdentity } from './filterAwarenessUpdate.js';
+import type { StoredStateHandoff } from './StoredStateHandoff.js';
 
 export interface ClientConnectionOptions {
   id: number;
@@ -28,7 +29,7 @@ export interface ClientConnectionOptions {
   /** Resolves to the loaded document; rejects if it cannot be loaded. */
   document: Promise<SharedDocument>;
   /** The document's stored updates while it is still being loaded (DocumentRegistry.acquireForSync). */
-  storedState?: Promise<Uint8Array[] | null>;
+  handoff?: StoredStateHandoff | null;
   isClientIdTaken: (clientId: number) => boolean;
   log: Logger;
   pingIntervalMs: number;
@@ -53,6 +54,8 @@ export class ClientConnection implements DocumentPeer, MessageSource {
   private bufferedFrames: Uint8Array[] = [];
   /** Stored bytes of a document still loading; answers a new client's sync step 1 early. */
   private storedState: Uint8Array[] | null = null;
+  /** Set while this connection's client is taking in the stored bytes (see StoredStateHandoff). */
+  private releaseHandoff: (() => void) | null = null;
   private isClosed = false;
   private isAlive = true;
   private readonly pingTimer: NodeJS.Timeout;
@@ -83,10 +86,11 @@ export class ClientConnection implements DocumentPeer, MessageSource {
       });
       this.close(DocumentUnavailable);
     });
-    options.storedState?.then((state) => {
+    options.handoff?.whenRead.then((state) => {
       if (state === null || this.document !== null || this.isClosed) return;
       this.storedState = state;
       this.bufferedFrames = this.bufferedFrames.filter((frame) => !this.answerFromStoredState(frame));
+      if (this.bufferedFrames.some(needsDocument)) options.handoff?.hurry();
     });
   }
 
@@ -122,6 +126,7 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     if (this.isClosed) return;
     this.document = document;
     this.storedState = null;
+    this.stopHoldingHandoff();
     document.addPeer(this);
     this.send(encodeAccessMode(this.currentAccessMode));
     const encoder = encoding.createEncoder();
@@ -143,8 +148,15 @@ export class ClientConnection implements DocumentPeer, MessageSource {
       return;
     }
     const frame = toUint8Array(data);
-    if (this.document !== null) this.process(frame);
-    else if (!this.answerFromStoredState(frame)) this.bufferedFrames.push(frame);
+    if (this.document !== null) {
+      this.process(frame);
+      return;
+    }
+    // Anything the client sends after the stored bytes, it sent after taking them in.
+    this.stopHoldingHandoff();
+    if (this.answerFromStoredState(frame)) return;
+    this.bufferedFrames.push(frame);
+    if (needsDocument(frame)) this.options.handoff?.hurry();
   };
 
   /**
@@ -152,19 +164,29 @@ export class ClientConnection implements DocumentPeer, MessageSource {
    * has nothing (sync step 1 with an empty state vector) gets the stored
    * bytes at once: they are committed, and they are exactly what the
    * document will hold when the load ends; later updates reach this
-   * connection as a peer. Returns whether the frame was answered.
+   * connection as a peer. An awareness query goes behind the bytes: the
+   * client's answer tells the server it has taken them in and the server
+   * may apply them without competing for the CPU (StoredStateHandoff).
+   * Returns whether the frame was answered.
    */
   private answerFromStoredState(frame: Uint8Array): boolean {
     const parts = this.storedState;
     if (parts === null || !isEmptySyncStep1(frame)) return false;
     this.storedState = null; // once per connection
+    this.releaseHandoff = this.options.handoff?.hold() ?? null;
     // In stored order, so each part integrates as it arrives (merging an
     // uncompacted log first costs more than applying it); the last one goes as
     // sync step 2, so the client counts itself synced only once it holds all.
     const last = parts[parts.length - 1];
     for (const part of parts.slice(0, -1)) this.send(encodeSyncFrame(syncProtocol.messageYjsUpdate, part));
     if (last !== undefined) this.send(encodeSyncFrame(syncProtocol.messageYjsSyncStep2, last));
+    this.send(QUERY_AWARENESS_FRAME);
     return true;
+  }
+
+  private stopHoldingHandoff(): void {
+    this.releaseHandoff?.();
+    this.releaseHandoff = null;
   }
 
   refuseMalformed(error: unknown): void {
@@ -223,6 +245,7 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     if (this.isClosed) return;
     this.isClosed = true;
     clearInterval(this.pingTimer);
+    this.stopHoldingHandoff();
     this.bufferedFrames = [];
     const awarenessClientIds = this.awarenessClientId === null ? [] : [this.awarenessClientId];
     this.document?.removePeer(this, awarenessClientIds);
@@ -230,7 +253,8 @@ export class ClientConnection implements DocumentPeer, MessageSource {
   }
 }
 
-/** [Sync][SyncStep1][state vector of length 1: 0 clients]: what a client with an empty document sends. */
+const QUERY_AWARENESS_FRAME = new Uint8Array([MessageType.QueryAwareness]);
+
 function encodeSyncFrame(syncType: number, update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
@@ -239,8 +263,14 @@ function encodeSyncFrame(syncType: number, update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** [Sync][SyncStep1][state vector of length 1: 0 clients]: what a client with an empty document sends. */
 function isEmptySyncStep1(frame: Uint8Array): boolean {
   return frame.byteLength === 4 && frame[0] === MessageType.Sync && frame[1] === syncProtocol.messageYjsSyncStep1 && frame[2] === 1 && frame[3] === 0;
+}
+
+/** Frames that can wait for a loading document without holding anything up: awareness (presence). */
+function needsDocument(frame: Uint8Array): boolean {
+  return frame[0] !== MessageType.Awareness && !isEmptySyncStep1(frame);
 }
 
 function toUint8Array(data: RawData): Uint8Array {

@@ -3,6 +3,7 @@ import type { Logger } from '../log.js';
 import { describeError } from '../log.js';
 import type { CloseEvent } from '../../shared/protocol/closeCodes.js';
 import { SharedDocument } from './SharedDocument.js';
+import { StoredStateHandoff } from './StoredStateHandoff.js';
 
 export interface DocumentRegistryOptions {
   store: DocumentStore;
@@ -10,6 +11,11 @@ export interface DocumentRegistryOptions {
   /** How long a document without peers stays in memory. */
   unloadDelayMs: number;
   compactAfterAppends: number;
+  /**
+   * On a cold load, how long the server waits at most for the clients it
+   * handed the stored bytes to before applying them itself (StoredStateHandoff).
+   */
+  handoffMaxWaitMs: number;
 }
 
 /**
@@ -21,8 +27,8 @@ export class DocumentRegistry {
   private readonly documents = new Map<string, Promise<SharedDocument>>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
-  /** Stored state of documents still being loaded, once read (see acquireForSync). */
-  private readonly storedStates = new Map<string, Promise<Uint8Array[] | null>>();
+  /** Stored state of documents still being loaded (see acquireForSync). */
+  private readonly handoffs = new Map<string, StoredStateHandoff>();
   private readonly options: DocumentRegistryOptions;
 
   constructor(options: DocumentRegistryOptions) {
@@ -37,30 +43,29 @@ export class DocumentRegistry {
 
   /** The loaded document; rejects if it cannot be loaded (it is then not kept). */
   acquire(name: string): Promise<SharedDocument> {
-    return this.acquireForSync(name).document;
+    const { document, handoff } = this.acquireForSync(name);
+    handoff?.hurry();
+    return document;
   }
 
   /**
-   * As acquire, plus the stored state as soon as it is read and validated,
-   * before it is applied to the document (null once loaded, or if nothing is
-   * stored). A connection may send it to a new client while the server is
-   * still applying it: the bytes are committed, and every update made after
-   * the load reaches that connection as a peer (see ClientConnection).
+   * As acquire, plus, while the document is still loading, the handoff of its
+   * stored state: a connection may send the bytes to a new client before the
+   * server applies them (they are committed, and every update made after the
+   * load reaches that connection as a peer; see ClientConnection), and the
+   * server applies them once that client has taken them in.
    */
-  acquireForSync(name: string): { document: Promise<SharedDocument>; storedState: Promise<Uint8Array[] | null> } {
+  acquireForSync(name: string): { document: Promise<SharedDocument>; handoff: StoredStateHandoff | null } {
     this.cancelUnload(name);
     const existing = this.documents.get(name);
-    if (existing) return { document: existing, storedState: this.storedStates.get(name) ?? Promise.resolve(null) };
-    let resolveState: (parts: Uint8Array[] | null) => void = () => undefined;
-    const storedState = new Promise<Uint8Array[] | null>((resolve) => {
-      resolveState = resolve;
-    });
-    const loading = this.load(name, resolveState);
+    if (existing) return { document: existing, handoff: this.handoffs.get(name) ?? null };
+    const handoff = new StoredStateHandoff(this.options.handoffMaxWaitMs);
+    const loading = this.load(name, handoff);
     this.documents.set(name, loading);
-    this.storedStates.set(name, storedState);
+    this.handoffs.set(name, handoff);
     const loaded = (): void => {
-      resolveState(null); // if the load failed before reading anything
-      if (this.storedStates.get(name) === storedState) this.storedStates.delete(name);
+      handoff.end();
+      if (this.handoffs.get(name) === handoff) this.handoffs.delete(name);
     };
     loading.then(
       () => {
@@ -72,7 +77,7 @@ export class DocumentRegistry {
         if (this.documents.get(name) === loading) this.documents.delete(name);
       },
     );
-    return { document: loading, storedState };
+    return { document: loading, handoff };
   }
 
   /** A loaded document, without loading it. */
@@ -86,12 +91,13 @@ export class DocumentRegistry {
   async closeAll(event: CloseEvent): Promise<void> {
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
+    for (const handoff of this.handoffs.values()) handoff.hurry();
     const names = [...this.documents.keys()];
     await Promise.all(names.map((name) => this.unload(name, event)));
     await Promise.all([...this.unloading.values()]);
   }
 
-  private async load(name: string, onStoredStateRead: (parts: Uint8Array[] | null) => void): Promise<SharedDocument> {
+  private async load(name: string, handoff: StoredStateHandoff): Promise<SharedDocument> {
     // A document being unloaded may still be writing its last updates.
     await this.unloading.get(name);
     const document = new SharedDocument({
@@ -103,7 +109,7 @@ export class DocumentRegistry {
       onFailure: (failed) => this.drop(name, failed),
     });
     try {
-      await document.loadFromStore(onStoredStateRead);
+      await document.loadFromStore(handoff);
     } catch (error) {
       document.destroy();
       throw error;

@@ -9,6 +9,7 @@ import type { DocumentStore } from '../persistence/DocumentStore.js';
 import type { Logger } from '../log.js';
 import { describeError } from '../log.js';
 import { isTransactionOrigin, type TransactionOrigin } from './transactionOrigin.js';
+import type { StoredStateHandoff } from './StoredStateHandoff.js';
 
 /** What a SharedDocument needs from a connection to deliver frames to it. */
 export interface DocumentPeer {
@@ -85,14 +86,14 @@ export class SharedDocument extends Y.Doc {
    * Applies stored state, then starts persisting and broadcasting edits. Throws
    * if the state cannot be read, so nothing is ever written over it.
    */
-  async loadFromStore(onStoredStateRead?: (parts: Uint8Array[] | null) => void): Promise<void> {
+  async loadFromStore(handoff?: Pick<StoredStateHandoff, 'publish' | 'whenApplyMayStart'>): Promise<void> {
     const parts = await this.options.store.loadParts(this.name);
-    if (onStoredStateRead) {
+    if (handoff) {
       // Committed, validated bytes: connections waiting for this load may
-      // answer a new client's sync step 1 with them now. One turn lets those
-      // replies reach the sockets before the apply below holds the event loop.
-      onStoredStateRead(parts.length === 0 ? null : parts);
-      await new Promise((resolve) => setImmediate(resolve));
+      // answer a new client's sync step 1 with them now, and the apply below
+      // waits until those clients have taken them in.
+      handoff.publish(parts.length === 0 ? null : parts);
+      await handoff.whenApplyMayStart();
     }
     if (parts.length > 0) {
       // No update listener yet: Yjs would otherwise re-encode the whole state only for us to ignore it.

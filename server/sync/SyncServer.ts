@@ -102,7 +102,7 @@ export class SyncServer {
 
   private accept(socket: WebSocket, planId: string, grant: ConnectionGrant): void {
     const documentName = formatDocumentName(planId);
-    const { document, storedState } = this.options.registry.acquireForSync(documentName);
+    const { document, handoff } = this.options.registry.acquireForSync(documentName);
     const connection = new ClientConnection({
       id: this.nextConnectionId++,
       socket,
@@ -111,7 +111,7 @@ export class SyncServer {
       accessMode: grant.accessMode,
       sessionKey: grant.sessionKey ?? null,
       document,
-      storedState,
+      handoff,
       isClientIdTaken: (clientId) => this.isClientIdTaken(documentName, clientId),
       log: this.options.log,
       pingIntervalMs: this.options.pingIntervalMs,

@@ -86,7 +86,7 @@ describe('a write that cannot be committed', () => {
       await rm(dataDir, { recursive: true, force: true });
     });
     const store = new FailingAppendStore(inner);
-    const registry = new DocumentRegistry({ store, log: silentLogger, unloadDelayMs: 50, compactAfterAppends: 100 });
+    const registry = new DocumentRegistry({ store, log: silentLogger, unloadDelayMs: 50, compactAfterAppends: 100, handoffMaxWaitMs: 1_000 });
     const name = formatDocumentName('plan-failing');
     const document = await registry.acquire(name);
     const received: Uint8Array[] = [];
