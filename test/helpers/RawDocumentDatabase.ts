@@ -27,12 +27,18 @@ export class RawDocumentDatabase {
     return row ? new Uint8Array(row.state) : null;
   }
 
+  /** Writes a state row without a checksum, as a server from before checksums (or a hand edit) would. */
   async writeState(name: string, state: Uint8Array): Promise<void> {
     await this.database.run(
-      `INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?)
-       ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at`,
+      `INSERT INTO documents (name, state, checksum, updated_at) VALUES (?, ?, NULL, ?)
+       ON CONFLICT (name) DO UPDATE SET state = excluded.state, checksum = NULL, updated_at = excluded.updated_at`,
       [name, Buffer.from(state), Date.now()],
     );
+  }
+
+  /** Changes a state row's bytes in place and keeps its checksum, as damage on disk would. */
+  async damageState(name: string, state: Uint8Array): Promise<void> {
+    await this.database.run('UPDATE documents SET state = ? WHERE name = ?', [Buffer.from(state), name]);
   }
 
   async readUpdates(name: string): Promise<Uint8Array[]> {

@@ -145,4 +145,10 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (version_id, variant)
   );
   `,
+  // CRC-32 of each stored blob, written with it: a load checks it instead of
+  // walking the bytes (rows from before this migration keep NULL and are walked).
+  `
+  ALTER TABLE documents ADD COLUMN checksum INTEGER;
+  ALTER TABLE document_updates ADD COLUMN checksum INTEGER;
+  `,
 ];
