@@ -18,6 +18,9 @@ import { frameOutgoing, openingFrames, unframeIncoming, type Framing } from './l
 import { LIGHT_EDITS_FIELD, type LightReply, type LightRequest, type LightRoom } from './lib/lightClientMessages.js';
 
 const SYNC = 0;
+const QUERY_AWARENESS = 3;
+/** An awareness update with no entries: what a client without a presence state answers to a query. */
+const EMPTY_AWARENESS_FRAME = new Uint8Array([1, 1, 0]);
 
 interface LightClient {
   socket: WebSocket;
@@ -62,8 +65,14 @@ function connectOne(serverUrl: string, framing: Framing, room: LightRoom, timeou
     socket.on('message', (data: Buffer) => {
       framesReceived++;
       bytesReceived += data.byteLength;
-      if (isSynced) return; // updates: counted, never applied
+      // After the sync, updates are counted, never applied; an awareness query is
+      // still answered, as stock clients answer it at any time (Hocuspocus sends none).
+      if (isSynced && !(framing === 'y-websocket' && data[0] === QUERY_AWARENESS)) return;
       const frame = unframeIncoming(framing, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      if (frame?.[0] === QUERY_AWARENESS) {
+        send(EMPTY_AWARENESS_FRAME);
+        return;
+      }
       if (frame === null || frame[0] !== SYNC) return;
       const decoder = decoding.createDecoder(frame);
       decoding.readVarUint(decoder);

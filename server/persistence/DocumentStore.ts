@@ -18,7 +18,8 @@ export interface DocumentStore {
   loadParts(name: string): Promise<Uint8Array[]>;
   /**
    * Resolves once the update is durably committed. Updates appended in the
-   * same event-loop turn may share one transaction.
+   * same event-loop turn may share one transaction. May reject bytes that
+   * are not one complete Yjs update, without failing the other appends.
    */
   appendUpdate(name: string, update: Uint8Array): Promise<void>;
   /**
