@@ -224,6 +224,16 @@ export class SharedDocument extends Y.Doc {
           Y.applyUpdate(this, entry.update, origin);
         } catch (error) {
           entry.onError(error);
+          continue;
+        }
+        if (this.store.pendingStructs !== null || this.store.pendingDs !== null) {
+          // A client only ever builds on what it received from us, in order, so this
+          // update is forged or broken. Yjs keeps such parts aside without emitting
+          // them (nothing was persisted or broadcast), but the next compaction would
+          // store them and every later load would refuse the whole plan; drop them.
+          this.store.pendingStructs = null;
+          this.store.pendingDs = null;
+          entry.onError(new Error('Update depends on content the server does not have'));
         }
       }
     }, origin);

@@ -44,6 +44,17 @@ function paragraphUpdate(text: string): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/** A real update that builds on a paragraph the server never received (a forged or broken client). */
+function updateOnMissingContent(): Uint8Array {
+  const doc = new Y.Doc();
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText('Diagnoza')]);
+  doc.getXmlFragment(CONTENT_FIELD).insert(0, [paragraph]);
+  const known = Y.encodeStateVector(doc);
+  (paragraph.get(0) as Y.XmlText).insert(8, ' potrzeb');
+  return Y.encodeStateAsUpdate(doc, known);
+}
+
 interface BadFrame {
   label: string;
   send(socket: RawCollabSocket): void;
@@ -75,6 +86,12 @@ const badFrames: BadFrame[] = [
       const update = paragraphUpdate('Kierunki interwencji dla osób z niepełnosprawnościami');
       socket.sendBinary(syncUpdateFrame(update.slice(0, 12)));
     },
+    expected: MalformedMessage,
+    warning: 'malformed message',
+  },
+  {
+    label: 'sync update that builds on content the server never had',
+    send: (socket) => socket.sendBinary(syncUpdateFrame(updateOnMissingContent())),
     expected: MalformedMessage,
     warning: 'malformed message',
   },
@@ -152,4 +169,25 @@ describe('bad frames close only the socket that sent them', () => {
       expect(late.text()).toBe(anna.text());
     });
   }
+});
+
+describe('an update that builds on content the server never had', () => {
+  it('is dropped, so it cannot make the stored plan unloadable after compaction and a restart', async () => {
+    const server = await startTestServer();
+    const planId = 'plan-orphan';
+    const anna = connectClient(server.collabUrl, planId, { name: 'Anna' });
+    await waitForSync(anna);
+    appendParagraph(anna, 'Cele strategiczne');
+    await anna.channel.whenSaved();
+    const offender = await RawCollabSocket.connect(server.collabUrl, planId, 'Offender');
+    offender.sendBinary(syncUpdateFrame(updateOnMissingContent()));
+    expect((await offender.waitForClose()).code).toBe(MalformedMessage.code);
+    anna.destroy();
+
+    // restart() stops the server, which compacts the plan into one state row, and starts it again.
+    const restarted = await server.restart();
+    const reader = connectClient(restarted.collabUrl, planId, { name: 'Czytelnik' });
+    await waitForSync(reader);
+    expect(reader.text()).toBe('Cele strategiczne');
+  });
 });
