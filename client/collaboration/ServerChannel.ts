@@ -46,7 +46,12 @@ export class ServerChannel {
     handlers[MessageType.SaveConfirmed] = (_encoder, decoder) => this.confirm(decoding.readVarUint(decoder));
     handlers[MessageType.AccessMode] = (_encoder, decoder) => {
       const mode = decoding.readVarString(decoder);
-      if (isAccessMode(mode)) this.update(() => (this.accessMode = mode));
+      if (!isAccessMode(mode)) return;
+      this.update(() => {
+        this.accessMode = mode;
+        // The server asked for the refused changes just before granting writes (a reconnect would send them too).
+        if (mode === 'read-write') this.lastRefusal = null;
+      });
     };
     handlers[MessageType.WriteRefused] = (_encoder, decoder) => {
       const reason = decoding.readVarString(decoder);

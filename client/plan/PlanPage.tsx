@@ -14,7 +14,7 @@ import { PlanWorkspace } from './PlanWorkspace.js';
 export function PlanPage({ planId, user }: { planId: string; user: User }) {
   const { t } = useTranslation();
   const isValid = isValidPlanId(planId);
-  const { state } = useApiQuery(async () => {
+  const { state, reload } = useApiQuery(async () => {
     if (!isValid) return null;
     const { plan, role } = await fetchPlan(planId);
     // The team's name is only for the way back; the plan opens without it.
@@ -63,7 +63,7 @@ export function PlanPage({ planId, user }: { planId: string; user: User }) {
         </span>
         {plan.status === 'archived' && <span className="badge badge--muted">{t('planStatus.archived')}</span>}
       </p>
-      <PlanWorkspace key={`${planId}\n${user.id}`} planId={planId} title={plan.title} user={user} />
+      <PlanWorkspace key={`${planId}\n${user.id}`} planId={planId} title={plan.title} user={user} onAccessChanged={reload} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { collectPlanWarnings, type PlanWarning } from '../../shared/planViews/collectPlanWarnings.js';
 import type { PlanConnection } from '../collaboration/PlanConnection.js';
@@ -28,21 +28,30 @@ export interface PlanWorkspaceProps {
   planId: string;
   title: string;
   user: { id: string; name: string };
+  /** The server re-checked our access (role changed, plan archived); the page shows both. */
+  onAccessChanged?: () => void;
 }
 
-export function PlanWorkspace({ planId, title, user }: PlanWorkspaceProps) {
+export function PlanWorkspace({ planId, title, user, onAccessChanged }: PlanWorkspaceProps) {
   const connection = usePlanConnection(planId, user);
   if (connection === null) return null;
-  return <ConnectedWorkspace connection={connection} planId={planId} title={title} user={user} />;
+  return <ConnectedWorkspace connection={connection} planId={planId} title={title} user={user} onAccessChanged={onAccessChanged} />;
 }
 
 /** Layout: outline | editor | side panel (tabs; others add theirs to `tabs`). */
-function ConnectedWorkspace({ connection, planId, title, user }: { connection: PlanConnection } & PlanWorkspaceProps) {
+function ConnectedWorkspace({ connection, planId, title, user, onAccessChanged }: { connection: PlanConnection } & PlanWorkspaceProps) {
   const { t } = useTranslation();
   const snapshot = useConnectionStatus(connection);
   const isEditable = snapshot.accessMode === 'read-write' && snapshot.terminalClose === null && snapshot.accessProblem === null;
   const livePlan = useLivePlan(connection.doc);
-  const team = usePlanTeam(planId);
+  const team = usePlanTeam(planId, connection.channel);
+  useEffect(
+    () =>
+      connection.channel.onPlanEvent((event) => {
+        if (event.type === 'accessChanged') onAccessChanged?.();
+      }),
+    [connection.channel, onAccessChanged],
+  );
   const proposals = useProposals(planId, connection.channel);
   const commentStore = useCommentStore(planId, connection);
   // Views and warnings use the decision register's statuses, never the blocks' own attribute.

@@ -3,6 +3,7 @@ import type { Role } from '../../shared/workspace/roles.js';
 import { fetchPlan } from '../api/planApi.js';
 import { fetchWorkspace } from '../api/workspaceApi.js';
 import type { TeamMemberOption } from '../editor/nodeViews/BlockViewContext.js';
+import type { ServerChannel } from '../collaboration/ServerChannel.js';
 
 export interface PlanTeam {
   /** The user's role in the plan's workspace; null until known. */
@@ -10,8 +11,11 @@ export interface PlanTeam {
   members: TeamMemberOption[];
 }
 
-/** Our role (what proposal actions to offer) and the team (whom a section can be assigned to). */
-export function usePlanTeam(planId: string): PlanTeam {
+/**
+ * Our role (what proposal actions to offer) and the team (whom a section can
+ * be assigned to). The role follows changes the server announces on `channel`.
+ */
+export function usePlanTeam(planId: string, channel: ServerChannel): PlanTeam {
   const [team, setTeam] = useState<PlanTeam>({ role: null, members: [] });
   useEffect(() => {
     let isCurrent = true;
@@ -30,5 +34,12 @@ export function usePlanTeam(planId: string): PlanTeam {
       isCurrent = false;
     };
   }, [planId]);
+  useEffect(
+    () =>
+      channel.onPlanEvent((event) => {
+        if (event.type === 'accessChanged') setTeam((current) => ({ ...current, role: event.role }));
+      }),
+    [channel],
+  );
   return team;
 }

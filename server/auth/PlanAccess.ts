@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { parseDocumentName } from '../../shared/documentName.js';
 import { Forbidden, Unauthorized } from '../../shared/protocol/closeCodes.js';
-import { can } from '../../shared/workspace/roles.js';
+import { can, type Role } from '../../shared/workspace/roles.js';
+import { encodePlanEvent } from '../../shared/protocol/encodeMessage.js';
+import type { PlanEvent } from '../../shared/events/PlanEvent.js';
 import type { AccessMode } from '../../shared/protocol/accessMode.js';
 import { AppError, forbidden, notFound, unauthorized } from '../errors.js';
 import { sessionKeyOf, type AccountService, type User } from '../accounts/AccountService.js';
@@ -51,12 +53,16 @@ export class PlanAccess {
   }
 
   async grantFor(user: User, planId: string): Promise<ConnectionGrant> {
+    return (await this.accessFor(user, planId)).grant;
+  }
+
+  private async accessFor(user: User, planId: string): Promise<{ grant: ConnectionGrant; role: Role }> {
     const plan = await this.options.plans.find(planId);
     if (plan === null) throw notFound('Plan not found');
     const role = await this.options.workspaces.roleOf(plan.workspaceId, user.id);
     if (role === null) throw notFound('Plan not found');
     const accessMode: AccessMode = can(role, 'plan.edit') && plan.status === 'active' ? 'read-write' : 'read-only';
-    return { identity: { userId: user.id, name: user.name, color: colorForUser(user.id) }, accessMode };
+    return { grant: { identity: { userId: user.id, name: user.name, color: colorForUser(user.id) }, accessMode }, role };
   }
 
   /** Applies a role change or removal to the user's open connections at once. */
@@ -70,8 +76,10 @@ export class PlanAccess {
       const planId = parseDocumentName(connection.documentName);
       try {
         if (user === null || planId === null) throw forbidden();
-        const grant = await this.grantFor(user, planId);
+        const { grant, role } = await this.accessFor(user, planId);
         connection.setAccessMode(grant.accessMode);
+        // What the member's page offers (decisions, votes, versions) follows the role without a reload.
+        connection.send(encodePlanEvent(JSON.stringify({ type: 'accessChanged', role } satisfies PlanEvent)));
       } catch (error) {
         if (!(error instanceof AppError)) {
           this.options.log.error('re-checking a connection failed; closing it', { userId, error: String(error) });

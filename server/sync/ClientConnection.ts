@@ -102,6 +102,10 @@ export class ClientConnection implements DocumentPeer, MessageSource {
   setAccessMode(mode: AccessMode): void {
     if (mode === this.currentAccessMode) return;
     this.currentAccessMode = mode;
+    // A client whose writes were refused still holds them, and its next updates build on them
+    // (a gap the server would have to refuse). Asked first, as on a reconnect, it sends them
+    // before it even learns that it may write.
+    if (mode === 'read-write' && this.document !== null) this.send(encodeSyncStep1(this.document));
     this.send(encodeAccessMode(mode));
   }
 
@@ -129,10 +133,7 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     this.stopHoldingHandoff();
     document.addPeer(this);
     this.send(encodeAccessMode(this.currentAccessMode));
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.Sync);
-    syncProtocol.writeSyncStep1(encoder, document);
-    this.send(encoding.toUint8Array(encoder));
+    this.send(encodeSyncStep1(document));
     const awarenessFrame = document.encodeAwarenessStates();
     if (awarenessFrame !== null) this.send(awarenessFrame);
     const buffered = this.bufferedFrames;
@@ -254,6 +255,13 @@ export class ClientConnection implements DocumentPeer, MessageSource {
 }
 
 const QUERY_AWARENESS_FRAME = new Uint8Array([MessageType.QueryAwareness]);
+
+function encodeSyncStep1(document: SharedDocument): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeSyncStep1(encoder, document);
+  return encoding.toUint8Array(encoder);
+}
 
 function encodeSyncFrame(syncType: number, update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

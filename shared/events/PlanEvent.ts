@@ -1,6 +1,7 @@
 import type { CommentThread } from '../deliberation/CommentThread.js';
 import type { ProposalState } from '../deliberation/ProposalState.js';
 import type { PlanVersion } from '../versions/PlanVersion.js';
+import type { Role } from '../workspace/roles.js';
 
 /**
  * Server-authored changes that every client on a plan receives live
@@ -10,4 +11,6 @@ export type PlanEvent =
   | { type: 'threadChanged'; thread: CommentThread }
   | { type: 'proposalChanged'; proposal: ProposalState }
   | { type: 'mentioned'; userId: string; threadId: string; authorName: string }
-  | { type: 'versionSaved'; version: PlanVersion };
+  | { type: 'versionSaved'; version: PlanVersion }
+  /** Sent only to the member concerned when their access was re-checked (role changed, plan archived): their role now. */
+  | { type: 'accessChanged'; role: Role };

@@ -27,4 +27,32 @@ describe('read-only mode in the browser', () => {
     expect(writer.text()).not.toContain('Próba zmiany');
     expect(await viewer.editor().textContent()).not.toContain('Próba zmiany');
   });
+
+  it('an observer promoted while the plan is open sees the new role and can type at once', async () => {
+    const server = await startTestServer({ authenticate: 'sessions' });
+    const team = await createTeam(server, { 'Anna Kowalska': 'chair', 'Celina Wiśniewska': 'observer' });
+    const writer = team.connect('Anna Kowalska');
+    await waitForSync(writer);
+    appendParagraph(writer, 'Diagnoza');
+    await writer.channel.whenSaved();
+
+    const browser = await launchBrowser();
+    const celina = teamMember(team, 'Celina Wiśniewska');
+    const viewer = await openPlan(browser, server.httpUrl, team.planId, celina, 'Celina');
+    const roleBadge = viewer.page.locator('.plan-meta__role .badge');
+    await expect.poll(() => roleBadge.textContent()).toBe('Obserwator');
+    expect(await viewer.editor().getAttribute('contenteditable')).toBe('false');
+
+    const promoted = await teamMember(team, 'Anna Kowalska').request('PATCH', `/workspaces/${team.workspaceId}/members/${celina.userId}`, { role: 'member' });
+    expect(promoted.status).toBe(200);
+    // No reload: the page follows what the server re-checked.
+    await expect.poll(() => roleBadge.textContent()).toBe('Członek/członkini');
+    await expect.poll(() => viewer.editor().getAttribute('contenteditable')).toBe('true');
+    await expect.poll(() => viewer.page.locator('.notice--info').count()).toBe(0);
+    await expect.poll(() => viewer.page.locator('.notice').count()).toBe(0);
+    // Into a section's text: a section header holds its own inputs and selects.
+    await viewer.editor().locator('.plan-section__body p').first().click();
+    await viewer.page.keyboard.type('Wpis po awansie');
+    await expect.poll(() => writer.text()).toContain('Wpis po awansie');
+  });
 });

@@ -8,6 +8,7 @@ import { RawCollabSocket } from '../helpers/RawCollabSocket.js';
 import { paragraphUpdate } from '../helpers/paragraphUpdate.js';
 import { waitFor } from '../helpers/waitFor.js';
 import { Forbidden, Unauthorized } from '../../shared/protocol/closeCodes.js';
+import type { PlanEvent } from '../../shared/events/PlanEvent.js';
 
 interface Team {
   server: TestServer;
@@ -63,17 +64,48 @@ describe('WebSocket access follows the session and the membership', () => {
     const memberClient = sessionClient(team, team.member, 'Członek');
     const chairClient = sessionClient(team, team.chair, 'Chair');
     await Promise.all([waitForSync(memberClient), waitForSync(chairClient)]);
+    const memberEvents: PlanEvent[] = [];
+    const chairEvents: PlanEvent[] = [];
+    memberClient.channel.onPlanEvent((event) => memberEvents.push(event));
+    chairClient.channel.onPlanEvent((event) => chairEvents.push(event));
     appendParagraph(memberClient, 'before demotion');
     await waitFor(() => chairClient.text().includes('before demotion'));
 
     const demoted = await team.chair.request('PATCH', `/workspaces/${team.workspaceId}/members/${team.member.userId}`, { role: 'observer' });
     expect(demoted.status).toBe(200);
     await waitFor(() => memberClient.channel.state.accessMode === 'read-only', { message: 'client was not told it is read-only' });
+    // The page learns the new role too (what it offers follows it), and only the member concerned is told.
+    await waitFor(() => memberEvents.some((event) => event.type === 'accessChanged' && event.role === 'observer'), {
+      message: 'client was not told its new role',
+    });
+    expect(chairEvents.filter((event) => event.type === 'accessChanged')).toEqual([]);
 
     appendParagraph(memberClient, 'after demotion');
     await waitFor(() => memberClient.channel.state.lastRefusal !== null, { message: 'write was not refused' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(chairClient.text()).not.toContain('after demotion');
+  });
+
+  it('an observer promoted while connected can write, and what the server refused before is taken then', async () => {
+    const team = await startTeam();
+    const demoted = await team.chair.request('PATCH', `/workspaces/${team.workspaceId}/members/${team.member.userId}`, { role: 'observer' });
+    expect(demoted.status).toBe(200);
+    const observerClient = sessionClient(team, team.member, 'Członek');
+    const chairClient = sessionClient(team, team.chair, 'Chair');
+    await Promise.all([waitForSync(observerClient), waitForSync(chairClient)]);
+    expect(observerClient.channel.state.accessMode).toBe('read-only');
+    appendParagraph(observerClient, 'while read-only');
+    await waitFor(() => observerClient.channel.state.lastRefusal !== null, { message: 'write was not refused' });
+
+    const promoted = await team.chair.request('PATCH', `/workspaces/${team.workspaceId}/members/${team.member.userId}`, { role: 'member' });
+    expect(promoted.status).toBe(200);
+    await waitFor(() => observerClient.channel.state.accessMode === 'read-write', { message: 'client was not told it may write' });
+    // Its next update builds on the refused one; both must arrive, and the socket must stay open.
+    appendParagraph(observerClient, 'after promotion');
+    await waitFor(() => chairClient.text().includes('after promotion'), { message: 'write after promotion never arrived' });
+    expect(chairClient.text()).toContain('while read-only');
+    await observerClient.channel.whenSaved();
+    expect(observerClient.provider.wsconnected).toBe(true);
   });
 
   it('a member removed while connected is disconnected and cannot reconnect', async () => {
