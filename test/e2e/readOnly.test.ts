@@ -44,12 +44,13 @@ describe('read-only mode in the browser', () => {
     const promoted = await chair.request('PATCH', `/workspaces/${team.workspaceId}/members/${celina.userId}`, { role: 'member' });
     expect(promoted.status).toBe(200);
     // No reload: the page follows what the server re-checked.
-    await expect.poll(() => roleBadge.textContent()).toBe('Członek/członkini');
-    await expect.poll(() => viewer.editor().getAttribute('contenteditable')).toBe('true');
-    await expect.poll(() => viewer.page.locator('.notice').count()).toBe(0);
+    const afterPromotion = { timeout: 5_000 };
+    await expect.poll(() => roleBadge.textContent(), afterPromotion).toBe('Członek/członkini');
+    await expect.poll(() => viewer.editor().getAttribute('contenteditable'), afterPromotion).toBe('true');
+    await expect.poll(() => viewer.page.locator('.notice').count(), afterPromotion).toBe(0);
     // Into a section's text: a section header holds its own inputs and selects.
     await viewer.editor().locator('.plan-section__body p').first().click();
     await viewer.page.keyboard.type('Wpis po awansie');
-    await expect.poll(() => writer.text()).toContain('Wpis po awansie');
+    await expect.poll(() => writer.text(), afterPromotion).toContain('Wpis po awansie');
   });
 });
