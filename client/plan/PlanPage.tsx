@@ -63,7 +63,15 @@ export function PlanPage({ planId, user }: { planId: string; user: User }) {
         </span>
         {plan.status === 'archived' && <span className="badge badge--muted">{t('planStatus.archived')}</span>}
       </p>
-      <PlanWorkspace key={`${planId}\n${user.id}`} planId={planId} title={plan.title} user={user} onAccessChanged={reload} />
+      <PlanWorkspace
+        key={`${planId}\n${user.id}`}
+        planId={planId}
+        title={plan.title}
+        user={user}
+        workspaceId={plan.workspaceId}
+        role={role}
+        onAccessChanged={reload}
+      />
     </>
   );
 }

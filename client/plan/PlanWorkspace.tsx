@@ -15,36 +15,40 @@ import { PlanViewsPanel } from '../planViews/PlanViewsPanel.js';
 import { useLivePlan } from '../planViews/useLivePlan.js';
 import { withRecordedStatuses } from '../planViews/withRecordedStatuses.js';
 import { ProposalContext, type ProposalContextValue } from '../proposals/ProposalContext.js';
-import { usePlanTeam } from '../proposals/usePlanTeam.js';
 import { useProposals } from '../proposals/useProposals.js';
 import { ConnectionNotices } from './ConnectionNotices.js';
 import { CopyTextButton } from '../workspace/CopyTextButton.js';
 import { PresenceList } from './PresenceList.js';
 import { SaveStatus } from './SaveStatus.js';
 import { SidePanel, type SidePanelTab } from './SidePanel.js';
+import { useTeamMembers } from './useTeamMembers.js';
+import type { Role } from '../../shared/workspace/roles.js';
 import '../editor/planEditor.css';
 
 export interface PlanWorkspaceProps {
   planId: string;
   title: string;
   user: { id: string; name: string };
-  /** The server re-checked our access (role changed, plan archived); the page shows both. */
+  workspaceId: string;
+  /** Our role on the plan's team: what proposal and version actions to offer. */
+  role: Role;
+  /** The server re-checked our access (role changed, plan archived): the page reloads the plan record. */
   onAccessChanged?: () => void;
 }
 
-export function PlanWorkspace({ planId, title, user, onAccessChanged }: PlanWorkspaceProps) {
-  const connection = usePlanConnection(planId, user);
+export function PlanWorkspace(props: PlanWorkspaceProps) {
+  const connection = usePlanConnection(props.planId, props.user);
   if (connection === null) return null;
-  return <ConnectedWorkspace connection={connection} planId={planId} title={title} user={user} onAccessChanged={onAccessChanged} />;
+  return <ConnectedWorkspace connection={connection} {...props} />;
 }
 
 /** Layout: outline | editor | side panel (tabs; others add theirs to `tabs`). */
-function ConnectedWorkspace({ connection, planId, title, user, onAccessChanged }: { connection: PlanConnection } & PlanWorkspaceProps) {
+function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role, onAccessChanged }: { connection: PlanConnection } & PlanWorkspaceProps) {
   const { t } = useTranslation();
   const snapshot = useConnectionStatus(connection);
   const isEditable = snapshot.accessMode === 'read-write' && snapshot.terminalClose === null && snapshot.accessProblem === null;
   const livePlan = useLivePlan(connection.doc);
-  const team = usePlanTeam(planId, connection.channel);
+  const members = useTeamMembers(workspaceId);
   useEffect(
     () =>
       connection.channel.onPlanEvent((event) => {
@@ -58,19 +62,19 @@ function ConnectedWorkspace({ connection, planId, title, user, onAccessChanged }
   const plan = useMemo(() => withRecordedStatuses(livePlan, proposals.snapshot.byBlockId), [livePlan, proposals.snapshot.byBlockId]);
   const warnings = useMemo(() => collectPlanWarnings(plan), [plan]);
   const blockContext = useMemo<BlockViewContextValue>(
-    () => ({ isEditable, plan, warningsByBlockId: groupByBlock(warnings), members: team.members }),
-    [isEditable, plan, warnings, team.members],
+    () => ({ isEditable, plan, warningsByBlockId: groupByBlock(warnings), members }),
+    [isEditable, plan, warnings, members],
   );
   const proposalContext = useMemo<ProposalContextValue>(
-    () => ({ planId, userId: user.id, role: team.role, store: proposals.store, snapshot: proposals.snapshot }),
-    [planId, user.id, team.role, proposals.store, proposals.snapshot],
+    () => ({ planId, userId: user.id, role, store: proposals.store, snapshot: proposals.snapshot }),
+    [planId, user.id, role, proposals.store, proposals.snapshot],
   );
   const isAvailable = snapshot.accessProblem === null && snapshot.terminalClose === null;
 
   const tabs: SidePanelTab[] = [
     { id: 'views', label: t('blocks.panel.views'), content: <PlanViewsPanel plan={plan} proposals={proposals.snapshot.byBlockId} warnings={warnings} /> },
-    ...(commentStore === null ? [] : [{ id: 'comments', label: t('comments.panelTitle'), content: <CommentsPanel planId={planId} store={commentStore} userId={user.id} members={team.members} /> }]),
-    { id: 'versions', label: t('versions.panelTitle'), content: <VersionsPanel planId={planId} role={team.role} isEditable={isEditable} channel={connection.channel} /> },
+    ...(commentStore === null ? [] : [{ id: 'comments', label: t('comments.panelTitle'), content: <CommentsPanel planId={planId} store={commentStore} userId={user.id} members={members} /> }]),
+    { id: 'versions', label: t('versions.panelTitle'), content: <VersionsPanel planId={planId} role={role} isEditable={isEditable} channel={connection.channel} /> },
   ];
 
   return (
