@@ -15,7 +15,14 @@ import type {
   TeamRole,
   TerritoryLevel,
 } from './taxonomy.js';
+import type { FieldValues, goalFields, indicatorFields, interventionDirectionFields, recommendationFields } from './blockFields.js';
 import type { ProseMirrorNodeJson } from './ProseMirrorNodeJson.js';
+
+export type { DirectionAction, DirectionIndicator, EstimatedCost, FundingShare, MeasuredValue, Timeframe } from './blockFields.js';
+export type { RichText } from './richText.js';
+
+/** The plan file format written by this version. */
+export const PLAN_FILE_FORMAT = 2;
 
 /**
  * A plan in its exchange form (README §5, the shape of sample-plan-a.json).
@@ -28,7 +35,8 @@ export interface Plan extends PlanMeta {
 
 /** Everything in a plan except its sections; kept in the Y.Doc map 'meta'. */
 export interface PlanMeta {
-  schemaVersion: 1;
+  /** The plan file format: 2 allows formatted text in block fields; files of format 1 still import. */
+  schemaVersion: typeof PLAN_FILE_FORMAT;
   id: string;
   kind: PlanKind;
   title: string;
@@ -112,106 +120,23 @@ export interface RichTextBlock {
   node: ProseMirrorNodeJson;
 }
 
-export interface GoalBlock {
-  type: 'goal';
-  id: string;
-  level: GoalLevel;
-  parentId: string | null;
-  number: string;
-  title: string;
-  description: string;
+/**
+ * The typed blocks, inferred from their field definitions (domain/blockFields.ts).
+ * Text fields a person types are strings (single-line) or RichText
+ * (description-like fields, with marks and lists).
+ */
+export type GoalBlock = { type: 'goal' } & Omit<FieldValues<typeof goalFields>, 'area'> & {
   /** Left out of the file when the goal has no area (e.g. the main goal). */
   area?: AreaCode;
-}
+};
 
-export interface InterventionDirectionBlock {
-  type: 'interventionDirection';
-  id: string;
-  number: string;
-  title: string;
-  area: AreaCode | null;
-  targetGroups: TargetGroupCode[];
-  goalRef: string | null;
-  serviceTypes: ServiceTypeCode[];
-  description: string;
-  actions: DirectionAction[];
-  responsible: string[];
-  partners: string[];
-  timeframe: Timeframe;
-  indicators: DirectionIndicator[];
-  estimatedCost: EstimatedCost;
-  fundingSources: FundingShare[];
-  status: BlockStatus;
-}
+export type InterventionDirectionBlock = { type: 'interventionDirection' } & FieldValues<typeof interventionDirectionFields>;
 
-export interface DirectionAction {
-  id: string;
-  text: string;
-}
+export type RecommendationBlock = { type: 'recommendation' } & FieldValues<typeof recommendationFields>;
 
-/** Months as YYYY-MM, both inclusive; '' while not yet planned. */
-export interface Timeframe {
-  start: string;
-  end: string;
-}
+export type IndicatorBlock = { type: 'indicator' } & FieldValues<typeof indicatorFields>;
 
-export interface MeasuredValue {
-  value: number | null;
-  year: number | null;
-}
-
-export interface DirectionIndicator {
-  name: string;
-  unit: string;
-  baseline: MeasuredValue;
-  target: MeasuredValue;
-  source: string;
-}
-
-export interface EstimatedCost {
-  amount: number;
-  currency: string;
-  note: string;
-}
-
-export interface FundingShare {
-  code: FundingSourceCode;
-  amount: number;
-}
-
-export interface RecommendationBlock {
-  type: 'recommendation';
-  id: string;
-  kind: RecommendationKind;
-  title: string;
-  content: string;
-  rationale: string;
-  addressees: string[];
-  area: AreaCode | null;
-  targetGroups: TargetGroupCode[];
-  relatedDirections: string[];
-  status: BlockStatus;
-  statusNote: string;
-  /** A team member id, or '' when not recorded. */
-  proposedBy: string;
-}
-
-export interface IndicatorBlock {
-  type: 'indicator';
-  id: string;
-  name: string;
-  kind: IndicatorKind;
-  unit: string;
-  baseline: MeasuredValue;
-  target: MeasuredValue;
-  source: string;
-  frequency: IndicatorFrequency;
-  responsible: string;
-  goalRef: string | null;
-  directionRefs: string[];
-}
-
-/** The block types stored as atom nodes whose fields are node attributes. */
+/** The block types with fields of their own (attributes and text in child nodes). */
 export type TypedBlock = GoalBlock | InterventionDirectionBlock | RecommendationBlock | IndicatorBlock;
 export type TypedBlockType = TypedBlock['type'];
 export const TYPED_BLOCK_TYPES = ['goal', 'interventionDirection', 'recommendation', 'indicator'] as const satisfies readonly TypedBlockType[];

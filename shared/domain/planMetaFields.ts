@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { BlockField } from './blockFields.js';
 import { codeSchema } from './codeSchema.js';
-import type { Adoption, PlanInfo, PlanMeta, PlanPeriod, TeamMember, Territory } from './Plan.js';
+import { PLAN_FILE_FORMAT, type Adoption, type PlanInfo, type PlanMeta, type PlanPeriod, type TeamMember, type Territory } from './Plan.js';
 
 /**
  * Schema and default of every plan-level field, shared by the file import and
@@ -38,7 +38,11 @@ const teamMember: z.ZodType<TeamMember> = z.strictObject({
 const currentYear = new Date().getFullYear();
 
 export const planMetaFields: PlanMetaFields = {
-  schemaVersion: { schema: z.literal(1), defaultValue: 1 },
+  // Format 1 files (strings in every block field) read as format 2, which only adds formatted text.
+  schemaVersion: {
+    schema: z.union([z.literal(1), z.literal(PLAN_FILE_FORMAT)]).transform(() => PLAN_FILE_FORMAT),
+    defaultValue: PLAN_FILE_FORMAT,
+  },
   id: { schema: z.string(), defaultValue: '' },
   kind: { schema: codeSchema('planKinds'), defaultValue: 'regional' },
   title: { schema: z.string(), defaultValue: '' },

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Plan } from '../domain/Plan.js';
+import type { Plan, PlanBlock } from '../domain/Plan.js';
+import { RICH_TEXT_BLOCK_TYPES, type RichText } from '../domain/richText.js';
 import type { ProseMirrorNodeJson } from '../domain/ProseMirrorNodeJson.js';
 import { collectPlanWarnings, type PlanWarning } from '../planViews/collectPlanWarnings.js';
 import { planSchema } from '../schema/planExtensions.js';
@@ -52,8 +53,10 @@ function validateRichText(plan: Plan): ImportError[] {
   const errors: ImportError[] = [];
   plan.sections.forEach((section, sectionIndex) => {
     section.blocks.forEach((block, blockIndex) => {
+      const blockPath = `sections[${sectionIndex}].blocks[${blockIndex}]`;
+      for (const [field, richText] of richTextFieldsOf(block)) errors.push(...validateRichTextField(richText, `${blockPath}.${field}`));
       if (block.type !== 'richText') return;
-      const path = `sections[${sectionIndex}].blocks[${blockIndex}].node`;
+      const path = `${blockPath}.node`;
       const dropped: DroppedContent[] = [];
       const node = sanitizeRichTextNode(block.node, path, dropped);
       errors.push(...dropped.map(({ path: droppedPath, reason }) => ({ path: droppedPath, message: reason })));
@@ -61,6 +64,37 @@ function validateRichText(plan: Plan): ImportError[] {
         errors.push({ path, message: "plain text belongs in a 'paragraph' block" });
       }
     });
+  });
+  return errors;
+}
+
+function richTextFieldsOf(block: PlanBlock): [string, RichText][] {
+  switch (block.type) {
+    case 'goal':
+    case 'interventionDirection':
+      return [['description', block.description]];
+    case 'recommendation':
+      return [
+        ['content', block.content],
+        ['rationale', block.rationale],
+      ];
+    default:
+      return [];
+  }
+}
+
+/** A block field holds only paragraphs and lists, each valid against the plan schema. */
+function validateRichTextField(richText: RichText, path: string): ImportError[] {
+  const errors: ImportError[] = [];
+  richText.forEach((node, index) => {
+    const nodePath = `${path}[${index}]`;
+    if (!(RICH_TEXT_BLOCK_TYPES as readonly string[]).includes(node.type)) {
+      errors.push({ path: nodePath, message: `expected ${RICH_TEXT_BLOCK_TYPES.join(' | ')}, received '${node.type}'` });
+      return;
+    }
+    const dropped: DroppedContent[] = [];
+    sanitizeRichTextNode(node, nodePath, dropped);
+    errors.push(...dropped.map(({ path: droppedPath, reason }) => ({ path: droppedPath, message: reason })));
   });
   return errors;
 }

@@ -1,6 +1,7 @@
 import type { PlanSectionAttributes } from '../domain/blockFields.js';
 import type { Plan, PlanBlock, PlanSection } from '../domain/Plan.js';
 import type { ProseMirrorNodeJson } from '../domain/ProseMirrorNodeJson.js';
+import { typedBlockToNode } from './typedBlockToNode.js';
 
 /** The editor document of a plan: one planSection node per section (plan-level fields live in the 'meta' map). */
 export function planToProseMirror(plan: Pick<Plan, 'sections'>): ProseMirrorNodeJson {
@@ -26,16 +27,11 @@ function blockToNode(block: PlanBlock): ProseMirrorNodeJson {
       return paragraphNode(block.text);
     case 'richText':
       return structuredClone(block.node);
-    case 'goal': {
-      const { type, ...attrs } = block;
-      return { type, attrs: { ...attrs, area: block.area ?? null } };
-    }
+    case 'goal':
     case 'interventionDirection':
     case 'recommendation':
-    case 'indicator': {
-      const { type, ...attrs } = block;
-      return { type, attrs: structuredClone(attrs) };
-    }
+    case 'indicator':
+      return typedBlockToNode(block);
   }
 }
 

@@ -1,9 +1,10 @@
-import { planSectionFields, TYPED_BLOCK_FIELDS, type GoalAttributes } from '../domain/blockFields.js';
+import { planSectionFields } from '../domain/blockFields.js';
 import { TYPED_BLOCK_TYPES, type Plan, type PlanBlock, type PlanMeta, type PlanSection, type TypedBlockType } from '../domain/Plan.js';
 import { coerceBlockAttributes } from './coerceBlockAttributes.js';
 import type { DroppedContent } from './DroppedContent.js';
 import { isPlainObject } from './isPlainObject.js';
 import { sanitizeRichTextNode } from './sanitizeRichTextNode.js';
+import { typedBlockFromNode } from './typedBlockFromNode.js';
 
 export interface ProseMirrorToPlanResult {
   plan: Plan;
@@ -56,27 +57,12 @@ function toBlock(node: unknown, path: string, dropped: DroppedContent[]): PlanBl
     return null;
   }
   const type = node['type'];
-  if (isTypedBlockType(type)) return toTypedBlock(type, node['attrs'], `${path}.attrs`, dropped);
+  if (isTypedBlockType(type)) return typedBlockFromNode(type, node, path, dropped);
   const richText = sanitizeRichTextNode(node, path, dropped);
   if (richText === null) return null;
   // Checked after sanitizing: a paragraph that only lost an unsafe link is plain text again.
   const text = richText.type === 'paragraph' ? plainParagraphText(richText as unknown as Record<string, unknown>) : null;
   return text === null ? { type: 'richText', node: richText } : { type: 'paragraph', text };
-}
-
-function toTypedBlock(type: TypedBlockType, attrs: unknown, path: string, dropped: DroppedContent[]): PlanBlock {
-  switch (type) {
-    case 'goal': {
-      const { area, ...rest }: GoalAttributes = coerceBlockAttributes(TYPED_BLOCK_FIELDS.goal, attrs, path, dropped);
-      return area === null ? { type, ...rest } : { type, ...rest, area };
-    }
-    case 'interventionDirection':
-      return { type, ...coerceBlockAttributes(TYPED_BLOCK_FIELDS.interventionDirection, attrs, path, dropped) };
-    case 'recommendation':
-      return { type, ...coerceBlockAttributes(TYPED_BLOCK_FIELDS.recommendation, attrs, path, dropped) };
-    case 'indicator':
-      return { type, ...coerceBlockAttributes(TYPED_BLOCK_FIELDS.indicator, attrs, path, dropped) };
-  }
 }
 
 /** The text of a paragraph without marks or attributes ('\n' for a hard break), else null. */

@@ -1,5 +1,7 @@
 import type { NodeType } from '@tiptap/pm/model';
 import type { ProseMirrorMarkJson, ProseMirrorNodeJson } from '../domain/ProseMirrorNodeJson.js';
+import { TYPED_BLOCK_TYPES } from '../domain/Plan.js';
+import { BLOCK_FIELD_NODE_TYPES } from '../schema/fields/index.js';
 import { isAllowedLinkHref } from '../schema/isAllowedLinkHref.js';
 import { PLAN_HEADING_LEVELS, planSchema } from '../schema/planExtensions.js';
 import type { DroppedContent } from './DroppedContent.js';
@@ -7,7 +9,8 @@ import { isPlainObject } from './isPlainObject.js';
 
 // Untrusted documents could nest deeply enough to overflow the stack.
 const MAX_DEPTH = 64;
-const NOT_RICH_TEXT = new Set(['doc', 'planSection', 'goal', 'interventionDirection', 'recommendation', 'indicator']);
+// Structure of the plan, not formatted text: sections, typed blocks and the field nodes inside them.
+const NOT_RICH_TEXT = new Set(['doc', 'planSection', ...TYPED_BLOCK_TYPES, ...BLOCK_FIELD_NODE_TYPES]);
 
 /**
  * A copy of a formatted block (heading, list, quote, paragraph with marks)

@@ -1,5 +1,7 @@
 import { mergeAttributes, Node, type CommandProps } from '@tiptap/core';
 import type { BlockField } from '../domain/blockFields.js';
+import type { TypedBlockType } from '../domain/Plan.js';
+import { emptyTypedBlockContent } from '../planJson/typedBlockToNode.js';
 import { blockAttributes } from './blockAttributes.js';
 import { insertTypedBlock } from './insertTypedBlock.js';
 import { nextBlockId } from './nextBlockId.js';
@@ -10,20 +12,22 @@ export interface TypedBlockOptions {
 
 export interface TypedBlockNodeConfig {
   /** Node name, also the block `type` in plan JSON and `data-type` in HTML. */
-  name: string;
-  fields: Record<string, BlockField<unknown>>;
+  name: TypedBlockType;
+  /** The block's small structured values (domain/blockFields.ts `…AttributeFields`). */
+  attributeFields: Record<string, BlockField<unknown>>;
+  /** The block's text fields, in order: child nodes from shared/schema/fields/. */
+  content: string;
   /** Prefix of the ids given to new blocks of this type (README §3), e.g. 'KI'. */
   idPrefix: string;
-  /** The attribute that stands for the block in plain text (copy, search). */
-  textAttribute: string;
   /** Name of the insert command, typed by each node's `declare module` block. */
   insertCommand: string;
 }
 
 /**
- * The typed plan blocks are atoms whose every field is a node attribute, edited
- * through `updateAttributes`, so each field change is one Yjs attribute change;
- * only their fields, id prefix and command name differ.
+ * A typed plan block: its small values (id, codes, amounts, dates) are node
+ * attributes, so concurrent changes of different values merge; every text a
+ * person types is a child node with inline content, merged character by
+ * character (planJson/typedBlockNodes.ts knows the layout).
  */
 export function createTypedBlockNode(config: TypedBlockNodeConfig) {
   return Node.create<TypedBlockOptions>({
@@ -31,7 +35,12 @@ export function createTypedBlockNode(config: TypedBlockNodeConfig) {
 
     group: 'planBlock',
 
-    atom: true,
+    content: config.content,
+
+    // Backspace at the start of a field must not merge it into the text before the block.
+    isolating: true,
+
+    defining: true,
 
     selectable: true,
 
@@ -42,7 +51,7 @@ export function createTypedBlockNode(config: TypedBlockNodeConfig) {
     },
 
     addAttributes() {
-      return blockAttributes(config.fields);
+      return blockAttributes(config.attributeFields);
     },
 
     parseHTML() {
@@ -50,11 +59,7 @@ export function createTypedBlockNode(config: TypedBlockNodeConfig) {
     },
 
     renderHTML({ HTMLAttributes }) {
-      return ['div', mergeAttributes({ 'data-type': this.name }, this.options.HTMLAttributes, HTMLAttributes)];
-    },
-
-    renderText({ node }) {
-      return String(node.attrs[config.textAttribute] ?? '');
+      return ['div', mergeAttributes({ 'data-type': this.name }, this.options.HTMLAttributes, HTMLAttributes), 0];
     },
 
     addCommands() {
@@ -64,6 +69,7 @@ export function createTypedBlockNode(config: TypedBlockNodeConfig) {
           insertTypedBlock(props, {
             type: this.name,
             attrs: { ...attributes, id: attributes.id ?? nextBlockId(props.state.doc, config.idPrefix) },
+            content: emptyTypedBlockContent(config.name),
           });
       return { [config.insertCommand]: insert };
     },

@@ -1,5 +1,6 @@
 import { getSchema, type AnyExtension } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { blockFieldNodes } from './fields/index.js';
 import { Goal } from './goal/index.js';
 import { Indicator } from './indicator/index.js';
 import { InterventionDirection } from './interventionDirection/index.js';
@@ -37,6 +38,7 @@ export const planExtensions: AnyExtension[] = [
   InterventionDirection,
   Recommendation,
   Indicator,
+  ...blockFieldNodes,
 ];
 
 /** The ProseMirror schema of a plan document. */

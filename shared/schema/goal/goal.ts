@@ -1,4 +1,4 @@
-import { goalFields, type GoalAttributes } from '../../domain/blockFields.js';
+import { goalAttributeFields, type GoalAttributes } from '../../domain/blockFields.js';
 import { createTypedBlockNode } from '../createTypedBlockNode.js';
 
 export type { TypedBlockOptions as GoalOptions } from '../createTypedBlockNode.js';
@@ -16,14 +16,13 @@ declare module '@tiptap/core' {
 }
 
 /**
- * A goal of the plan (cel główny / szczegółowy / operacyjny, README §3.3). An atom block: every field is a node attribute, edited
- * through `updateAttributes` by the node view, so each field change is one
- * Yjs attribute change.
+ * A goal of the plan (cel główny / szczegółowy / operacyjny, README §3.3). Its small values are
+ * attributes; its text fields are child nodes (see createTypedBlockNode).
  */
 export const Goal = createTypedBlockNode({
   name: 'goal',
-  fields: goalFields,
+  attributeFields: goalAttributeFields,
+  content: 'blockLine blockRichText',
   idPrefix: GOAL_ID_PREFIX,
-  textAttribute: 'title',
   insertCommand: 'insertGoal',
 });

@@ -1,4 +1,4 @@
-import { indicatorFields, type IndicatorAttributes } from '../../domain/blockFields.js';
+import { indicatorAttributeFields, type IndicatorAttributes } from '../../domain/blockFields.js';
 import { createTypedBlockNode } from '../createTypedBlockNode.js';
 
 export type { TypedBlockOptions as IndicatorOptions } from '../createTypedBlockNode.js';
@@ -16,14 +16,13 @@ declare module '@tiptap/core' {
 }
 
 /**
- * An indicator of the monitoring table (wskaźnik, README §3.4). An atom block: every field is a node attribute, edited
- * through `updateAttributes` by the node view, so each field change is one
- * Yjs attribute change.
+ * An indicator of the monitoring table (wskaźnik, README §3.4). Its small values are
+ * attributes; its text fields are child nodes (see createTypedBlockNode).
  */
 export const Indicator = createTypedBlockNode({
   name: 'indicator',
-  fields: indicatorFields,
+  attributeFields: indicatorAttributeFields,
+  content: 'blockLine blockLine blockLine',
   idPrefix: INDICATOR_ID_PREFIX,
-  textAttribute: 'name',
   insertCommand: 'insertIndicator',
 });

@@ -1,4 +1,4 @@
-import { interventionDirectionFields, type InterventionDirectionAttributes } from '../../domain/blockFields.js';
+import { interventionDirectionAttributeFields, type InterventionDirectionAttributes } from '../../domain/blockFields.js';
 import { createTypedBlockNode } from '../createTypedBlockNode.js';
 
 export type { TypedBlockOptions as InterventionDirectionOptions } from '../createTypedBlockNode.js';
@@ -16,14 +16,13 @@ declare module '@tiptap/core' {
 }
 
 /**
- * An intervention direction (kierunek interwencji, README §3.1). An atom block: every field is a node attribute, edited
- * through `updateAttributes` by the node view, so each field change is one
- * Yjs attribute change.
+ * An intervention direction (kierunek interwencji, README §3.1). Its small values are
+ * attributes; its text fields are child nodes (see createTypedBlockNode).
  */
 export const InterventionDirection = createTypedBlockNode({
   name: 'interventionDirection',
-  fields: interventionDirectionFields,
+  attributeFields: interventionDirectionAttributeFields,
+  content: 'blockLine blockRichText directionActionList blockLineList blockLineList directionIndicatorList fundingShareList blockLine',
   idPrefix: INTERVENTION_DIRECTION_ID_PREFIX,
-  textAttribute: 'title',
   insertCommand: 'insertInterventionDirection',
 });

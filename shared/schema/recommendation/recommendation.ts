@@ -1,4 +1,4 @@
-import { recommendationFields, type RecommendationAttributes } from '../../domain/blockFields.js';
+import { recommendationAttributeFields, type RecommendationAttributes } from '../../domain/blockFields.js';
 import { createTypedBlockNode } from '../createTypedBlockNode.js';
 
 export type { TypedBlockOptions as RecommendationOptions } from '../createTypedBlockNode.js';
@@ -16,14 +16,13 @@ declare module '@tiptap/core' {
 }
 
 /**
- * A recommendation, model or guideline (README §3.2). An atom block: every field is a node attribute, edited
- * through `updateAttributes` by the node view, so each field change is one
- * Yjs attribute change.
+ * A recommendation, model or guideline (README §3.2). Its small values are
+ * attributes; its text fields are child nodes (see createTypedBlockNode).
  */
 export const Recommendation = createTypedBlockNode({
   name: 'recommendation',
-  fields: recommendationFields,
+  attributeFields: recommendationAttributeFields,
+  content: 'blockLine blockRichText blockRichText blockLineList',
   idPrefix: RECOMMENDATION_ID_PREFIX,
-  textAttribute: 'title',
   insertCommand: 'insertRecommendation',
 });

@@ -1,0 +1,33 @@
+import { mergeAttributes, Node } from '@tiptap/core';
+import { fieldNameAttribute } from './fieldNameAttribute.js';
+
+/**
+ * A single-line text field of a typed block (a title, a name, a source, a
+ * cost note): plain collaborative text without marks, one Y.XmlText, so two
+ * members typing in it at once both keep every character.
+ */
+export const BlockLine = Node.create({
+  name: 'blockLine',
+
+  group: 'blockField',
+
+  content: 'text*',
+
+  marks: '',
+
+  defining: true,
+
+  isolating: true,
+
+  addAttributes() {
+    return fieldNameAttribute();
+  },
+
+  parseHTML() {
+    return [{ tag: 'div[data-node="blockLine"]' }];
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ['div', mergeAttributes({ 'data-node': this.name, class: 'plan-field plan-field--line' }, HTMLAttributes), 0];
+  },
+});

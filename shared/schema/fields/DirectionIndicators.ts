@@ -1,0 +1,46 @@
+import { mergeAttributes, Node } from '@tiptap/core';
+import { directionIndicatorAttributeFields } from '../../domain/blockFields.js';
+import { blockAttributes } from '../blockAttributes.js';
+
+/** A direction's indicator table, one row node per indicator. */
+export const DirectionIndicatorList = Node.create({
+  name: 'directionIndicatorList',
+
+  group: 'blockField',
+
+  content: 'directionIndicator*',
+
+  isolating: true,
+
+  parseHTML() {
+    return [{ tag: 'div[data-node="directionIndicatorList"]' }];
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ['div', mergeAttributes({ 'data-node': this.name, 'data-field': 'indicators', class: 'plan-field plan-field--table' }, HTMLAttributes), 0];
+  },
+});
+
+/**
+ * One indicator row: unit and values are attributes, its name and source are
+ * two BlockLine children ('name', 'source').
+ */
+export const DirectionIndicator = Node.create({
+  name: 'directionIndicator',
+
+  content: 'blockLine blockLine',
+
+  isolating: true,
+
+  addAttributes() {
+    return blockAttributes(directionIndicatorAttributeFields);
+  },
+
+  parseHTML() {
+    return [{ tag: 'div[data-node="directionIndicator"]' }];
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ['div', mergeAttributes({ 'data-node': this.name, class: 'plan-field__row' }, HTMLAttributes), 0];
+  },
+});
