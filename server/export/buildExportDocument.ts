@@ -7,13 +7,13 @@ import { EXPORT_LABELS as L, VOTE_LABELS } from './exportLabels.js';
 import { HeadingNumbering } from './HeadingNumbering.js';
 import { adoptingBodyGenitive, formatLongDate, formatPeriod, formatShortDate } from './polishFormats.js';
 import { richTextToExportBlocks } from './richTextToExportBlocks.js';
+import { textParagraphs } from './textParagraphs.js';
 import {
   codeLabel,
   directionBlocks,
   financingTable,
   goalsTable,
   indicatorsTable,
-  paragraphs,
   recommendationBlocks,
   statusLabel,
   type BlockExportContext,
@@ -111,7 +111,7 @@ function blocksToExport(blocks: PlanBlock[], context: BlockExportContext, number
     if (block === undefined) continue;
     switch (block.type) {
       case 'paragraph':
-        result.push(...paragraphs(textOf(block.text)));
+        result.push(...textParagraphs(textOf(block.text)));
         break;
       case 'richText':
         result.push(...richTextToExportBlocks(block.node, numbering));

@@ -1,17 +1,27 @@
 import type { ProseMirrorNodeJson } from '../../shared/domain/ProseMirrorNodeJson.js';
 import { isAllowedLinkHref } from '../../shared/schema/isAllowedLinkHref.js';
 import type { ExportBlock, ExportListItem, ExportRun } from './ExportDocument.js';
-import type { HeadingNumbering } from './HeadingNumbering.js';
+import { textOf } from './untrustedValues.js';
 
 // The reader already bounds nesting; this only keeps a hand-built snapshot from overflowing the stack.
 const MAX_DEPTH = 64;
 
 /**
+ * What a heading inside rich text becomes: a numbered heading in section
+ * text (HeadingNumbering), a bold paragraph inside a block field, where a
+ * heading would break the document's outline.
+ */
+export interface RichTextHeadings {
+  numbered(level: 2 | 3, text: string): ExportBlock;
+}
+
+/**
  * A formatted block of the editor (heading, list, quote, code, paragraph with
  * marks) as export blocks. Unknown nodes keep their text as a paragraph, so
- * nothing a member wrote silently disappears from the file.
+ * nothing a member wrote silently disappears from the file. Used for section
+ * text and for the rich text fields of typed blocks alike.
  */
-export function richTextToExportBlocks(node: ProseMirrorNodeJson, headings: HeadingNumbering, depth = 0): ExportBlock[] {
+export function richTextToExportBlocks(node: ProseMirrorNodeJson, headings: RichTextHeadings, depth = 0): ExportBlock[] {
   if (depth > MAX_DEPTH || typeof node !== 'object' || node === null) return [];
   const children = Array.isArray(node.content) ? node.content : [];
   switch (node.type) {
@@ -33,13 +43,13 @@ export function richTextToExportBlocks(node: ProseMirrorNodeJson, headings: Head
     case 'horizontalRule':
       return [];
     default: {
-      const text = plainText(children) || (typeof node.text === 'string' ? node.text : '');
+      const text = plainText(children) || textOf(node.text);
       return text === '' ? [] : [{ kind: 'paragraph', runs: [{ text }], variant: 'body' }];
     }
   }
 }
 
-function listItem(node: ProseMirrorNodeJson, headings: HeadingNumbering, depth: number): ExportListItem {
+function listItem(node: ProseMirrorNodeJson, headings: RichTextHeadings, depth: number): ExportListItem {
   const children = Array.isArray(node?.content) ? node.content : [];
   const [first, ...rest] = children;
   if (first?.type === 'paragraph') {
@@ -54,14 +64,19 @@ function inlineRuns(nodes: ProseMirrorNodeJson[]): ExportRun[] {
     if (node?.type === 'hardBreak') {
       runs.push({ text: '\n' });
     } else if (node?.type === 'text' && typeof node.text === 'string') {
-      const run: ExportRun = { text: node.text };
+      // Through textOf: control characters would break DOCX's XML, a pasted megabyte a PDF layout.
+      const run: ExportRun = { text: textOf(node.text) };
       for (const mark of Array.isArray(node.marks) ? node.marks : []) {
-        if (mark.type === 'bold') run.bold = true;
-        else if (mark.type === 'italic') run.italic = true;
-        else if (mark.type === 'underline') run.underline = true;
-        else if (mark.type === 'strike') run.strike = true;
-        else if (mark.type === 'code') run.code = true;
-        else if (mark.type === 'link' && isAllowedLinkHref(mark.attrs?.['href'])) run.href = mark.attrs['href'] as string;
+        const type: unknown = mark?.type;
+        if (type === 'bold') run.bold = true;
+        else if (type === 'italic') run.italic = true;
+        else if (type === 'underline') run.underline = true;
+        else if (type === 'strike') run.strike = true;
+        else if (type === 'code') run.code = true;
+        else if (type === 'link') {
+          const href: unknown = mark?.attrs?.['href'];
+          if (isAllowedLinkHref(href)) run.href = href;
+        }
       }
       runs.push(run);
     }
@@ -74,7 +89,7 @@ function plainText(nodes: ProseMirrorNodeJson[], depth = 0): string {
   return nodes
     .map((node) => {
       if (node?.type === 'hardBreak') return '\n';
-      if (typeof node?.text === 'string') return node.text;
+      if (typeof node?.text === 'string') return textOf(node.text);
       return Array.isArray(node?.content) ? plainText(node.content, depth + 1) : '';
     })
     .join('');

@@ -3,6 +3,7 @@ import { label, type TaxonomyListName } from '../../shared/domain/taxonomy.js';
 import type { ExportBlock, ExportHeading, ExportTable, ExportTableRow } from './ExportDocument.js';
 import { EXPORT_LABELS as L, EXTRA_STATUS_LABELS } from './exportLabels.js';
 import { formatAmount, formatMonth, formatNumber } from './polishFormats.js';
+import { richTextFieldBlocks, richTextFieldPlainText } from './richTextFieldExport.js';
 import { finiteNumberOf, listOf, recordOf, textListOf, textOf } from './untrustedValues.js';
 
 /** What the block tables need to know about the rest of the plan. */
@@ -71,8 +72,7 @@ export function directionBlocks(block: InterventionDirectionBlock, context: Bloc
   const start = formatMonth(textOf(timeframe['start']));
   const end = formatMonth(textOf(timeframe['end']));
   const blocks: ExportBlock[] = [context.heading(2, title === '' ? name : `${name}. ${title}`)];
-  const description = textOf(block.description);
-  if (description !== '') blocks.push(...paragraphs(description));
+  blocks.push(...richTextFieldBlocks(block.description));
   blocks.push(
     definitionTable(`${name} – karta kierunku`, [
       [L.direction, [textOf(block.id), title].filter(Boolean).join(' – ')],
@@ -132,12 +132,13 @@ export function recommendationBlocks(block: RecommendationBlock, context: BlockE
     return directionTitle === null ? directionId : `${directionId} – ${directionTitle}`;
   });
   const blocks: ExportBlock[] = [context.heading(2, title === '' ? name : `${name}. ${title}`)];
-  const content = textOf(block.content);
-  if (content !== '') blocks.push(...paragraphs(content));
+  blocks.push(...richTextFieldBlocks(block.content));
+  // The rationale is prose with its own formatting, so it follows the content instead of sitting in a plain table cell.
+  const rationale = richTextFieldBlocks(block.rationale);
+  if (rationale.length > 0) blocks.push({ kind: 'paragraph', runs: [{ text: `${L.rationale}:`, bold: true }], variant: 'body' }, ...rationale);
   blocks.push(
     definitionTable(`${name} – karta rekomendacji`, [
       [L.kind, kind],
-      [L.rationale, textOf(block.rationale)],
       [L.addressees, lines(textListOf(block.addressees))],
       [L.area, codeLabel('areas', block.area)],
       [L.targetGroups, lines(textListOf(block.targetGroups).map((code) => codeLabel('targetGroups', code)))],
@@ -157,7 +158,8 @@ export function goalsTable(goals: GoalBlock[], caption: string): ExportTable {
     header: [L.goalId, L.goalLevel, L.goal, L.area],
     rows: goals.map((goal) => {
       const title = textOf(goal.title);
-      const description = textOf(goal.description);
+      // A cell holds plain text: the description's lists keep their markers, its marks are dropped.
+      const description = richTextFieldPlainText(goal.description);
       const id = textOf(goal.id);
       const number = textOf(goal.number);
       return {
@@ -195,12 +197,4 @@ export function indicatorsTable(indicators: IndicatorBlock[], caption: string): 
     widths: [3, 1.4, 1.1, 1.3, 1.3, 1.9, 1.2],
     align: ['left', 'left', 'left', 'right', 'right', 'left', 'left'],
   };
-}
-
-/** Blank lines separate paragraphs; single newlines stay line breaks inside one. */
-export function paragraphs(text: string): ExportBlock[] {
-  return text
-    .split(/\n{2,}/)
-    .filter((part) => part.trim() !== '')
-    .map((part) => ({ kind: 'paragraph', runs: [{ text: part }], variant: 'body' }));
 }

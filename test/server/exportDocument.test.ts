@@ -8,8 +8,20 @@ import type { ExportBlock, ExportDocument, ExportHeading, ExportTable } from '..
 import type { ExportInput } from '../../server/export/ExportFormat.js';
 import { exportRenderers } from '../../server/export/exportRenderers.js';
 import { adoptingBodyGenitive, formatPeriod } from '../../server/export/polishFormats.js';
+import { importPlan } from '../../shared/planJson/importPlan.js';
+import { readPdfText } from '../helpers/readPdfText.js';
+import { readZip } from '../helpers/readZip.js';
+import { RICH, richBlockPlanFile } from '../helpers/richBlockPlanFile.js';
 
-const sample = JSON.parse(readFileSync('shared/domain/samples/sample-plan-a.json', 'utf8')) as Plan;
+/** A plan file read the way the server reads it: rich text fields become editor nodes. */
+function planOf(file: unknown): Plan {
+  const imported = importPlan(file);
+  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+  return imported.plan;
+}
+
+const sample = planOf(JSON.parse(readFileSync('shared/domain/samples/sample-plan-a.json', 'utf8')));
+const richSample = planOf(richBlockPlanFile());
 const generatedAt = new Date('2026-03-01T10:00:00Z');
 
 function input(overrides: Partial<ExportInput['snapshot']> = {}, rejected: 'omit' | 'annex' = 'omit'): ExportInput {
@@ -113,6 +125,115 @@ describe('export document model', () => {
     const empty = await exportRenderers.pdf?.(input({ plan: { ...structuredClone(sample), sections: [] } }));
     expect(empty?.bytes.length).toBeGreaterThan(1000);
   }, 20_000);
+
+  it('keeps the formatting of block fields: marks, links and lists of descriptions, content and rationale', () => {
+    const document = buildExportDocument(input({ plan: structuredClone(richSample) }));
+    const start = document.body.findIndex((block) => block.kind === 'heading' && block.text.startsWith('Kierunek interwencji 1.1.'));
+    const [description, bullets, numbered] = document.body.slice(start + 1, start + 4);
+    expect(description).toEqual({
+      kind: 'paragraph',
+      variant: 'body',
+      runs: [
+        { text: RICH.bold, bold: true },
+        { text: ' są potrzebne ' },
+        { text: RICH.italic, italic: true },
+        { text: '; zob. ' },
+        { text: RICH.linkText, href: RICH.href },
+        { text: '.' },
+      ],
+    });
+    expect(bullets).toEqual({ kind: 'list', ordered: false, items: RICH.bullets.map((text) => ({ runs: [{ text }], children: [] })) });
+    expect(numbered).toEqual({ kind: 'list', ordered: true, items: RICH.numbered.map((text) => ({ runs: [{ text }], children: [] })) });
+
+    const recommendation = document.body.findIndex((block) => block.kind === 'heading' && block.text.startsWith('Rekomendacja R-01.'));
+    const card = document.body.findIndex((block, index) => index > recommendation && block.kind === 'table');
+    const recommendationText = allText(document.body.slice(recommendation, card));
+    expect(recommendationText).toContain(JSON.stringify({ text: RICH.contentBold, bold: true }));
+    expect(recommendationText).toContain(JSON.stringify({ text: 'Uzasadnienie:', bold: true }));
+    expect(recommendationText).toContain(JSON.stringify({ text: RICH.rationaleItalic, italic: true }));
+    expect(recommendationText).toContain(JSON.stringify({ runs: [{ text: RICH.rationaleBullets[0] }], children: [] }));
+    // The rationale is written once, as prose, not again as a plain table cell.
+    const recommendationCard = document.body[card] as ExportTable;
+    expect(recommendationCard.rows.map((row) => row.cells[0])).not.toContain('Uzasadnienie');
+
+    // A goal's description sits in a table cell, which holds plain text.
+    const goals = tables(document).find((table) => table.caption === 'Cele planu');
+    expect(goals?.rows.find((row) => row.cells[0]?.startsWith('CS-1') === true)?.cells[2]).toContain(`${RICH.goalBold} – obszar wsparcia rodziny.`);
+  });
+
+  it('writes the formatting of block fields into DOCX, PDF, HTML and Markdown', async () => {
+    const rendered = async (format: 'docx' | 'pdf' | 'html' | 'md'): Promise<Buffer> => {
+      const file = await exportRenderers[format]?.(input({ plan: structuredClone(richSample) }));
+      if (!file) throw new Error(`no ${format} renderer`);
+      return Buffer.from(file.bytes);
+    };
+
+    const zip = readZip(await rendered('docx'));
+    const documentXml = zip.get('word/document.xml')?.toString('utf8') ?? '';
+    expect(documentXml).toContain(`<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">${RICH.bold}</w:t></w:r>`);
+    expect(documentXml).toContain(`<w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">${RICH.italic}</w:t></w:r>`);
+    expect(documentXml).toContain(`<w:r><w:rPr><w:i/><w:iCs/></w:rPr><w:t xml:space="preserve">${RICH.rationaleItalic}</w:t></w:r>`);
+    const hyperlink = new RegExp(`<w:hyperlink [^>]*r:id="([^"]+)"[^>]*>(?:(?!</w:hyperlink>).)*${RICH.linkText}`).exec(documentXml);
+    expect(hyperlink, 'hyperlink').not.toBeNull();
+    const relations = zip.get('word/_rels/document.xml.rels')?.toString('utf8') ?? '';
+    expect(relations).toContain(`Id="${hyperlink?.[1]}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="${RICH.href}" TargetMode="External"`);
+    const numbering = zip.get('word/numbering.xml')?.toString('utf8') ?? '';
+    const listFormat = (text: string): string | undefined => {
+      const numId = new RegExp(`<w:numId w:val="(\\d+)"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">${text}</w:t>`).exec(documentXml)?.[1];
+      const abstractId = new RegExp(`<w:num w:numId="${numId}"[^>]*><w:abstractNumId w:val="(\\d+)"/>`).exec(numbering)?.[1];
+      const abstract = new RegExp(`<w:abstractNum [^>]*w:abstractNumId="${abstractId}"[^>]*>(?:(?!</w:abstractNum>).)*?<w:lvl [^>]*w:ilvl="0"[^>]*>(?:(?!</w:lvl>).)*?<w:numFmt w:val="(\\w+)"/>`).exec(numbering);
+      return abstract?.[1];
+    };
+    for (const text of RICH.bullets) expect(listFormat(text), text).toBe('bullet');
+    for (const text of RICH.numbered) expect(listFormat(text), text).toBe('decimal');
+    for (const text of RICH.rationaleBullets) expect(listFormat(text), text).toBe('bullet');
+
+    const html = (await rendered('html')).toString('utf8');
+    expect(html).toContain(`<p><strong>${RICH.bold}</strong> są potrzebne <em>${RICH.italic}</em>; zob. <a href="${RICH.href}">${RICH.linkText}</a>.</p>`);
+    expect(html).toContain(`<ul><li>${RICH.bullets[0]}</li><li>${RICH.bullets[1]}</li></ul>`);
+    expect(html).toContain(`<ol><li>${RICH.numbered[0]}</li><li>${RICH.numbered[1]}</li></ol>`);
+    expect(html).toContain(`<em>${RICH.rationaleItalic}</em>`);
+    expect(html).toContain(`<ul><li>${RICH.rationaleBullets[0]}</li><li>${RICH.rationaleBullets[1]}</li></ul>`);
+
+    const markdown = (await rendered('md')).toString('utf8');
+    expect(markdown).toContain(`**${RICH.bold}** są potrzebne *${RICH.italic}*; zob. [${RICH.linkText}](<${RICH.href}>).`);
+    expect(markdown).toContain(`\n- ${RICH.bullets[0]}\n- ${RICH.bullets[1]}\n`);
+    expect(markdown).toContain(`\n1. ${RICH.numbered[0]}\n2. ${RICH.numbered[1]}\n`);
+    expect(markdown).toContain(`**${RICH.contentBold}**`);
+    expect(markdown).toContain(`*${RICH.rationaleItalic}*`);
+    expect(markdown).toContain(`\n- ${RICH.rationaleBullets[0]}\n- ${RICH.rationaleBullets[1]}\n`);
+
+    const pdfText = (await readPdfText(await rendered('pdf'))).replace(/\s+/g, ' ');
+    for (const text of [RICH.bold, RICH.italic, RICH.linkText, ...RICH.bullets, ...RICH.numbered, RICH.contentBold, RICH.rationaleItalic, ...RICH.rationaleBullets]) {
+      expect(pdfText, text).toContain(text);
+    }
+    expect(pdfText).toContain(`1. ${RICH.numbered[0]}`);
+  }, 20_000);
+
+  it('reads untrusted block rich text without throwing: strings, garbage nodes, headings and control characters', () => {
+    const plan = structuredClone(richSample);
+    const blocks = plan.sections.flatMap((section) => section.blocks);
+    const direction = blocks.find((block) => block.type === 'interventionDirection');
+    const recommendation = blocks.find((block) => block.type === 'recommendation');
+    if (direction?.type !== 'interventionDirection' || recommendation?.type !== 'recommendation') throw new Error('no blocks');
+    direction.description = [
+      null,
+      7,
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Nagłówek w polu' }] },
+      { type: 'paragraph', content: [{ type: 'text', text: 'a\u0001b', marks: [null, { type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] },
+      { type: 'bulletList', content: 'x' },
+    ] as unknown as typeof direction.description;
+    recommendation.content = 'zwykły tekst' as unknown as typeof recommendation.content;
+    recommendation.rationale = { type: 'paragraph' } as unknown as typeof recommendation.rationale;
+    const document = buildExportDocument(input({ plan }));
+    const text = allText(document.body);
+    expect(text).toContain(JSON.stringify({ text: 'Nagłówek w polu', bold: true }));
+    // A heading inside a field does not become a heading of the document.
+    expect(headings(document).some((heading) => heading.text === 'Nagłówek w polu')).toBe(false);
+    expect(text).toContain(JSON.stringify({ kind: 'paragraph', runs: [{ text: 'ab' }], variant: 'body' }));
+    expect(text).not.toContain('javascript:');
+    expect(text).toContain('zwykły tekst');
+  });
 
   it('declines the adopting body and writes the period as Polish documents do', () => {
     expect(adoptingBodyGenitive('Zarząd Województwa Opolskiego')).toBe('Zarządu Województwa Opolskiego');
