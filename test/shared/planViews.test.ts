@@ -6,7 +6,7 @@ import { buildTargetGroupMatrix } from '../../shared/planViews/buildTargetGroupM
 import { collectPlanWarnings } from '../../shared/planViews/collectPlanWarnings.js';
 import { computeFinancing } from '../../shared/planViews/computeFinancing.js';
 import { groupRecommendations } from '../../shared/planViews/groupRecommendations.js';
-import { samplePlanJson } from './planTestDocuments.js';
+import { samplePlan, samplePlanJson } from './planTestDocuments.js';
 
 // Expected values are computed here from the raw JSON, independently of the code under test.
 interface RawBlock {
@@ -26,7 +26,7 @@ const rawDirections = (): RawBlock[] => rawBlocks().filter((block) => block.type
 
 describe('plan views of the sample plan', () => {
   it('sums 8 directions to 118.7 mln PLN, by source and by year', () => {
-    const financing = computeFinancing(samplePlanJson());
+    const financing = computeFinancing(samplePlan());
     expect(rawDirections()).toHaveLength(8);
     expect(financing.totalCost).toBe(118_700_000);
     expect(financing.totalCost).toBe(rawDirections().reduce((sum, block) => sum + (block.estimatedCost?.amount ?? 0), 0));
@@ -67,7 +67,7 @@ describe('plan views of the sample plan', () => {
   });
 
   it('leaves rejected directions out of the totals and puts unplanned ones in unscheduledCost', () => {
-    const plan = samplePlanJson();
+    const plan = samplePlan();
     const directions = plan.sections[4]!.blocks.filter((block) => block.type === 'interventionDirection');
     const [first, second] = directions;
     if (first?.type !== 'interventionDirection' || second?.type !== 'interventionDirection') throw new Error('sample changed');
@@ -79,7 +79,7 @@ describe('plan views of the sample plan', () => {
   });
 
   it('builds the target group × direction matrix and finds uncovered groups', () => {
-    const matrix = buildTargetGroupMatrix(samplePlanJson());
+    const matrix = buildTargetGroupMatrix(samplePlan());
     const covered = new Set(rawDirections().flatMap((block) => block.targetGroups ?? []));
     expect(matrix.uncoveredTargetGroups).toEqual(TARGET_GROUPS.filter((group) => !covered.has(group)));
     expect(matrix.uncoveredTargetGroups).toEqual(['migrants', 'addictionViolence']);
@@ -94,7 +94,7 @@ describe('plan views of the sample plan', () => {
   });
 
   it('groups recommendations by kind and status', () => {
-    const groups = groupRecommendations(samplePlanJson());
+    const groups = groupRecommendations(samplePlan());
     const raw = rawBlocks().filter((block) => block.type === 'recommendation');
     expect(raw).toHaveLength(7);
     for (const kind of ['recommendation', 'model', 'guideline'] as const) {
@@ -108,7 +108,7 @@ describe('plan views of the sample plan', () => {
   });
 
   it('lists indicator blocks and the directions’ own indicators in one table', () => {
-    const table = buildIndicatorTable(samplePlanJson());
+    const table = buildIndicatorTable(samplePlan());
     const indicatorBlocks = rawBlocks().filter((block) => block.type === 'indicator');
     const directionIndicators = rawDirections().flatMap((block) => block.indicators ?? []);
     expect(indicatorBlocks).toHaveLength(8);
@@ -123,11 +123,11 @@ describe('plan views of the sample plan', () => {
 
 describe('plan warnings', () => {
   it('finds nothing wrong in the sample', () => {
-    expect(collectPlanWarnings(samplePlanJson())).toEqual([]);
+    expect(collectPlanWarnings(samplePlan())).toEqual([]);
   });
 
   it('flags money, references, missing indicators, timeframes and duplicate ids with block ids', () => {
-    const plan: Plan = samplePlanJson();
+    const plan: Plan = samplePlan();
     const blocks = plan.sections.flatMap((section) => section.blocks);
     const byId = (id: string) => blocks.find((block) => 'id' in block && block.id === id);
     const direction = byId('KI-5.1');

@@ -1,16 +1,47 @@
+// @vitest-environment jsdom
 import { INTERVENTION_DIRECTION_ID_PREFIX } from '../../../shared/schema/interventionDirection/index.js';
-import { samplePlanJson } from '../planTestDocuments.js';
+import {
+  actionListField,
+  fundingListField,
+  indicatorListField,
+  lineField,
+  lineListField,
+  planBlock,
+  richField,
+  samplePlan,
+} from '../planTestDocuments.js';
 import { typedBlockNodeContract } from './typedBlockNodeContract.js';
 
-const direction = samplePlanJson()
-  .sections.flatMap((section) => section.blocks)
-  .find((block) => block.type === 'interventionDirection' && block.id === 'KI-3.1');
-if (direction?.type !== 'interventionDirection') throw new Error('sample plan lost KI-3.1');
-const { type: _type, ...filled } = direction;
+const { type: _type, title, description, actions, responsible, partners, indicators, fundingSources, estimatedCost, ...attributes } = planBlock(
+  samplePlan(),
+  'interventionDirection',
+  'KI-3.1',
+);
+const { note, ...costAmount } = estimatedCost;
+const link = { type: 'link', attrs: { href: 'https://example.org/', target: '_blank', rel: 'noopener noreferrer nofollow', class: null, title: null } };
 
 typedBlockNodeContract({
   type: 'interventionDirection',
   idPrefix: INTERVENTION_DIRECTION_ID_PREFIX,
-  insert: (editor, attributes) => editor.commands.insertInterventionDirection(attributes),
-  filled,
+  insert: (editor, given) => editor.commands.insertInterventionDirection(given),
+  attributes: { ...attributes, estimatedCost: costAmount },
+  fields: [
+    lineField('title', title),
+    richField('description', [
+      ...description,
+      {
+        type: 'bulletList',
+        content: [
+          { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'zobacz ' }, { type: 'text', text: 'opis', marks: [link] }] }] },
+        ],
+      },
+    ]),
+    actionListField(actions),
+    lineListField('responsible', responsible),
+    lineListField('partners', partners),
+    indicatorListField(indicators),
+    fundingListField(fundingSources),
+    lineField('costNote', note === '' ? 'Koszt obejmuje remonty mieszkań.' : note),
+  ],
+  textFieldNames: ['title', 'description', 'actions', 'responsible', 'partners', 'indicators', 'fundingSources', 'costNote'],
 });

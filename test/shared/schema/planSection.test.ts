@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@tiptap/core';
 import { planSchema } from '../../../shared/schema/planExtensions.js';
-import { createPlanEditor, editorJson, sectionDocument } from '../planTestDocuments.js';
+import { createPlanEditor, editorJson, lineField, richField, sectionDocument } from '../planTestDocuments.js';
 
 describe('planSection node and the plan document', () => {
   let editor: Editor | undefined;
@@ -12,13 +12,15 @@ describe('planSection node and the plan document', () => {
       { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Heading' }] },
       { type: 'paragraph', content: [{ type: 'text', text: 'Text' }] },
       { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] },
-      { type: 'goal', attrs: { id: 'CG', level: 'main' } },
+      { type: 'goal', attrs: { id: 'CG', level: 'main' }, content: [lineField('title', 'Cel główny'), richField('description', [''])] },
     ]);
     expect(() => planSchema.nodeFromJSON(valid).check()).not.toThrow();
     expect(() => planSchema.nodeFromJSON({ type: 'doc', content: [{ type: 'paragraph' }] }).check()).toThrow();
     expect(() => planSchema.nodeFromJSON(sectionDocument([])).check()).toThrow();
     const nested = sectionDocument([{ type: 'planSection', content: [{ type: 'paragraph' }] }]);
     expect(() => planSchema.nodeFromJSON(nested).check()).toThrow();
+    // Field nodes belong inside typed blocks, never directly in a section.
+    expect(() => planSchema.nodeFromJSON(sectionDocument([lineField('title', 'Zbłąkany tytuł')])).check()).toThrow();
   });
 
   it('has workflow attributes with defaults', () => {
