@@ -10,6 +10,7 @@ import type { PlanConnection } from '../collaboration/PlanConnection.js';
 import { CommentButton } from '../comments/CommentButton.js';
 import { CommentHighlight } from '../comments/CommentHighlight.js';
 import type { CommentStore } from '../comments/CommentStore.js';
+import { BlockFieldKeymap } from './BlockFieldKeymap.js';
 import { EditorToolbar } from './EditorToolbar.js';
 import { planNodeViews } from './nodeViews/planNodeViews.js';
 import { SlashCommand } from './slashMenu/SlashCommand.js';
@@ -35,7 +36,7 @@ const LOCAL_CARET_COLOR = '#1d4ed8';
  * the caller provides around it.
  */
 export function PlanEditor({ connection, userName, isEditable, onEditor, commentStore = null }: PlanEditorProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const editor = useEditor(
     {
@@ -44,11 +45,13 @@ export function PlanEditor({ connection, userName, isEditable, onEditor, comment
         Collaboration.configure({ document: connection.doc, field: CONTENT_FIELD }),
         CollaborationCaret.configure({ provider: connection.provider, user: { name: userName, color: LOCAL_CARET_COLOR } }),
         SlashCommand,
+        BlockFieldKeymap,
         ...(commentStore === null ? [] : [CommentHighlight.configure({ store: commentStore })]),
       ],
       editable: isEditable,
     },
-    [connection, userName, commentStore],
+    // The hand-written field views take their labels from i18next when created.
+    [connection, userName, commentStore, i18n.language],
   );
 
   useEffect(() => {

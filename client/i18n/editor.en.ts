@@ -52,6 +52,13 @@ export const editorEn: Messages['blocks'] = {
     delete: 'Delete block',
     deleteConfirm: 'Delete the block “{{name}}”? You can undo it (Ctrl+Z).',
     untitled: '(untitled)',
+    removeRow: 'Remove row',
+    entryPlaceholder: 'Type…',
+    chosen: '{{legend}}: chosen',
+    noneChosen: 'none chosen',
+    searchIn: '{{legend}}: search and add',
+    addChoice: 'Add…',
+    noMatches: 'No matches',
   },
   direction: {
     goalRef: 'Goal served',

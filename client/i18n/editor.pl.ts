@@ -50,6 +50,13 @@ export const editorPl = {
     delete: 'Usuń blok',
     deleteConfirm: 'Usunąć blok „{{name}}”? Można to cofnąć (Ctrl+Z).',
     untitled: '(bez tytułu)',
+    removeRow: 'Usuń wiersz',
+    entryPlaceholder: 'Wpisz…',
+    chosen: '{{legend}}: wybrane',
+    noneChosen: 'nie wybrano',
+    searchIn: '{{legend}}: wyszukaj i dodaj',
+    addChoice: 'Dodaj…',
+    noMatches: 'Nic nie pasuje',
   },
   direction: {
     goalRef: 'Realizowany cel',

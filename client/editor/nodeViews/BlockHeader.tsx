@@ -9,11 +9,13 @@ export interface BlockHeaderProps {
   onToggle: () => void;
   onDelete: () => void;
   isEditable: boolean;
+  /** The title is on screen in the block's own title field while it is expanded. */
+  showsTitle?: boolean;
   children?: ReactNode;
 }
 
 /** The top line of a typed block: what it is, its id and title, collapse and delete. */
-export function BlockHeader({ typeLabel, id, title, isExpanded, onToggle, onDelete, isEditable, children }: BlockHeaderProps) {
+export function BlockHeader({ typeLabel, id, title, isExpanded, onToggle, onDelete, isEditable, showsTitle = true, children }: BlockHeaderProps) {
   const { t } = useTranslation();
   const name = [id, title].filter((part) => part !== '').join(' ') || t('blocks.common.untitled');
   return (
@@ -21,7 +23,7 @@ export function BlockHeader({ typeLabel, id, title, isExpanded, onToggle, onDele
       <span className="plan-block__type" data-drag-handle="">
         {typeLabel}
       </span>
-      <span className="plan-block__name">{name}</span>
+      <span className="plan-block__name">{showsTitle ? name : id}</span>
       {children}
       <span className="plan-block__tools">
         <button type="button" className="button button--small" aria-expanded={isExpanded} onClick={onToggle}>

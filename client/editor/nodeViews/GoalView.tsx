@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { goalFields } from '../../../shared/domain/blockFields.js';
+import { goalAttributeFields } from '../../../shared/domain/blockFields.js';
 import { goalOptions } from './blockOptions.js';
 import { useBlockViewContext } from './BlockViewContext.js';
 import { BlockField } from './fields/BlockField.js';
@@ -11,21 +11,15 @@ import { ReferenceSelect } from './fields/ReferenceSelect.js';
 import { TypedBlockFrame } from './TypedBlockFrame.js';
 import { useBlockAttributes } from './useBlockAttributes.js';
 
-/** Cel główny / szczegółowy / operacyjny (domain note §3.3). */
+/** Cel główny / szczegółowy / operacyjny (domain note §3.3): title and description are its text fields. */
 export function GoalView(props: NodeViewProps) {
   const { t } = useTranslation();
   const { isEditable, plan } = useBlockViewContext();
-  const [attributes, setField] = useBlockAttributes(goalFields, props);
+  const [attributes, setField] = useBlockAttributes(goalAttributeFields, props);
   const id = useId();
   const disabled = !isEditable;
   return (
-    <TypedBlockFrame
-      blockType="goal"
-      id={attributes.id}
-      title={attributes.title}
-      isSelected={props.selected}
-      onDelete={props.deleteNode}
-    >
+    <TypedBlockFrame blockType="goal" node={props.node} id={attributes.id} isSelected={props.selected} onDelete={props.deleteNode}>
       <BlockField id={`${id}-id`} label={t('blocks.common.id')} width="narrow">
         <DraftTextInput id={`${id}-id`} value={attributes.id} disabled={disabled} onChange={(value) => setField('id', value)} />
       </BlockField>
@@ -45,14 +39,8 @@ export function GoalView(props: NodeViewProps) {
           onChange={(value) => setField('parentId', value)}
         />
       </BlockField>
-      <BlockField id={`${id}-title`} label={t('blocks.common.title')} width="wide">
-        <DraftTextInput id={`${id}-title`} className="plan-block__title-input" value={attributes.title} disabled={disabled} onChange={(value) => setField('title', value)} />
-      </BlockField>
       <BlockField id={`${id}-area`} label={t('blocks.common.area')}>
         <CodeSelect id={`${id}-area`} list="areas" value={attributes.area} isNullable disabled={disabled} onChange={(value) => setField('area', value)} />
-      </BlockField>
-      <BlockField id={`${id}-description`} label={t('blocks.common.description')} width="wide">
-        <DraftTextInput id={`${id}-description`} multiline value={attributes.description} disabled={disabled} onChange={(value) => setField('description', value)} />
       </BlockField>
     </TypedBlockFrame>
   );

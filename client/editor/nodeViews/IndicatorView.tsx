@@ -1,38 +1,29 @@
 import { useId } from 'react';
 import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { indicatorFields } from '../../../shared/domain/blockFields.js';
+import { indicatorAttributeFields } from '../../../shared/domain/blockFields.js';
 import { directionOptions, goalOptions } from './blockOptions.js';
 import { useBlockViewContext } from './BlockViewContext.js';
 import { BlockField } from './fields/BlockField.js';
 import { CodeSelect } from './fields/CodeSelect.js';
 import { DraftTextInput } from './fields/DraftTextInput.js';
 import { MeasuredValueFields } from './fields/MeasuredValueFields.js';
-import { ReferenceCheckboxGroup } from './fields/ReferenceCheckboxGroup.js';
+import { ReferenceMultiSelect } from './fields/ReferenceMultiSelect.js';
 import { ReferenceSelect } from './fields/ReferenceSelect.js';
 import { TypedBlockFrame } from './TypedBlockFrame.js';
 import { useBlockAttributes } from './useBlockAttributes.js';
 
-/** Wskaźnik of the monitoring table (domain note §3.4). */
+/** Wskaźnik of the monitoring table (domain note §3.4): name, source and who measures are its text fields. */
 export function IndicatorView(props: NodeViewProps) {
   const { t } = useTranslation();
   const { isEditable, plan } = useBlockViewContext();
-  const [attributes, setField] = useBlockAttributes(indicatorFields, props);
+  const [attributes, setField] = useBlockAttributes(indicatorAttributeFields, props);
   const id = useId();
   const disabled = !isEditable;
   return (
-    <TypedBlockFrame
-      blockType="indicator"
-      id={attributes.id}
-      title={attributes.name}
-      isSelected={props.selected}
-      onDelete={props.deleteNode}
-    >
+    <TypedBlockFrame blockType="indicator" node={props.node} id={attributes.id} isSelected={props.selected} onDelete={props.deleteNode}>
       <BlockField id={`${id}-id`} label={t('blocks.common.id')} width="narrow">
         <DraftTextInput id={`${id}-id`} value={attributes.id} disabled={disabled} onChange={(value) => setField('id', value)} />
-      </BlockField>
-      <BlockField id={`${id}-name`} label={t('blocks.indicator.name')} width="wide">
-        <DraftTextInput id={`${id}-name`} className="plan-block__title-input" value={attributes.name} disabled={disabled} onChange={(value) => setField('name', value)} />
       </BlockField>
       <BlockField id={`${id}-kind`} label={t('blocks.indicator.kind')}>
         <CodeSelect id={`${id}-kind`} list="indicatorKinds" value={attributes.kind} disabled={disabled} onChange={(value) => value !== null && setField('kind', value)} />
@@ -47,12 +38,6 @@ export function IndicatorView(props: NodeViewProps) {
         <MeasuredValueFields id={`${id}-baseline`} label={t('blocks.indicator.baseline')} value={attributes.baseline} disabled={disabled} onChange={(value) => setField('baseline', value)} />
         <MeasuredValueFields id={`${id}-target`} label={t('blocks.indicator.target')} value={attributes.target} disabled={disabled} onChange={(value) => setField('target', value)} />
       </div>
-      <BlockField id={`${id}-source`} label={t('blocks.indicator.source')}>
-        <DraftTextInput id={`${id}-source`} value={attributes.source} disabled={disabled} onChange={(value) => setField('source', value)} />
-      </BlockField>
-      <BlockField id={`${id}-responsible`} label={t('blocks.indicator.responsible')}>
-        <DraftTextInput id={`${id}-responsible`} value={attributes.responsible} disabled={disabled} onChange={(value) => setField('responsible', value)} />
-      </BlockField>
       <BlockField id={`${id}-goal`} label={t('blocks.indicator.goalRef')}>
         <ReferenceSelect
           id={`${id}-goal`}
@@ -63,7 +48,7 @@ export function IndicatorView(props: NodeViewProps) {
           onChange={(value) => setField('goalRef', value)}
         />
       </BlockField>
-      <ReferenceCheckboxGroup
+      <ReferenceMultiSelect
         legend={t('blocks.indicator.directionRefs')}
         name="directionRefs"
         options={directionOptions(plan)}

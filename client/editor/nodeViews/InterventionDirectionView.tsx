@@ -1,31 +1,33 @@
 import { useId } from 'react';
 import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { interventionDirectionFields } from '../../../shared/domain/blockFields.js';
+import { interventionDirectionAttributeFields } from '../../../shared/domain/blockFields.js';
 import type { PlanWarningCode } from '../../../shared/planViews/collectPlanWarnings.js';
 import { warningMessage } from '../../planViews/warningMessage.js';
 import { ProposalControls } from '../../proposals/ProposalControls.js';
 import { goalOptions } from './blockOptions.js';
 import { useBlockViewContext } from './BlockViewContext.js';
 import { BlockField } from './fields/BlockField.js';
-import { CodeCheckboxGroup } from './fields/CodeCheckboxGroup.js';
+import { CodeMultiSelect } from './fields/CodeMultiSelect.js';
 import { CodeSelect } from './fields/CodeSelect.js';
-import { DirectionActionsField } from './fields/DirectionActionsField.js';
-import { DirectionIndicatorsField } from './fields/DirectionIndicatorsField.js';
+import { DraftNumberInput } from './fields/DraftNumberInput.js';
 import { DraftTextInput } from './fields/DraftTextInput.js';
-import { FundingField } from './fields/FundingField.js';
 import { ReferenceSelect } from './fields/ReferenceSelect.js';
-import { StringListField } from './fields/StringListField.js';
 import { TypedBlockFrame } from './TypedBlockFrame.js';
 import { useBlockAttributes } from './useBlockAttributes.js';
 
-const FIELD_WARNINGS: readonly PlanWarningCode[] = ['goalRefMissing', 'goalRefUnresolved', 'fundingMismatch', 'directionWithoutIndicator', 'timeframeInvalid'];
+// Shown next to their own control; the other warnings are listed at the top of the block.
+const FIELD_WARNINGS: readonly PlanWarningCode[] = ['goalRefMissing', 'goalRefUnresolved', 'fundingMismatch', 'timeframeInvalid'];
 
-/** Kierunek interwencji (domain note §3.1): every field of the block, each stored as its own attribute. */
+/**
+ * Kierunek interwencji (domain note §3.1). Title, description, actions,
+ * responsible bodies, partners, indicators, funding rows and the cost note
+ * are its text fields (child nodes); here are its codes, links, dates and cost.
+ */
 export function InterventionDirectionView(props: NodeViewProps) {
   const { t, i18n } = useTranslation();
   const { isEditable, plan, warningsByBlockId } = useBlockViewContext();
-  const [attributes, setField] = useBlockAttributes(interventionDirectionFields, props);
+  const [attributes, setField] = useBlockAttributes(interventionDirectionAttributeFields, props);
   const id = useId();
   const disabled = !isEditable;
   const warnings = warningsByBlockId.get(attributes.id) ?? [];
@@ -35,13 +37,15 @@ export function InterventionDirectionView(props: NodeViewProps) {
   };
   const goalError = messageOf('goalRefMissing', 'goalRefUnresolved');
   const timeframeError = messageOf('timeframeInvalid');
+  const costError = messageOf('fundingMismatch');
+  const { timeframe, estimatedCost } = attributes;
 
   return (
     <TypedBlockFrame
       blockType="interventionDirection"
       modifier="direction"
+      node={props.node}
       id={attributes.id}
-      title={attributes.title}
       isSelected={props.selected}
       onDelete={props.deleteNode}
       fieldWarnings={FIELD_WARNINGS}
@@ -52,9 +56,6 @@ export function InterventionDirectionView(props: NodeViewProps) {
       </BlockField>
       <BlockField id={`${id}-number`} label={t('blocks.common.number')} width="narrow">
         <DraftTextInput id={`${id}-number`} value={attributes.number} disabled={disabled} onChange={(value) => setField('number', value)} />
-      </BlockField>
-      <BlockField id={`${id}-title`} label={t('blocks.common.title')} width="wide">
-        <DraftTextInput id={`${id}-title`} className="plan-block__title-input" value={attributes.title} disabled={disabled} onChange={(value) => setField('title', value)} />
       </BlockField>
       <BlockField id={`${id}-area`} label={t('blocks.common.area')}>
         <CodeSelect id={`${id}-area`} list="areas" value={attributes.area} isNullable disabled={disabled} onChange={(value) => setField('area', value)} />
@@ -71,43 +72,41 @@ export function InterventionDirectionView(props: NodeViewProps) {
           onChange={(value) => setField('goalRef', value)}
         />
       </BlockField>
-      <CodeCheckboxGroup legend={t('blocks.common.targetGroups')} name="targetGroups" list="targetGroups" value={attributes.targetGroups} disabled={disabled} onChange={(value) => setField('targetGroups', value)} />
-      <CodeCheckboxGroup legend={t('blocks.direction.serviceTypes')} name="serviceTypes" list="serviceTypes" value={attributes.serviceTypes} disabled={disabled} onChange={(value) => setField('serviceTypes', value)} />
-      <BlockField id={`${id}-description`} label={t('blocks.common.description')} width="wide">
-        <DraftTextInput id={`${id}-description`} multiline value={attributes.description} disabled={disabled} onChange={(value) => setField('description', value)} />
-      </BlockField>
-      <DirectionActionsField value={attributes.actions} idPrefix={attributes.id} disabled={disabled} onChange={(value) => setField('actions', value)} />
-      <StringListField legend={t('blocks.direction.responsible')} name="responsible" addLabel={t('blocks.direction.addResponsible')} value={attributes.responsible} disabled={disabled} onChange={(value) => setField('responsible', value)} />
-      <StringListField legend={t('blocks.direction.partners')} name="partners" addLabel={t('blocks.direction.addPartner')} value={attributes.partners} disabled={disabled} onChange={(value) => setField('partners', value)} />
+      <CodeMultiSelect legend={t('blocks.common.targetGroups')} name="targetGroups" list="targetGroups" value={attributes.targetGroups} disabled={disabled} onChange={(value) => setField('targetGroups', value)} />
+      <CodeMultiSelect legend={t('blocks.direction.serviceTypes')} name="serviceTypes" list="serviceTypes" value={attributes.serviceTypes} disabled={disabled} onChange={(value) => setField('serviceTypes', value)} />
       <BlockField id={`${id}-start`} label={t('blocks.direction.timeframeStart')} error={timeframeError}>
         <input
           id={`${id}-start`}
           type="month"
-          value={attributes.timeframe.start}
+          value={timeframe.start}
           disabled={disabled}
           aria-invalid={timeframeError !== null || undefined}
-          onChange={(event) => setField('timeframe', { ...attributes.timeframe, start: event.target.value })}
+          onChange={(event) => setField('timeframe', { ...timeframe, start: event.target.value })}
         />
       </BlockField>
       <BlockField id={`${id}-end`} label={t('blocks.direction.timeframeEnd')}>
         <input
           id={`${id}-end`}
           type="month"
-          value={attributes.timeframe.end}
+          value={timeframe.end}
           disabled={disabled}
           aria-invalid={timeframeError !== null || undefined}
-          onChange={(event) => setField('timeframe', { ...attributes.timeframe, end: event.target.value })}
+          onChange={(event) => setField('timeframe', { ...timeframe, end: event.target.value })}
         />
       </BlockField>
-      <DirectionIndicatorsField value={attributes.indicators} disabled={disabled} error={messageOf('directionWithoutIndicator')} onChange={(value) => setField('indicators', value)} />
-      <FundingField
-        cost={attributes.estimatedCost}
-        shares={attributes.fundingSources}
-        disabled={disabled}
-        error={messageOf('fundingMismatch')}
-        onCostChange={(value) => setField('estimatedCost', value)}
-        onSharesChange={(value) => setField('fundingSources', value)}
-      />
+      <BlockField id={`${id}-cost`} label={t('blocks.direction.estimatedCost')} error={costError}>
+        <DraftNumberInput id={`${id}-cost`} value={estimatedCost.amount} min={0} disabled={disabled} onChange={(amount) => setField('estimatedCost', { ...estimatedCost, amount: amount ?? 0 })} />
+      </BlockField>
+      <BlockField id={`${id}-currency`} label={t('blocks.direction.currency')} width="narrow">
+        <DraftTextInput
+          id={`${id}-currency`}
+          value={estimatedCost.currency}
+          disabled={disabled}
+          onChange={(currency) => {
+            if (/^[A-Z]{3}$/.test(currency)) setField('estimatedCost', { ...estimatedCost, currency });
+          }}
+        />
+      </BlockField>
     </TypedBlockFrame>
   );
 }

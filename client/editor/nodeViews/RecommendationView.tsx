@@ -1,31 +1,30 @@
 import { useId } from 'react';
 import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { recommendationFields } from '../../../shared/domain/blockFields.js';
+import { recommendationAttributeFields } from '../../../shared/domain/blockFields.js';
 import { ProposalControls } from '../../proposals/ProposalControls.js';
 import { directionOptions } from './blockOptions.js';
 import { useBlockViewContext } from './BlockViewContext.js';
 import { BlockField } from './fields/BlockField.js';
-import { CodeCheckboxGroup } from './fields/CodeCheckboxGroup.js';
+import { CodeMultiSelect } from './fields/CodeMultiSelect.js';
 import { CodeSelect } from './fields/CodeSelect.js';
 import { DraftTextInput } from './fields/DraftTextInput.js';
-import { ReferenceCheckboxGroup } from './fields/ReferenceCheckboxGroup.js';
-import { StringListField } from './fields/StringListField.js';
+import { ReferenceMultiSelect } from './fields/ReferenceMultiSelect.js';
 import { TypedBlockFrame } from './TypedBlockFrame.js';
 import { useBlockAttributes } from './useBlockAttributes.js';
 
-/** Rekomendacja / model / wytyczna (domain note §3.2). */
+/** Rekomendacja / model / wytyczna (domain note §3.2): title, content, rationale and addressees are its text fields. */
 export function RecommendationView(props: NodeViewProps) {
   const { t } = useTranslation();
   const { isEditable, plan } = useBlockViewContext();
-  const [attributes, setField] = useBlockAttributes(recommendationFields, props);
+  const [attributes, setField] = useBlockAttributes(recommendationAttributeFields, props);
   const id = useId();
   const disabled = !isEditable;
   return (
     <TypedBlockFrame
       blockType="recommendation"
+      node={props.node}
       id={attributes.id}
-      title={attributes.title}
       isSelected={props.selected}
       onDelete={props.deleteNode}
       footer={<ProposalControls blockId={attributes.id} blockType="recommendation" />}
@@ -39,18 +38,8 @@ export function RecommendationView(props: NodeViewProps) {
       <BlockField id={`${id}-area`} label={t('blocks.common.area')}>
         <CodeSelect id={`${id}-area`} list="areas" value={attributes.area} isNullable disabled={disabled} onChange={(value) => setField('area', value)} />
       </BlockField>
-      <BlockField id={`${id}-title`} label={t('blocks.common.title')} width="wide">
-        <DraftTextInput id={`${id}-title`} className="plan-block__title-input" value={attributes.title} disabled={disabled} onChange={(value) => setField('title', value)} />
-      </BlockField>
-      <BlockField id={`${id}-content`} label={t('blocks.recommendation.content')} width="wide">
-        <DraftTextInput id={`${id}-content`} multiline value={attributes.content} disabled={disabled} onChange={(value) => setField('content', value)} />
-      </BlockField>
-      <BlockField id={`${id}-rationale`} label={t('blocks.recommendation.rationale')} width="wide">
-        <DraftTextInput id={`${id}-rationale`} multiline value={attributes.rationale} disabled={disabled} onChange={(value) => setField('rationale', value)} />
-      </BlockField>
-      <StringListField legend={t('blocks.recommendation.addressees')} name="addressees" addLabel={t('blocks.recommendation.addAddressee')} value={attributes.addressees} disabled={disabled} onChange={(value) => setField('addressees', value)} />
-      <CodeCheckboxGroup legend={t('blocks.common.targetGroups')} name="targetGroups" list="targetGroups" value={attributes.targetGroups} disabled={disabled} onChange={(value) => setField('targetGroups', value)} />
-      <ReferenceCheckboxGroup
+      <CodeMultiSelect legend={t('blocks.common.targetGroups')} name="targetGroups" list="targetGroups" value={attributes.targetGroups} disabled={disabled} onChange={(value) => setField('targetGroups', value)} />
+      <ReferenceMultiSelect
         legend={t('blocks.recommendation.relatedDirections')}
         name="relatedDirections"
         options={directionOptions(plan)}

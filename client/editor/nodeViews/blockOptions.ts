@@ -1,6 +1,6 @@
 import type { Plan } from '../../../shared/domain/Plan.js';
 import { listPlanBlocks } from '../../../shared/planViews/listPlanBlocks.js';
-import type { ReferenceOption } from './fields/ReferenceCheckboxGroup.js';
+import type { ReferenceOption } from './fields/ReferenceMultiSelect.js';
 
 /** The goals of the live plan as choices for a goal link. */
 export function goalOptions(plan: Plan | null, exceptId?: string): ReferenceOption[] {

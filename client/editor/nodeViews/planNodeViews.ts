@@ -1,6 +1,7 @@
 import { ReactNodeViewRenderer } from '@tiptap/react';
 import type { AnyExtension } from '@tiptap/core';
 import { Goal } from '../../../shared/schema/goal/index.js';
+import { blockFieldViews } from '../fieldViews/blockFieldViews.js';
 import { Indicator } from '../../../shared/schema/indicator/index.js';
 import { InterventionDirection } from '../../../shared/schema/interventionDirection/index.js';
 import { PlanSection } from '../../../shared/schema/planSection/index.js';
@@ -18,4 +19,5 @@ export const planNodeViews: AnyExtension[] = [
   InterventionDirection.extend({ addNodeView: () => ReactNodeViewRenderer(InterventionDirectionView) }),
   Recommendation.extend({ addNodeView: () => ReactNodeViewRenderer(RecommendationView) }),
   Indicator.extend({ addNodeView: () => ReactNodeViewRenderer(IndicatorView) }),
+  ...blockFieldViews,
 ];

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { formatNumber, parseNumber } from '../../fieldViews/polishNumber.js';
 
 export interface DraftNumberInputProps {
   id: string;
@@ -61,16 +62,4 @@ export function DraftNumberInput({ id, value, onChange, disabled, isInteger, isN
       }}
     />
   );
-}
-
-function formatNumber(value: number | null): string {
-  return value === null ? '' : String(value);
-}
-
-function parseNumber(text: string, isInteger: boolean): number | null {
-  const normalized = text.replace(/[\s\u00a0]/g, '').replace(',', '.');
-  if (!/^-?\d+(\.\d+)?$/.test(normalized)) return null;
-  const parsed = Number(normalized);
-  if (!Number.isFinite(parsed) || (isInteger && !Number.isInteger(parsed))) return null;
-  return parsed;
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReferenceOption } from './ReferenceCheckboxGroup.js';
+import type { ReferenceOption } from './ReferenceMultiSelect.js';
 
 export interface ReferenceSelectProps {
   id: string;

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { label, taxonomyEntries, type TaxonomyCodes, type TaxonomyListName } from '../../../../shared/domain/taxonomy.js';
 import { toLanguage } from './CodeSelect.js';
-import { CheckboxGroup } from './CheckboxGroup.js';
+import { MultiSelect } from './MultiSelect.js';
 
-export interface CodeCheckboxGroupProps<List extends TaxonomyListName> {
+export interface CodeMultiSelectProps<List extends TaxonomyListName> {
   legend: string;
   list: List;
   value: readonly TaxonomyCodes[List][];
@@ -12,14 +12,14 @@ export interface CodeCheckboxGroupProps<List extends TaxonomyListName> {
   name: string;
 }
 
-/** A multi-choice over a taxonomy list as checkboxes; the stored order is the taxonomy order. */
-export function CodeCheckboxGroup<List extends TaxonomyListName>({ legend, list, value, onChange, disabled, name }: CodeCheckboxGroupProps<List>) {
+/** A multi-choice over a taxonomy list as a searchable multi-select; the stored order is the taxonomy order. */
+export function CodeMultiSelect<List extends TaxonomyListName>({ legend, list, value, onChange, disabled, name }: CodeMultiSelectProps<List>) {
   const { i18n } = useTranslation();
   const language = toLanguage(i18n.language);
   const entries = taxonomyEntries(list);
   const chosen = new Set<string>(value);
   return (
-    <CheckboxGroup
+    <MultiSelect
       legend={legend}
       name={name}
       options={entries.map((entry) => ({ value: entry.code, label: label(list, entry.code, language) }))}

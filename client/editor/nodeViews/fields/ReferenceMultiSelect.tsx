@@ -1,11 +1,11 @@
-import { CheckboxGroup } from './CheckboxGroup.js';
+import { MultiSelect } from './MultiSelect.js';
 
 export interface ReferenceOption {
   id: string;
   label: string;
 }
 
-export interface ReferenceCheckboxGroupProps {
+export interface ReferenceMultiSelectProps {
   legend: string;
   name: string;
   options: readonly ReferenceOption[];
@@ -18,11 +18,11 @@ export interface ReferenceCheckboxGroupProps {
 }
 
 /** Links to other blocks of the plan (by id); ids pointing nowhere stay listed so they can be removed. */
-export function ReferenceCheckboxGroup({ legend, name, options, value, onChange, disabled, emptyText, missingLabel }: ReferenceCheckboxGroupProps) {
+export function ReferenceMultiSelect({ legend, name, options, value, onChange, disabled, emptyText, missingLabel }: ReferenceMultiSelectProps) {
   const known = new Set(options.map((option) => option.id));
   const all = [...options, ...value.filter((id) => !known.has(id)).map((id) => ({ id, label: missingLabel(id) }))];
   return (
-    <CheckboxGroup
+    <MultiSelect
       legend={legend}
       name={name}
       options={all.map((option) => ({ value: option.id, label: option.label }))}

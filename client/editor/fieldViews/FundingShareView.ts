@@ -1,0 +1,69 @@
+import type { Editor } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { NodeView } from '@tiptap/pm/view';
+import i18next from 'i18next';
+import { fundingShareAttributeFields } from '../../../shared/domain/blockFields.js';
+import { label, taxonomyEntries } from '../../../shared/domain/taxonomy.js';
+import { coerceBlockAttributes } from '../../../shared/planJson/coerceBlockAttributes.js';
+import { numberControl, selectControl } from './AttributeControl.js';
+import { element } from './dom.js';
+import { removeNode } from './removeNode.js';
+import { setNodeAttributes } from './setNodeAttributes.js';
+import { watchEditable } from './watchEditable.js';
+
+/** One funding row of a direction: a source and an amount, both attributes of an atom node. */
+export class FundingShareView implements NodeView {
+  readonly dom: HTMLElement;
+  private readonly show: (node: ProseMirrorNode) => void;
+  private readonly stopWatching: () => void;
+  private node: ProseMirrorNode;
+
+  constructor(node: ProseMirrorNode, editor: Editor, getPos: () => number | undefined) {
+    this.node = node;
+    const language = i18next.language === 'en' ? 'en' : 'pl';
+    this.dom = element('div', 'plan-field__row funding-row', { 'data-node': node.type.name, contenteditable: 'false' });
+    const source = selectControl(
+      i18next.t('blocks.direction.fundingSource'),
+      taxonomyEntries('fundingSources').map((entry) => ({ value: entry.code, label: label('fundingSources', entry.code, language) })),
+      (code) => setNodeAttributes(editor, getPos, { code }),
+    );
+    const amount = numberControl({ label: i18next.t('blocks.direction.fundingAmount'), min: 0, className: 'funding-row__amount' }, (value) =>
+      setNodeAttributes(editor, getPos, { amount: value ?? 0 }),
+    );
+    const remove = element('button', 'plan-field__remove', { type: 'button', 'aria-label': i18next.t('blocks.common.removeRow') });
+    remove.textContent = '×';
+    remove.addEventListener('click', () => removeNode(editor, getPos));
+    this.dom.append(source.element, amount.element, remove);
+    this.show = (current) => {
+      const attributes = coerceBlockAttributes(fundingShareAttributeFields, current.attrs, 'fundingShare');
+      source.show(attributes.code);
+      amount.show(attributes.amount);
+    };
+    this.show(node);
+    this.stopWatching = watchEditable(editor, (isEditable) => {
+      source.setDisabled(!isEditable);
+      amount.setDisabled(!isEditable);
+      remove.hidden = !isEditable;
+    });
+  }
+
+  update(node: ProseMirrorNode): boolean {
+    if (node.type !== this.node.type) return false;
+    this.node = node;
+    this.show(node);
+    return true;
+  }
+
+  // Every event inside the row belongs to its controls; ProseMirror only sees the row as one atom.
+  stopEvent(): boolean {
+    return true;
+  }
+
+  ignoreMutation(): boolean {
+    return true;
+  }
+
+  destroy(): void {
+    this.stopWatching();
+  }
+}

@@ -1,0 +1,98 @@
+import type { Editor } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
+import i18next from 'i18next';
+import { coerceBlockAttributes } from '../../../shared/planJson/coerceBlockAttributes.js';
+import { directionIndicatorAttributeFields, type MeasuredValue } from '../../../shared/domain/blockFields.js';
+import { numberControl, textControl, type AttributeControl } from './AttributeControl.js';
+import { element, isControlEvent, isOutsideContent, nonEditable } from './dom.js';
+import { removeNode } from './removeNode.js';
+import { setNodeAttributes } from './setNodeAttributes.js';
+import { watchEditable } from './watchEditable.js';
+
+/**
+ * One row of a direction's indicator table: name and source are its two
+ * text children (laid out by CSS grid areas around the controls), unit and
+ * values are attributes edited in small boxes.
+ */
+export class IndicatorRowView implements NodeView {
+  readonly dom: HTMLElement;
+  readonly contentDOM: HTMLElement;
+  private readonly controls: { control: AttributeControl; read: (node: ProseMirrorNode) => unknown }[] = [];
+  private readonly stopWatching: () => void;
+  private node: ProseMirrorNode;
+
+  constructor(
+    node: ProseMirrorNode,
+    private readonly editor: Editor,
+    private readonly getPos: () => number | undefined,
+  ) {
+    this.node = node;
+    this.dom = element('div', 'plan-field__row indicator-row', { 'data-node': node.type.name, role: 'group', 'aria-label': i18next.t('blocks.direction.indicators') });
+    this.contentDOM = element('div', 'indicator-row__texts');
+    const values = nonEditable(element('div', 'indicator-row__values'));
+    const unit = textControl(i18next.t('blocks.indicator.unit'), 'indicator-row__unit', (value) => this.set({ unit: value }));
+    values.append(unit.element);
+    this.controls.push({ control: unit, read: (current) => this.attributes(current).unit });
+    for (const which of ['baseline', 'target'] as const) {
+      const group = element('span', 'indicator-row__measure');
+      const label = i18next.t(`blocks.indicator.${which}`);
+      const value = numberControl({ label: `${label}: ${i18next.t('blocks.indicator.value')}`, isNullable: true, className: 'indicator-row__value' }, (number) =>
+        this.setMeasure(which, { value: number }),
+      );
+      const year = numberControl({ label: `${label}: ${i18next.t('blocks.indicator.year')}`, isNullable: true, isInteger: true, className: 'indicator-row__year' }, (number) =>
+        this.setMeasure(which, { year: number }),
+      );
+      group.append(value.element, year.element);
+      values.append(group);
+      this.controls.push({ control: value, read: (current) => this.attributes(current)[which].value });
+      this.controls.push({ control: year, read: (current) => this.attributes(current)[which].year });
+    }
+    const remove = element('button', 'plan-field__remove', { type: 'button', 'aria-label': i18next.t('blocks.common.removeRow') });
+    remove.textContent = '×';
+    remove.addEventListener('click', () => removeNode(editor, getPos));
+    values.append(remove);
+    this.dom.append(this.contentDOM, values);
+    this.show();
+    this.stopWatching = watchEditable(editor, (isEditable) => {
+      for (const { control } of this.controls) control.setDisabled(!isEditable);
+      remove.hidden = !isEditable;
+    });
+  }
+
+  update(node: ProseMirrorNode): boolean {
+    if (node.type !== this.node.type) return false;
+    this.node = node;
+    this.show();
+    return true;
+  }
+
+  stopEvent(event: Event): boolean {
+    return isControlEvent(event, this.contentDOM);
+  }
+
+  ignoreMutation(mutation: ViewMutationRecord): boolean {
+    return isOutsideContent(mutation, this.contentDOM);
+  }
+
+  destroy(): void {
+    this.stopWatching();
+  }
+
+  private show(): void {
+    for (const { control, read } of this.controls) control.show(read(this.node));
+  }
+
+  private attributes(node: ProseMirrorNode) {
+    return coerceBlockAttributes(directionIndicatorAttributeFields, node.attrs, 'directionIndicator');
+  }
+
+  private set(attributes: Record<string, unknown>): void {
+    setNodeAttributes(this.editor, this.getPos, attributes);
+  }
+
+  private setMeasure(which: 'baseline' | 'target', change: Partial<MeasuredValue>): void {
+    const current = this.attributes(this.node)[which];
+    this.set({ [which]: { ...current, ...change } });
+  }
+}

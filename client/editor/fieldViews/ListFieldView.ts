@@ -1,0 +1,130 @@
+import type { Editor } from '@tiptap/core';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { TextSelection } from '@tiptap/pm/state';
+import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
+import i18next from 'i18next';
+import { createListEntry } from './createListEntry.js';
+import { element, isControlEvent, isOutsideContent, nonEditable } from './dom.js';
+import { addLabel, fieldLabel } from './fieldLabels.js';
+import { watchEditable } from './watchEditable.js';
+
+const LIST_TAGS: Record<string, 'ul' | 'ol' | 'div'> = {
+  blockLineList: 'ul',
+  directionActionList: 'ol',
+  directionIndicatorList: 'div',
+  fundingShareList: 'div',
+};
+
+/** Column headings of the table-like lists, as i18n keys. */
+const COLUMN_KEYS = {
+  directionIndicatorList: ['blocks.indicator.name', 'blocks.indicator.unit', 'blocks.indicator.baseline', 'blocks.indicator.target', 'blocks.indicator.source', null],
+  fundingShareList: ['blocks.direction.fundingSource', 'blocks.direction.fundingAmount', null],
+} as const;
+
+/**
+ * A list field of a block (actions, responsible bodies, indicators, funding
+ * rows): a label, the entries (each its own node, so concurrent additions
+ * both stay) and an add button that puts the caret in the new entry.
+ */
+export class ListFieldView implements NodeView {
+  readonly dom: HTMLElement;
+  readonly contentDOM: HTMLElement;
+  private readonly addButton: HTMLButtonElement;
+  private readonly stopWatching: () => void;
+  private node: ProseMirrorNode;
+
+  constructor(
+    node: ProseMirrorNode,
+    private readonly editor: Editor,
+    private readonly getPos: () => number | undefined,
+  ) {
+    this.node = node;
+    const field = fieldNameOf(node);
+    const label = fieldLabel(field);
+    const name = node.type.name;
+    this.dom = element('div', `plan-field plan-field--list plan-field--${name}`, { 'data-node': name, 'data-field': field, role: 'group', 'aria-label': label });
+    const labelElement = nonEditable(element('div', 'plan-field__label'));
+    labelElement.textContent = label;
+    this.dom.append(labelElement);
+    const columns = name === 'directionIndicatorList' || name === 'fundingShareList' ? COLUMN_KEYS[name] : undefined;
+    if (columns !== undefined) {
+      const header = nonEditable(element('div', 'plan-field__columns', { 'aria-hidden': 'true' }));
+      for (const key of columns) header.append(Object.assign(element('span', ''), { textContent: key === null ? '' : i18next.t(key) }));
+      this.dom.append(header);
+    }
+    this.contentDOM = element(LIST_TAGS[name] ?? 'div', 'plan-field__entries');
+    this.addButton = nonEditable(element('button', 'button button--small plan-field__add', { type: 'button' }));
+    this.addButton.textContent = `+ ${addLabel(field)}`;
+    this.addButton.addEventListener('click', () => this.addEntry());
+    this.dom.append(this.contentDOM, this.addButton);
+    this.markEmpty();
+    this.stopWatching = watchEditable(editor, (isEditable) => {
+      this.addButton.disabled = !isEditable;
+      this.addButton.hidden = !isEditable;
+    });
+  }
+
+  update(node: ProseMirrorNode): boolean {
+    if (node.type !== this.node.type || fieldNameOf(node) !== fieldNameOf(this.node)) return false;
+    this.node = node;
+    this.markEmpty();
+    return true;
+  }
+
+  stopEvent(event: Event): boolean {
+    return isControlEvent(event, this.contentDOM);
+  }
+
+  ignoreMutation(mutation: ViewMutationRecord): boolean {
+    return isOutsideContent(mutation, this.contentDOM);
+  }
+
+  destroy(): void {
+    this.stopWatching();
+  }
+
+  private markEmpty(): void {
+    this.dom.classList.toggle('plan-field--empty', this.node.childCount === 0);
+  }
+
+  private addEntry(): void {
+    const position = this.getPos();
+    if (position === undefined || !this.editor.isEditable) return;
+    const { state, view } = this.editor;
+    const list = state.doc.nodeAt(position);
+    if (list === null) return;
+    const $list = state.doc.resolve(position);
+    const created = createListEntry(list, $list.parent, state.schema);
+    if (created === null) return;
+    const insertAt = position + list.nodeSize - 1;
+    const transaction = state.tr.insert(insertAt, created.entry);
+    if (created.caretOffset !== null) transaction.setSelection(TextSelection.create(transaction.doc, insertAt + created.caretOffset));
+    view.dispatch(transaction.scrollIntoView());
+    if (created.caretOffset !== null) {
+      view.focus();
+    } else {
+      // A row without text (a funding source): its first control takes the focus.
+      const row = view.nodeDOM(insertAt);
+      if (row instanceof HTMLElement) row.querySelector<HTMLElement>('select, input')?.focus();
+    }
+  }
+}
+
+function fieldNameOf(node: ProseMirrorNode): string {
+  const field = node.attrs['field'];
+  // Only blockLineList has a `field` attribute; the other lists are one field each.
+  return typeof field === 'string' && field !== '' ? field : defaultFieldOf(node.type.name);
+}
+
+function defaultFieldOf(typeName: string): string {
+  switch (typeName) {
+    case 'directionActionList':
+      return 'actions';
+    case 'directionIndicatorList':
+      return 'indicators';
+    case 'fundingShareList':
+      return 'fundingSources';
+    default:
+      return '';
+  }
+}
