@@ -53,6 +53,8 @@ export const versionsEn: Messages['versions'] = {
     changed: 'Changed {{id}} “{{title}}”',
     statusChanged: 'Status of {{id}} “{{title}}”: {{from}} → {{to}}',
     field: '{{field}}: {{from}} → {{to}}',
+    textField: '{{field}}: ',
+    formattingChanged: '(only the formatting changed)',
     empty: '(empty)',
   },
   status: {

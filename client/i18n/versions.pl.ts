@@ -51,6 +51,8 @@ export const versionsPl = {
     changed: 'Zmieniono {{id}} „{{title}}”',
     statusChanged: 'Status {{id}} „{{title}}”: {{from}} → {{to}}',
     field: '{{field}}: {{from}} → {{to}}',
+    textField: '{{field}}: ',
+    formattingChanged: '(zmieniono tylko formatowanie)',
     empty: '(puste)',
   },
   status: {

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { PlanComparison, SectionTextChange } from '../../shared/versions/comparePlans.js';
-import { describeBlockChange } from './describeBlockChange.js';
+import { describeBlockChange, type BlockChangeDetail } from './describeBlockChange.js';
+import { TextDiff } from './TextDiff.js';
 
 /**
  * A comparison as people read it: text per section with insertions green and
  * underlined and deletions red and struck through (each also labelled for
- * screen readers), then every structured change in a sentence.
+ * screen readers), then every structured change: attributes in a sentence,
+ * the typed text of blocks word by word like section text.
  */
 export function ComparisonView({ comparison }: { comparison: PlanComparison }) {
   const { t, i18n } = useTranslation();
@@ -25,7 +27,7 @@ export function ComparisonView({ comparison }: { comparison: PlanComparison }) {
                   {description.details.length > 0 && (
                     <ul className="block-change__details">
                       {description.details.map((detail, detailIndex) => (
-                        <li key={detailIndex}>{detail}</li>
+                        <FieldChangeLine key={detailIndex} detail={detail} />
                       ))}
                     </ul>
                   )}
@@ -48,27 +50,23 @@ export function ComparisonView({ comparison }: { comparison: PlanComparison }) {
   );
 }
 
+function FieldChangeLine({ detail }: { detail: BlockChangeDetail }) {
+  if (detail.kind === 'value') return <li>{detail.text}</li>;
+  return (
+    <li className="block-change__text">
+      {detail.label}
+      <TextDiff parts={detail.parts} />
+      {detail.note !== null && <span className="block-change__note"> {detail.note}</span>}
+    </li>
+  );
+}
+
 function SectionDiff({ change }: { change: SectionTextChange }) {
-  const { t } = useTranslation();
   return (
     <section className="section-diff" data-section-key={change.sectionKey}>
       <h4 className="section-diff__title">{change.sectionTitle}</h4>
       <p className="section-diff__text">
-        {change.parts.map((part, index) =>
-          part.added ? (
-            <ins key={index} className="diff-insert">
-              <span className="visually-hidden">{t('versions.inserted')}</span>
-              {part.value}
-            </ins>
-          ) : part.removed ? (
-            <del key={index} className="diff-delete">
-              <span className="visually-hidden">{t('versions.removed')}</span>
-              {part.value}
-            </del>
-          ) : (
-            <span key={index}>{part.value}</span>
-          ),
-        )}
+        <TextDiff parts={change.parts} />
       </p>
     </section>
   );

@@ -1,19 +1,18 @@
-import { diffWords } from 'diff';
 import type { Plan, PlanBlock, PlanSection } from '../domain/Plan.js';
 import type { ProseMirrorNodeJson } from '../domain/ProseMirrorNodeJson.js';
 import type { ProposalStatus } from '../deliberation/ProposalState.js';
-import { diffFields, type FieldChange } from './diffFields.js';
+import { diffBlockFields } from './diffBlockFields.js';
+import type { FieldChange } from './diffFields.js';
+import { diffText } from './diffText.js';
+import type { TextPart } from './TextPart.js';
+
+export type { FieldChange } from './diffFields.js';
+export type { TextPart } from './TextPart.js';
 
 /** A plan as it stood at one moment: its content and the recorded proposal statuses. */
 export interface PlanSnapshot {
   plan: Plan;
   statuses: Record<string, ProposalStatus>;
-}
-
-export interface TextPart {
-  value: string;
-  added?: boolean;
-  removed?: boolean;
 }
 
 export interface SectionTextChange {
@@ -34,7 +33,10 @@ export interface PlanComparison {
 
 type IdentifiedBlock = Extract<PlanBlock, { id: string }>;
 
-/** What changed between two snapshots: text per section, and typed blocks field by field. */
+/**
+ * What changed between two snapshots: text per section word by word, and
+ * typed blocks field by field (their typed text word by word, see diffBlockFields).
+ */
 export function comparePlans(before: PlanSnapshot, after: PlanSnapshot): PlanComparison {
   return { textChanges: compareText(before.plan, after.plan), blockChanges: compareBlocks(before, after) };
 }
@@ -50,11 +52,7 @@ function compareText(before: Plan, after: Plan): SectionTextChange[] {
     const oldText = sectionText(oldSection);
     const newText = sectionText(newSection);
     if (oldText === newText) continue;
-    const parts = diffWords(oldText, newText).map((part) => ({
-      value: part.value,
-      ...(part.added ? { added: true } : {}),
-      ...(part.removed ? { removed: true } : {}),
-    }));
+    const parts = diffText(oldText, newText);
     changes.push({ sectionKey: key, sectionTitle: newSection?.title ?? oldSection?.title ?? key, parts });
   }
   return changes;
@@ -71,7 +69,7 @@ function compareBlocks(before: PlanSnapshot, after: PlanSnapshot): BlockChange[]
       changes.push({ kind: 'added', blockId: id, blockType: block.type, title });
       continue;
     }
-    const fieldChanges = diffFields(withoutStatus(previous), withoutStatus(block));
+    const fieldChanges = previous.type === block.type ? diffBlockFields(block.type, withoutStatus(previous), withoutStatus(block)) : [{ field: 'type', from: previous.type, to: block.type }];
     if (fieldChanges.length > 0) changes.push({ kind: 'changed', blockId: id, blockType: block.type, title, changes: fieldChanges });
   }
   for (const [id, block] of oldBlocks) {

@@ -1,8 +1,15 @@
+import type { TextPart } from './TextPart.js';
+
 export interface FieldChange {
   /** Path inside the block, e.g. `indicators[0].target.value`. */
   field: string;
+  /** The old value; for text a person types (see blockTextFields), its plain text. */
   from: unknown;
   to: unknown;
+  /** For typed text: the change word by word. Absent for attributes (codes, amounts, references), which change as a whole. */
+  parts?: TextPart[];
+  /** Typed rich text whose words stayed the same while its formatting (bold, links, lists) changed. */
+  formattingChanged?: boolean;
 }
 
 /** Leaf-level differences between two JSON values, with readable paths. */
@@ -22,6 +29,6 @@ export function diffFields(before: unknown, after: unknown, path = ''): FieldCha
   return [{ field: path, from: before ?? null, to: after ?? null }];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

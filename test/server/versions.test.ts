@@ -4,6 +4,8 @@ import { createTeam, type TeamFixture } from '../helpers/teamFixture.js';
 import { connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
 import { waitFor } from '../helpers/waitFor.js';
 import { findBlock } from '../helpers/findBlock.js';
+import { blockFieldNode, firstParagraphText } from '../helpers/blockFieldNode.js';
+import * as Y from 'yjs';
 import { importSamplePlan } from '../helpers/importSamplePlan.js';
 import { teamMember } from '../helpers/teamMember.js';
 import type { PlanComparison } from '../../shared/versions/comparePlans.js';
@@ -25,15 +27,21 @@ function connect(person: string): TestClient {
   return connectClient(team.server.collabUrl, planId, { name: person, headers: { cookie: team.people[person]?.cookie ?? '' } });
 }
 
-type Indicator = { target: { value: number } };
-const firstTarget = (client: TestClient): number => (findBlock(client, 'KI-1.1').getAttribute('indicators') as unknown as Indicator[])[0]?.target.value ?? NaN;
+type MeasuredValue = { value: number; year: number | null };
+
+/** KI-1.1's first indicator row (a directionIndicator node whose unit, baseline and target are attributes). */
+function firstIndicatorRow(client: TestClient): Y.XmlElement {
+  const list = findBlock(client, 'KI-1.1').toArray().find((child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === 'directionIndicatorList');
+  const row = list?.toArray().find((child): child is Y.XmlElement => child instanceof Y.XmlElement);
+  if (row === undefined) throw new Error('no indicator');
+  return row;
+}
+const firstTarget = (client: TestClient): number => (firstIndicatorRow(client).getAttribute('target') as unknown as MeasuredValue | undefined)?.value ?? NaN;
 
 function setFirstTarget(client: TestClient, value: number): void {
-  const block = findBlock(client, 'KI-1.1');
-  const indicators = structuredClone(block.getAttribute('indicators') as unknown as Indicator[]);
-  if (!indicators[0]) throw new Error('no indicator');
-  indicators[0].target.value = value;
-  block.setAttribute('indicators', indicators as unknown as string);
+  const row = firstIndicatorRow(client);
+  const target = structuredClone(row.getAttribute('target') as unknown as MeasuredValue);
+  row.setAttribute('target', { ...target, value } as unknown as string);
 }
 
 const get = <T>(person: string, path: string) => team.people[person]?.request<T>('GET', path);
@@ -59,10 +67,20 @@ describe('versions', () => {
     expect(listed?.body.versions.map((version) => [version.name, version.createdByName])).toEqual([['Przed spotkaniem nr 5', 'member']]);
 
     setFirstTarget(anna, original + 6);
+    // A word typed into the description, as the editor would type it into the field's paragraph.
+    const descriptionStart = blockFieldNode(findBlock(anna, 'KI-1.1'), 'description').toString();
+    firstParagraphText(findBlock(anna, 'KI-1.1'), 'description').insert(0, 'Pilnie ');
     await anna.channel.whenSaved();
     const comparison = await get<{ comparison: PlanComparison }>('observer', `/plans/${planId}/compare?from=${versionId}&to=draft`);
     const change = comparison?.body.comparison.blockChanges.find((entry) => entry.blockId === 'KI-1.1');
-    expect(change).toMatchObject({ kind: 'changed', changes: [{ field: 'indicators[0].target.value', from: original, to: original + 6 }] });
+    if (change?.kind !== 'changed') throw new Error(`KI-1.1 not changed: ${JSON.stringify(change)}`);
+    // The attribute changes as a whole, the text word by word.
+    expect(change.changes.find((entry) => entry.field === 'indicators[0].target.value')).toEqual({ field: 'indicators[0].target.value', from: original, to: original + 6 });
+    const description = change.changes.find((entry) => entry.field === 'description');
+    expect(description?.parts?.filter((part) => part.added).map((part) => part.value.trim())).toEqual(['Pilnie']);
+    expect(description?.parts?.some((part) => part.removed)).toBe(false);
+    expect(String(description?.to)).toMatch(/^Pilnie W powiatach/);
+    expect(change.changes).toHaveLength(2);
     expect(comparison?.body.comparison.blockChanges).toHaveLength(1);
 
     const viewed = await get<{ plan: { sections: unknown[] } }>('observer', `/plans/${planId}/versions/${versionId}`);
@@ -71,6 +89,7 @@ describe('versions', () => {
     expect((await post('observer', `/plans/${planId}/versions/${versionId}/restore`))?.status).toBe(403);
     expect((await post('chair', `/plans/${planId}/versions/${versionId}/restore`))?.status).toBe(204);
     await waitFor(() => firstTarget(anna) === original && firstTarget(chair) === original, { message: 'clients did not converge to the version' });
+    await waitFor(() => blockFieldNode(findBlock(chair, 'KI-1.1'), 'description').toString() === descriptionStart, { message: 'the description was not restored' });
     expect(anna.text()).toBe(chair.text());
     const afterRestore = await get<{ comparison: PlanComparison }>('chair', `/plans/${planId}/compare?from=${versionId}&to=draft`);
     expect(afterRestore?.body.comparison.blockChanges).toEqual([]);
