@@ -13,6 +13,10 @@ function errorsOf(edit: (plan: Json) => void): string[] {
   return result.errors.map(formatImportError);
 }
 
+function text(value: string, marks?: unknown[]): Record<string, unknown> {
+  return marks === undefined ? { type: 'text', text: value } : { type: 'text', text: value, marks };
+}
+
 function block(plan: Json, section: number, index: number): Record<string, unknown> {
   const found = plan.sections[section]?.blocks[index];
   if (found === undefined) throw new Error(`no block sections[${section}].blocks[${index}]`);
@@ -99,6 +103,53 @@ describe('importPlan rejects an invalid file with the exact place', () => {
       "sections[0].blocks[3].node.content[0].marks[0]: link to a disallowed address 'javascript:alert(1)'",
       'sections[1].blocks[2].node.attrs.level: heading level 1 is not allowed; 2 used',
       "sections[2].blocks[4].node: plain text belongs in a 'paragraph' block",
+    ]);
+  });
+
+  it('rejects bad rich text in a block field at its exact path', () => {
+    expect(
+      errorsOf((plan) => {
+        plan['schemaVersion'] = 2;
+        // A heading and a typed block cannot stand in a direction's description.
+        block(plan, 4, 1)['description'] = [
+          { type: 'heading', attrs: { level: 2 }, content: [text('Nagłówek')] },
+          { type: 'paragraph', content: [text('dobry akapit')] },
+          { type: 'goal', attrs: { id: 'CS-9' } },
+        ];
+        // Nor a typed block or a field node deep inside a list or a paragraph.
+        block(plan, 4, 2)['description'] = [
+          {
+            type: 'bulletList',
+            content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [text('punkt')] }, { type: 'interventionDirection', attrs: { id: 'KI-9' } }] }],
+          },
+          { type: 'paragraph', content: [{ type: 'blockLine', attrs: { field: 'title' } }] },
+        ];
+        // A javascript: link in a recommendation's content.
+        block(plan, 5, 1)['content'] = [{ type: 'paragraph', content: [text('Kliknij', [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }])] }];
+        // Unknown marks and nodes in a rationale.
+        block(plan, 5, 2)['rationale'] = [{ type: 'paragraph', content: [text('x', [{ type: 'blink' }])] }, { type: 'table' }];
+      }),
+    ).toEqual([
+      "sections[4].blocks[1].description[0]: expected paragraph | bulletList | orderedList, received 'heading'",
+      "sections[4].blocks[1].description[2]: expected paragraph | bulletList | orderedList, received 'goal'",
+      "sections[4].blocks[2].description[0].content[0].content[1]: node type 'interventionDirection' is not allowed here",
+      "sections[4].blocks[2].description[1].content[0]: node type 'blockLine' is not allowed here",
+      "sections[5].blocks[1].content[0].content[0].marks[0]: link to a disallowed address 'javascript:alert(1)'",
+      "sections[5].blocks[2].rationale[0].content[0].marks[0]: mark type 'blink' is not allowed",
+      "sections[5].blocks[2].rationale[1]: expected paragraph | bulletList | orderedList, received 'table'",
+    ]);
+  });
+
+  it('rejects a block field that is empty or holds something that is no node, at its path', () => {
+    expect(
+      errorsOf((plan) => {
+        plan['schemaVersion'] = 2;
+        block(plan, 5, 3)['content'] = [];
+        block(plan, 3, 1)['description'] = [{ type: 'paragraph' }, 'akapit'];
+      }),
+    ).toEqual([
+      'sections[3].blocks[1].description[1]: expected an editor node object with a type',
+      'sections[5].blocks[3].content: expected at least one paragraph',
     ]);
   });
 

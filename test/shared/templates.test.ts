@@ -7,7 +7,7 @@ import { writePlanToYDoc } from '../../shared/planJson/writePlanToYDoc.js';
 import { planSchema } from '../../shared/schema/planExtensions.js';
 import { createPlanContent, createPlanSections } from '../../shared/templates/createPlanContent.js';
 import { PLAN_TEMPLATES } from '../../shared/templates/planTemplates.js';
-import { samplePlanJson } from './planTestDocuments.js';
+import { samplePlan } from './planTestDocuments.js';
 
 describe('plan templates', () => {
   it('gives each kind its canonical sections (README §1.1–1.3)', () => {
@@ -54,7 +54,7 @@ describe('plan templates', () => {
   });
 
   it('makes a new plan that imports, goes through a Y.Doc and comes back unchanged', () => {
-    const { sections: _sections, ...meta } = samplePlanJson();
+    const { sections: _sections, ...meta } = samplePlan();
     const plan = { ...meta, id: 'lpdi-test', kind: 'local' as const, team: [], sections: createPlanSections('local', 'pl') };
     const imported = importPlan(plan);
     expect(imported.ok).toBe(true);

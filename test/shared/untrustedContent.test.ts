@@ -6,6 +6,13 @@ import { readPlanFromYDoc } from '../../shared/planJson/readPlanFromYDoc.js';
 import { writePlanToYDoc } from '../../shared/planJson/writePlanToYDoc.js';
 import { samplePlanJson, syncDocs } from './planTestDocuments.js';
 
+/** The child element holding a typed block's field ('title', 'description'…). */
+function fieldElement(block: Y.XmlElement, field: string): Y.XmlElement {
+  const found = block.toArray().find((child): child is Y.XmlElement => child instanceof Y.XmlElement && child.getAttribute('field') === field);
+  if (found === undefined) throw new Error(`block has no field '${field}'`);
+  return found;
+}
+
 /**
  * A client can send any Yjs update, not only what its editor would produce.
  * The server applies it to the shared Y.Doc; exporting must still work.
@@ -40,6 +47,26 @@ function attackedDocument(): Y.Doc {
     direction.setAttribute('status', 42 as unknown as string);
     direction.setAttribute('title', { nested: true } as unknown as string);
     direction.setAttribute('onclick', 'alert(1)');
+    // The text fields are child nodes now: break them from the inside.
+    const title = fieldElement(direction, 'title');
+    const titleText = title.get(0) as Y.XmlText;
+    titleText.format(0, 5, { link: { href: 'javascript:alert(1)' } });
+    title.insert(title.length, [new Y.XmlElement('script')]);
+    const description = fieldElement(direction, 'description');
+    const descriptionHeading = new Y.XmlElement('heading');
+    descriptionHeading.insert(0, [new Y.XmlText('Nagłówek w opisie')]);
+    const linked = new Y.XmlElement('paragraph');
+    const linkedText = new Y.XmlText();
+    linked.insert(0, [linkedText]);
+    description.insert(0, [descriptionHeading, linked]);
+    linkedText.insert(0, 'Zobacz opis');
+    linkedText.format(0, 6, { link: { href: 'javascript:alert(2)' } });
+    const actions = direction.toArray().find((child): child is Y.XmlElement => child instanceof Y.XmlElement && child.nodeName === 'directionActionList');
+    const strayAction = new Y.XmlElement('paragraph');
+    strayAction.insert(0, [new Y.XmlText('nie działanie')]);
+    actions?.insert(0, [strayAction]);
+    (actions?.get(1) as Y.XmlElement | undefined)?.setAttribute('id', { evil: true } as unknown as string);
+    direction.delete(direction.toArray().findIndex((child) => child instanceof Y.XmlElement && child.getAttribute('field') === 'costNote'), 1);
 
     const heading = new Y.XmlElement('heading');
     heading.setAttribute('level', 'javascript:' as unknown as string);
@@ -75,8 +102,11 @@ describe('exporting a Y.Doc with content no editor would write', () => {
         expect.objectContaining({ path: 'content[5].content[3].attrs.targetGroups[1]', reason: "unknown code 'foo'" }),
         expect.objectContaining({ path: 'content[5].content[3].attrs.estimatedCost' }),
         expect.objectContaining({ path: 'content[5].content[3].attrs.status' }),
-        expect.objectContaining({ path: 'content[5].content[3].attrs.title' }),
+        // The old shape's title attribute is no attribute of the new one.
+        { path: 'content[5].content[3].attrs.title', reason: 'unknown attribute' },
         { path: 'content[5].content[3].attrs.onclick', reason: 'unknown attribute' },
+        { path: 'content[5].content[3].content[1].content[0]', reason: "'heading' is not allowed in a block field" },
+        { path: 'content[5].content[3].content[1].content[1].content[0].marks[0]', reason: "link to a disallowed address 'javascript:alert(2)'" },
         expect.objectContaining({ path: 'meta.kind' }),
         expect.objectContaining({ path: 'meta.period' }),
       ]),
@@ -97,12 +127,21 @@ describe('exporting a Y.Doc with content no editor would write', () => {
     expect(attacked).toMatchObject({
       type: 'interventionDirection',
       id: 'KI-1.2',
-      title: '',
+      // The title's text survives its bad link mark and the element pushed into it.
+      title: 'Wczesne wsparcie rodzin w kryzysie, aby zapobiegać umieszczaniu dzieci poza rodziną',
       status: 'draft',
       targetGroups: ['olderPersons'],
+      // The amount attribute was broken and the cost note's child deleted: defaults.
       estimatedCost: { amount: 0, currency: 'PLN', note: '' },
       goalRef: 'CS-1',
     });
+    if (attacked?.type !== 'interventionDirection') throw new Error('KI-1.2 lost');
+    // The heading inside the description is gone, the paragraph stays without its link.
+    expect(attacked.description[0]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: 'Zobacz opis' }] });
+    expect(attacked.description).toHaveLength(2);
+    // A node that is no action is skipped; an action whose id is not a string keeps its text.
+    expect(attacked.actions.map((action) => action.id)).toEqual(['', 'KI-1.2.b', 'KI-1.2.c']);
+    expect(attacked.actions[0]?.text).toMatch(/^Zwiększenie liczby asystentów/);
     expect(plan.kind).toBe('regional');
     expect(plan.sections).toHaveLength(9);
   });
