@@ -11,8 +11,8 @@ import type { PlanService } from '../plans/PlanService.js';
 import type { WorkspaceService } from '../workspace/WorkspaceService.js';
 import type { AuthenticateUpgrade, ConnectionGrant, SyncServer } from '../sync/SyncServer.js';
 import type { Logger } from '../log.js';
-import { colorForUser } from '../../shared/presence/colorForUser.js';
 import { isAllowedOrigin } from './isAllowedOrigin.js';
+import { PresenceColors } from './PresenceColors.js';
 
 export interface PlanAccessOptions {
   accounts: AccountService;
@@ -30,6 +30,7 @@ export interface PlanAccessOptions {
  */
 export class PlanAccess {
   private syncServer: SyncServer | null = null;
+  private readonly colors = new PresenceColors();
 
   constructor(private readonly options: PlanAccessOptions) {}
 
@@ -62,7 +63,16 @@ export class PlanAccess {
     const role = await this.options.workspaces.roleOf(plan.workspaceId, user.id);
     if (role === null) throw notFound('Plan not found');
     const accessMode: AccessMode = can(role, 'plan.edit') && plan.status === 'active' ? 'read-write' : 'read-only';
-    return { grant: { identity: { userId: user.id, name: user.name, color: colorForUser(user.id) }, accessMode }, role };
+    return { grant: { identity: { userId: user.id, name: user.name, color: this.caretColor(planId, user.id) }, accessMode }, role };
+  }
+
+  /** A caret colour no one else on the plan shows right now. */
+  private caretColor(planId: string, userId: string): string {
+    const present = new Map<string, string>();
+    for (const connection of this.syncServer?.connectionsWhere((candidate) => parseDocumentName(candidate.documentName) === planId) ?? []) {
+      present.set(connection.identity.userId, connection.identity.color);
+    }
+    return this.colors.assign(planId, userId, present);
   }
 
   /** Applies a role change or removal to the user's open connections at once. */
