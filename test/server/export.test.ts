@@ -3,11 +3,14 @@ import { startSharedTestServer } from '../helpers/startTestServer.js';
 import { createTeam, type TeamFixture } from '../helpers/teamFixture.js';
 import { connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
 import { findBlock } from '../helpers/findBlock.js';
+import { blockFieldNode, firstParagraphText, setBlockLineText } from '../helpers/blockFieldNode.js';
+import { RICH, richBlockPlanFile } from '../helpers/richBlockPlanFile.js';
 import { importSamplePlan } from '../helpers/importSamplePlan.js';
 import { teamMember } from '../helpers/teamMember.js';
 import { readZip } from '../helpers/readZip.js';
 import { readPdfText } from '../helpers/readPdfText.js';
 import type { OpenProposal, PlanVersion } from '../../shared/versions/PlanVersion.js';
+import * as Y from 'yjs';
 
 let team: TeamFixture;
 let planId: string;
@@ -132,12 +135,14 @@ describe('file exports of the draft', () => {
     const client = connect(plan);
     await waitForSync(client);
     const injected = '<script>alert("x")</script> | **b** <img src=x onerror=alert(1)>';
-    findBlock(client, 'KI-1.1').setAttribute('title', injected);
+    setBlockLineText(findBlock(client, 'KI-1.1'), 'title', injected);
+    firstParagraphText(findBlock(client, 'KI-1.2'), 'description').insert(0, injected, { bold: true });
     await client.channel.whenSaved();
 
     const html = (await exportFile(plan, 'format=html')).bytes.toString('utf8');
     expect(html).not.toMatch(/<script|<img/);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; | **b** &lt;img src=x onerror=alert(1)&gt;');
+    expect(html).toContain('<strong>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; | **b** &lt;img src=x onerror=alert(1)&gt;</strong>');
     const markdown = (await exportFile(plan, 'format=md')).bytes.toString('utf8');
     expect(markdown).not.toMatch(/(?<!\\)<(script|img)/);
     expect(markdown).toContain('\\<script\\>alert("x")\\</script\\> \\| \\*\\*b\\*\\*');
@@ -157,7 +162,10 @@ describe('file exports of the draft', () => {
       direction.setAttribute('fundingSources', [{ code: 'NOPE', amount: 'lots' }, null, 7] as unknown as string);
       direction.setAttribute('actions', [null, { id: 1 }, 'x'] as unknown as string);
       direction.setAttribute('timeframe', { start: 12 } as unknown as string);
-      direction.setAttribute('description', 'ż'.repeat(200_000));
+      // Typed text lives in child nodes now: a huge description and attributes a field node should not carry.
+      firstParagraphText(direction, 'description').insert(0, 'ż'.repeat(200_000), { bold: true, link: { href: 'javascript:alert(1)' } });
+      blockFieldNode(direction, 'title').setAttribute('field', 42 as unknown as string);
+      direction.insert(0, [new Y.XmlText('loose text outside any field')]);
       findBlock(client, 'R-01').setAttribute('addressees', { 0: 'a' } as unknown as string);
       findBlock(client, 'CS-1').setAttribute('level', 42 as unknown as string);
     });
@@ -167,6 +175,35 @@ describe('file exports of the draft', () => {
       expect(file.status, format).toBe(200);
       expect(file.bytes.length, format).toBeGreaterThan(1000);
     }
+    const html = (await exportFile(plan, 'format=html')).bytes.toString('utf8');
+    // The formatted description is cut to the field limit and keeps its bold, but never the script link.
+    expect(html).toMatch(/<strong>ż{50000}…<\/strong>/);
+    expect(html).not.toContain('javascript:');
+  }, 30_000);
+});
+
+describe('file exports of formatted block text', () => {
+  it('a plan imported with bold, italic, links and lists in block fields exports them in every format', async () => {
+    const imported = await team.people.chair?.request<{ id: string }>('POST', `/workspaces/${team.workspaceId}/plans/import`, richBlockPlanFile());
+    expect(imported?.status).toBe(201);
+    const plan = imported?.body.id ?? '';
+    const html = (await exportFile(plan, 'format=html')).bytes.toString('utf8');
+    expect(html).toContain(`<strong>${RICH.bold}</strong>`);
+    expect(html).toContain(`<a href="${RICH.href}">${RICH.linkText}</a>`);
+    expect(html).toContain(`<ol><li>${RICH.numbered[0]}</li>`);
+    expect(html).toContain(`<ul><li>${RICH.rationaleBullets[0]}</li>`);
+    const markdown = (await exportFile(plan, 'format=md')).bytes.toString('utf8');
+    expect(markdown).toContain(`**${RICH.bold}**`);
+    expect(markdown).toContain(`[${RICH.linkText}](<${RICH.href}>)`);
+    expect(markdown).toContain(`\n- ${RICH.bullets[0]}\n`);
+    expect(markdown).toContain(`\n1. ${RICH.numbered[0]}\n`);
+    const docx = readZip((await exportFile(plan, 'format=docx')).bytes);
+    const documentXml = docx.get('word/document.xml')?.toString('utf8') ?? '';
+    expect(documentXml).toContain(`<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">${RICH.bold}</w:t></w:r>`);
+    expect(documentXml).toMatch(new RegExp(`<w:hyperlink [^>]*>(?:(?!</w:hyperlink>).)*${RICH.linkText}`));
+    expect(documentXml).toMatch(new RegExp(`<w:numPr><w:ilvl w:val="0"/><w:numId w:val="\\d+"/></w:numPr></w:pPr><w:r><w:t xml:space="preserve">${RICH.numbered[0]}</w:t>`));
+    const pdfText = squeeze(await readPdfText((await exportFile(plan, 'format=pdf')).bytes));
+    for (const text of [RICH.bold, RICH.linkText, RICH.bullets[0], RICH.numbered[0], RICH.rationaleItalic]) expect(pdfText, text).toContain(squeeze(text));
   }, 30_000);
 });
 
@@ -217,7 +254,7 @@ describe('file exports of the agreed version', () => {
     const before = await exportFile(planId, `format=docx&version=${version.id}`);
     const client = connect(planId);
     await waitForSync(client);
-    findBlock(client, 'KI-1.1').setAttribute('title', 'Tytuł zmieniony po uzgodnieniu');
+    setBlockLineText(findBlock(client, 'KI-1.1'), 'title', 'Tytuł zmieniony po uzgodnieniu');
     await client.channel.whenSaved();
     const after = await exportFile(planId, `format=docx&version=${version.id}`);
     expect(after.bytes.equals(before.bytes)).toBe(true);
