@@ -24,7 +24,8 @@ export const BlockLine = Node.create({
   },
 
   parseHTML() {
-    return [{ tag: 'div[data-node="blockLine"]' }];
+    // Ahead of StarterKit's lists, paragraphs and list items, which match the same tags.
+    return [{ tag: 'div[data-node="blockLine"]', priority: 100 }];
   },
 
   renderHTML({ HTMLAttributes }) {

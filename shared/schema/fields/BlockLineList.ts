@@ -19,7 +19,8 @@ export const BlockLineList = Node.create({
   },
 
   parseHTML() {
-    return [{ tag: 'ul[data-node="blockLineList"]' }];
+    // Ahead of StarterKit's lists, paragraphs and list items, which match the same tags.
+    return [{ tag: 'ul[data-node="blockLineList"]', priority: 100 }];
   },
 
   renderHTML({ HTMLAttributes }) {
@@ -40,7 +41,8 @@ export const BlockLineItem = Node.create({
   isolating: true,
 
   parseHTML() {
-    return [{ tag: 'li[data-node="blockLineItem"]' }];
+    // Ahead of StarterKit's lists, paragraphs and list items, which match the same tags.
+    return [{ tag: 'li[data-node="blockLineItem"]', priority: 100 }];
   },
 
   renderHTML({ HTMLAttributes }) {

@@ -22,7 +22,8 @@ export const BlockRichText = Node.create({
   },
 
   parseHTML() {
-    return [{ tag: 'div[data-node="blockRichText"]' }];
+    // Ahead of StarterKit's lists, paragraphs and list items, which match the same tags.
+    return [{ tag: 'div[data-node="blockRichText"]', priority: 100 }];
   },
 
   renderHTML({ HTMLAttributes }) {

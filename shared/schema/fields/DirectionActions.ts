@@ -11,7 +11,8 @@ export const DirectionActionList = Node.create({
   isolating: true,
 
   parseHTML() {
-    return [{ tag: 'ol[data-node="directionActionList"]' }];
+    // Ahead of StarterKit's lists, paragraphs and list items, which match the same tags.
+    return [{ tag: 'ol[data-node="directionActionList"]', priority: 100 }];
   },
 
   renderHTML({ HTMLAttributes }) {
@@ -42,7 +43,8 @@ export const DirectionAction = Node.create({
   },
 
   parseHTML() {
-    return [{ tag: 'li[data-node="directionAction"]' }];
+    // Ahead of StarterKit's lists, paragraphs and list items, which match the same tags.
+    return [{ tag: 'li[data-node="directionAction"]', priority: 100 }];
   },
 
   renderHTML({ HTMLAttributes }) {

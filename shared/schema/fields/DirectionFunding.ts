@@ -13,7 +13,8 @@ export const FundingShareList = Node.create({
   isolating: true,
 
   parseHTML() {
-    return [{ tag: 'div[data-node="fundingShareList"]' }];
+    // Ahead of StarterKit's lists, paragraphs and list items, which match the same tags.
+    return [{ tag: 'div[data-node="fundingShareList"]', priority: 100 }];
   },
 
   renderHTML({ HTMLAttributes }) {
@@ -34,7 +35,8 @@ export const FundingShare = Node.create({
   },
 
   parseHTML() {
-    return [{ tag: 'div[data-node="fundingShare"]' }];
+    // Ahead of StarterKit's lists, paragraphs and list items, which match the same tags.
+    return [{ tag: 'div[data-node="fundingShare"]', priority: 100 }];
   },
 
   renderHTML({ HTMLAttributes }) {

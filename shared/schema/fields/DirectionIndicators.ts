@@ -13,7 +13,8 @@ export const DirectionIndicatorList = Node.create({
   isolating: true,
 
   parseHTML() {
-    return [{ tag: 'div[data-node="directionIndicatorList"]' }];
+    // Ahead of StarterKit's lists, paragraphs and list items, which match the same tags.
+    return [{ tag: 'div[data-node="directionIndicatorList"]', priority: 100 }];
   },
 
   renderHTML({ HTMLAttributes }) {
@@ -37,7 +38,8 @@ export const DirectionIndicator = Node.create({
   },
 
   parseHTML() {
-    return [{ tag: 'div[data-node="directionIndicator"]' }];
+    // Ahead of StarterKit's lists, paragraphs and list items, which match the same tags.
+    return [{ tag: 'div[data-node="directionIndicator"]', priority: 100 }];
   },
 
   renderHTML({ HTMLAttributes }) {
