@@ -46,7 +46,7 @@ describe('comparing plans with rich text in block fields', () => {
     const after = richPlan();
     const direction = block<'interventionDirection'>(after, 'KI-1.1');
     textNode(direction.description, RICH.bullets[1]).text = 'wsparcie superwizorów';
-    direction.area = 'elderly';
+    direction.area = 'elderCare';
     direction.estimatedCost.amount += 1000;
 
     const changes = changesOf(before, after, 'KI-1.1');
@@ -59,7 +59,7 @@ describe('comparing plans with rich text in block fields', () => {
     expect(description?.to).toContain('• wsparcie superwizorów');
 
     const area = changes.find((change) => change.field === 'area');
-    expect(area).toEqual({ field: 'area', from: 'childFamily', to: 'elderly' });
+    expect(area).toEqual({ field: 'area', from: 'childFamily', to: 'elderCare' });
     const cost = changes.find((change) => change.field === 'estimatedCost.amount');
     expect(cost?.parts).toBeUndefined();
     expect(Number(cost?.to) - Number(cost?.from)).toBe(1000);
