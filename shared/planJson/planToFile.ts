@@ -26,6 +26,7 @@ function blockToFile(block: PlanBlock): unknown {
   }
 }
 
+// A plan read from a document is already coerced, but a renderer must not throw on one that slipped through.
 function richTextToFile(richText: RichText): RichTextInFile {
-  return plainTextOfRichText(richText) ?? richText;
+  return Array.isArray(richText) ? (plainTextOfRichText(richText) ?? richText) : richText;
 }
