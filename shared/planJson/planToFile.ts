@@ -1,4 +1,5 @@
 import type { Plan, PlanBlock } from '../domain/Plan.js';
+import { isPlainObject } from './isPlainObject.js';
 import { plainTextOfRichText, type RichText } from '../domain/richText.js';
 
 /** A rich text field as a plan file holds it: a string while it has no formatting, else its nodes. */
@@ -11,10 +12,16 @@ export type RichTextInFile = string | RichText;
  * importPlan reads the result back to an equal plan.
  */
 export function planToFile(plan: Plan): unknown {
-  return { ...plan, sections: plan.sections.map((section) => ({ ...section, blocks: section.blocks.map(blockToFile) })) };
+  // Renderers get snapshots that may hold anything a client slipped in: leave what is not a list as it is.
+  if (!Array.isArray(plan.sections)) return plan;
+  return {
+    ...plan,
+    sections: plan.sections.map((section) => (Array.isArray(section?.blocks) ? { ...section, blocks: section.blocks.map(blockToFile) } : section)),
+  };
 }
 
 function blockToFile(block: PlanBlock): unknown {
+  if (!isPlainObject(block)) return block;
   switch (block.type) {
     case 'goal':
     case 'interventionDirection':
