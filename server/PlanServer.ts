@@ -27,7 +27,6 @@ import { PlanAccess } from './auth/PlanAccess.js';
 import { PlanEventPublisher } from './events/PlanEventPublisher.js';
 import { CommentService } from './comments/CommentService.js';
 import { ProposalService } from './proposals/ProposalService.js';
-import { findPlanBlock } from './plans/findPlanBlock.js';
 import { commentRoutes } from './http/commentRoutes.js';
 import { proposalRoutes } from './http/proposalRoutes.js';
 import { versionRoutes } from './http/versionRoutes.js';
@@ -35,8 +34,8 @@ import { VersionService } from './versions/VersionService.js';
 import { ExportService } from './export/ExportService.js';
 import { exportRenderers } from './export/exportRenderers.js';
 import { exportRoutes } from './http/exportRoutes.js';
-import { formatDocumentName } from '../shared/documentName.js';
-import { PlanContent } from './plans/PlanContent.js';
+import { PlanDocuments } from './plans/PlanDocuments.js';
+import { planDocumentUpgrade } from './plans/migrations/upgradePlanDocument.js';
 
 export interface PlanServerOptions {
   config: ServerConfig;
@@ -102,9 +101,10 @@ export class PlanServer {
       unloadDelayMs: config.unloadDelayMs,
       compactAfterAppends: config.compactAfterAppends,
       handoffMaxWaitMs: config.handoffMaxWaitMs,
+      schemaUpgrade: planDocumentUpgrade,
     });
-    const content = new PlanContent(registry);
-    const plans = new PlanService(database, workspaces, content);
+    const documents = new PlanDocuments(registry);
+    const plans = new PlanService(database, workspaces, documents);
     const readSessionToken = (request: IncomingMessage): string | undefined => http.parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
     access = new PlanAccess({ accounts, workspaces, plans, allowedOrigins: config.allowedOrigins, readSessionToken, log });
     const planAccess = access;
@@ -118,8 +118,7 @@ export class PlanServer {
     });
     planAccess.attach(syncServer);
     const events = new PlanEventPublisher(syncServer);
-    const findBlock = async (planId: string, blockId: string) =>
-      findPlanBlock(await registry.acquire(formatDocumentName(planId)), blockId);
+    const findBlock = (planId: string, blockId: string) => documents.findBlock(planId, blockId);
     const comments = new CommentService({
       database,
       plans,
@@ -128,7 +127,7 @@ export class PlanServer {
       hasBlock: async (planId, blockId) => (await findBlock(planId, blockId)) !== null,
     });
     const proposals = new ProposalService({ database, plans, events, findBlock });
-    const versions = new VersionService({ database, plans, proposals, registry, events });
+    const versions = new VersionService({ database, plans, proposals, documents, events });
     const exports = new ExportService({ database, versions, renderers: exportRenderers });
 
     const http = await createHttpApp({
@@ -141,7 +140,7 @@ export class PlanServer {
         workspaceRoutes(accounts, workspaces),
         planRoutes(accounts, plans, {
           onPlanChanged: (planId) => planAccess.refreshPlan(planId),
-          onPlanImported: async (planId, user) => proposals.recordImportedStatuses(planId, user, await content.read(planId)),
+          onPlanImported: async (planId, user) => proposals.recordImportedStatuses(planId, user, await documents.read(planId)),
         }),
         commentRoutes(accounts, comments),
         proposalRoutes(accounts, proposals),

@@ -12,7 +12,7 @@ import type { PlanRecord, PlanStatus } from '../../shared/plans/PlanRecord.js';
 import { importPlan } from '../../shared/planJson/importPlan.js';
 import { formatImportError } from '../../shared/planJson/ImportError.js';
 import { AppError } from '../errors.js';
-import type { PlanContent } from './PlanContent.js';
+import type { PlanDocuments } from './PlanDocuments.js';
 import { planContentForRecord } from './planContentForRecord.js';
 
 interface PlanRow {
@@ -44,7 +44,7 @@ export class PlanService {
   constructor(
     private readonly database: SqliteDatabase,
     private readonly workspaces: WorkspaceService,
-    private readonly content: PlanContent,
+    private readonly documents: PlanDocuments,
   ) {}
 
   async list(workspaceId: string, user: User): Promise<PlanRecord[]> {
@@ -85,7 +85,7 @@ export class PlanService {
 
   private async writeOrRollBack(record: PlanRecord, plan: Plan): Promise<void> {
     try {
-      await this.content.write(record.id, plan, 'plan created');
+      await this.documents.write(record.id, plan, 'plan created');
     } catch (error) {
       await this.database.run('DELETE FROM plans WHERE id = ?', [record.id]);
       throw error;

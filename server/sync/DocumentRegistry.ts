@@ -4,6 +4,7 @@ import { describeError } from '../log.js';
 import type { CloseEvent } from '../../shared/protocol/closeCodes.js';
 import { SharedDocument } from './SharedDocument.js';
 import { StoredStateHandoff } from './StoredStateHandoff.js';
+import type { DocumentSchemaUpgrade } from './DocumentSchemaUpgrade.js';
 
 export interface DocumentRegistryOptions {
   store: DocumentStore;
@@ -11,6 +12,8 @@ export interface DocumentRegistryOptions {
   /** How long a document without peers stays in memory. */
   unloadDelayMs: number;
   compactAfterAppends: number;
+  /** Run on every document as it loads, before any client receives it. */
+  schemaUpgrade: DocumentSchemaUpgrade;
   /**
    * On a cold load, how long the server waits at most for the clients it
    * handed the stored bytes to before applying them itself (StoredStateHandoff).
@@ -105,6 +108,7 @@ export class DocumentRegistry {
       store: this.options.store,
       log: this.options.log,
       compactAfterAppends: this.options.compactAfterAppends,
+      schemaUpgrade: this.options.schemaUpgrade,
       onIdle: () => this.scheduleUnload(name),
       onFailure: (failed) => this.drop(name, failed),
     });
@@ -157,11 +161,15 @@ export class DocumentRegistry {
   }
 
   private drop(name: string, document: SharedDocument): void {
-    void this.documents.get(name)?.then((current) => {
-      if (current !== document) return;
-      this.documents.delete(name);
-      this.cancelUnload(name);
-      document.destroy();
-    });
+    // A write can fail while the document is still loading (its schema upgrade); that load rejects and is dropped by acquireForSync.
+    void this.documents.get(name)?.then(
+      (current) => {
+        if (current !== document) return;
+        this.documents.delete(name);
+        this.cancelUnload(name);
+        document.destroy();
+      },
+      () => undefined,
+    );
   }
 }

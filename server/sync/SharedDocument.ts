@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import { describeError } from '../log.js';
 import { isTransactionOrigin, type TransactionOrigin } from './transactionOrigin.js';
 import type { StoredStateHandoff } from './StoredStateHandoff.js';
+import type { DocumentSchemaUpgrade } from './DocumentSchemaUpgrade.js';
 
 /** What a SharedDocument needs from a connection to deliver frames to it. */
 export interface DocumentPeer {
@@ -24,6 +25,8 @@ export interface SharedDocumentOptions {
   log: Logger;
   /** Fold the update log into one state row after this many appends. */
   compactAfterAppends: number;
+  /** Brings a stored document of an older schema to the current one as it loads. */
+  schemaUpgrade: DocumentSchemaUpgrade;
   /** Called when a write failed and the document must be dropped from memory. */
   onFailure: (document: SharedDocument) => void;
   /** Called when the last peer left. */
@@ -83,16 +86,21 @@ export class SharedDocument extends Y.Doc {
   }
 
   /**
-   * Applies stored state, then starts persisting and broadcasting edits. Throws
-   * if the state cannot be read, so nothing is ever written over it.
+   * Applies stored state, upgrades it to the current document schema if it
+   * is older, then starts persisting and broadcasting edits. Throws if the
+   * state cannot be read, so nothing is ever written over it. Resolves only
+   * once an upgrade is committed: connections attach when this resolves, so
+   * no client ever receives a document of an older schema.
    */
   async loadFromStore(handoff?: Pick<StoredStateHandoff, 'publish' | 'whenApplyMayStart'>): Promise<void> {
     const parts = await this.options.store.loadParts(this.name);
     if (handoff) {
       // Committed, validated bytes: connections waiting for this load may
       // answer a new client's sync step 1 with them now, and the apply below
-      // waits until those clients have taken them in.
-      handoff.publish(parts.length === 0 ? null : parts);
+      // waits until those clients have taken them in. Bytes that still need
+      // a schema upgrade are not handed out: clients get the upgraded document.
+      const isHandedOff = parts.length > 0 && this.options.schemaUpgrade.isStoredStateCurrent(parts);
+      handoff.publish(isHandedOff ? parts : null);
       await handoff.whenApplyMayStart();
     }
     if (parts.length > 0) {
@@ -108,6 +116,24 @@ export class SharedDocument extends Y.Doc {
       if (parts.length === 1) this.fullState = parts[0] ?? null;
     }
     this.on('update', this.handleUpdate);
+    await this.upgradeSchema(parts.length === 0);
+  }
+
+  /**
+   * One server transaction, persisted like any server write, before anyone
+   * is attached. A document never stored gets its schema recorded too: its
+   * clients then hold the record from the start, and a later load neither
+   * writes it behind their backs nor loses the cold-load handoff.
+   */
+  private async upgradeSchema(isNew: boolean): Promise<void> {
+    const { schemaUpgrade } = this.options;
+    if (!schemaUpgrade.needsUpgrade(this)) return;
+    let details: Record<string, unknown> = {};
+    this.transactAsServer(isNew ? 'document schema recorded' : 'document schema upgrade', () => {
+      details = schemaUpgrade.upgrade(this);
+    });
+    await this.whenPersisted();
+    if (!isNew) this.options.log.info('document schema upgraded', { document: this.name, ...details });
   }
 
   get peerCount(): number {

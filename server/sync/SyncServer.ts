@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { COLLAB_PATH, formatDocumentName, isValidPlanId } from '../../shared/documentName.js';
-import { ServerShuttingDown, type CloseEvent } from '../../shared/protocol/closeCodes.js';
+import { ClientOutdated, ServerShuttingDown, type CloseEvent } from '../../shared/protocol/closeCodes.js';
+import { DOCUMENT_SCHEMA_VERSION, SCHEMA_CONNECTION_PARAM } from '../../shared/documentSchema.js';
 import type { AccessMode } from '../../shared/protocol/accessMode.js';
 import type { Logger } from '../log.js';
 import { describeError } from '../log.js';
@@ -97,6 +98,14 @@ export class SyncServer {
       socket.destroy();
       return;
     }
+    if (!speaksCurrentSchema(url)) {
+      // A close code, not an HTTP refusal, so the client can tell the user to reload. Nothing of
+      // the document is loaded or sent: y-prosemirror of an older schema would delete what it
+      // does not know, and its edits would build on a shape the document no longer has.
+      this.options.log.info('client of another document schema refused', { planId, schema: url.searchParams.get(SCHEMA_CONNECTION_PARAM) });
+      this.webSocketServer.handleUpgrade(request, socket, head, (webSocket) => webSocket.close(ClientOutdated.code, ClientOutdated.reason));
+      return;
+    }
     this.webSocketServer.handleUpgrade(request, socket, head, (webSocket) => this.accept(webSocket, planId, grant));
   }
 
@@ -126,6 +135,11 @@ export class SyncServer {
     }
     return false;
   }
+}
+
+/** The client announced the document schema this server speaks (`?schema=2`). */
+function speaksCurrentSchema(url: URL): boolean {
+  return url.searchParams.get(SCHEMA_CONNECTION_PARAM) === String(DOCUMENT_SCHEMA_VERSION);
 }
 
 function refuseUpgrade(socket: Duplex, status: number, message: string): void {

@@ -1,20 +1,13 @@
 import { createHash } from 'node:crypto';
-import * as Y from 'yjs';
-import { updateYFragment } from '@tiptap/y-tiptap';
 import type { SqliteDatabase } from '../persistence/sqlite.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { newId } from '../newId.js';
 import type { User } from '../accounts/AccountService.js';
 import type { PlanService } from '../plans/PlanService.js';
 import type { ProposalService } from '../proposals/ProposalService.js';
-import type { DocumentRegistry } from '../sync/DocumentRegistry.js';
+import type { PlanDocuments } from '../plans/PlanDocuments.js';
 import type { PlanEventPublisher } from '../events/PlanEventPublisher.js';
-import { CONTENT_FIELD, formatDocumentName } from '../../shared/documentName.js';
 import { can } from '../../shared/workspace/roles.js';
-import { readPlanFromYDoc } from '../../shared/planJson/readPlanFromYDoc.js';
-import { readContentFragment } from '../../shared/planJson/readContentFragment.js';
-import { PLAN_META_FIELD } from '../../shared/planJson/planMetaField.js';
-import { planSchema } from '../../shared/schema/planExtensions.js';
 import { comparePlans, type PlanComparison, type PlanSnapshot } from '../../shared/versions/comparePlans.js';
 import type { OpenProposal, PlanVersion } from '../../shared/versions/PlanVersion.js';
 import type { DecisionRecord, ProposalStatus } from '../../shared/deliberation/ProposalState.js';
@@ -49,7 +42,7 @@ export interface VersionServiceOptions {
   database: SqliteDatabase;
   plans: PlanService;
   proposals: ProposalService;
-  registry: DocumentRegistry;
+  documents: PlanDocuments;
   events: PlanEventPublisher;
 }
 
@@ -124,24 +117,15 @@ export class VersionService {
   async restore(planId: string, user: User, versionId: string): Promise<void> {
     const { role, plan } = await this.options.plans.getForUser(planId, user);
     if (!can(role, 'plan.edit') || plan.status !== 'active') throw forbidden('Your role cannot change this plan');
-    const versionDoc = docFromState((await this.versionRow(planId, versionId)).state);
-    const content = planSchema.nodeFromJSON(readContentFragment(versionDoc.getXmlFragment(CONTENT_FIELD)));
-    const versionMeta = versionDoc.getMap<unknown>(PLAN_META_FIELD).toJSON();
-    const document = await this.options.registry.acquire(formatDocumentName(planId));
-    document.transactAsServer(`restore version ${versionId} by ${user.id}`, () => {
-      updateYFragment(document, document.getXmlFragment(CONTENT_FIELD), content, { mapping: new Map(), isOMark: new Map() });
-      const meta = document.getMap<unknown>(PLAN_META_FIELD);
-      for (const key of [...meta.keys()]) if (!(key in versionMeta)) meta.delete(key);
-      for (const [key, value] of Object.entries(versionMeta)) meta.set(key, value);
-    });
-    await document.whenPersisted();
+    const { state } = await this.versionRow(planId, versionId);
+    await this.options.documents.restore(planId, asUint8Array(state), `restore version ${versionId} by ${user.id}`);
   }
 
   async snapshotOf(planId: string, versionId: string): Promise<VersionSnapshot> {
     if (versionId === DRAFT) return { ...(await this.draftSnapshot(planId)), version: null };
     const row = await this.versionRow(planId, versionId);
     return {
-      plan: readPlanFromYDoc(docFromState(row.state)).plan,
+      plan: this.options.documents.planOfState(asUint8Array(row.state)),
       statuses: JSON.parse(row.statuses) as Record<string, ProposalStatus>,
       register: JSON.parse(row.register) as DecisionRecord[],
       version: toVersion(row),
@@ -149,13 +133,11 @@ export class VersionService {
   }
 
   private async draftSnapshot(planId: string): Promise<{ state: Uint8Array; plan: Plan; statuses: Record<string, ProposalStatus>; register: DecisionRecord[] }> {
-    const document = await this.options.registry.acquire(formatDocumentName(planId));
-    await document.whenPersisted();
-    const state = Y.encodeStateAsUpdate(document);
+    const { state, plan } = await this.options.documents.readState(planId);
     const states = await this.options.proposals.statesOf(planId);
     return {
       state,
-      plan: readPlanFromYDoc(document).plan,
+      plan,
       statuses: Object.fromEntries(states.map((proposal) => [proposal.blockId, proposal.status])),
       register: await this.options.proposals.registerOf(planId),
     };
@@ -205,10 +187,8 @@ export class VersionService {
   }
 }
 
-function docFromState(state: Buffer | Uint8Array): Y.Doc {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, new Uint8Array(state.buffer, state.byteOffset, state.byteLength));
-  return doc;
+function asUint8Array(state: Buffer): Uint8Array {
+  return new Uint8Array(state.buffer, state.byteOffset, state.byteLength);
 }
 
 function findOpenProposals(snapshot: PlanSnapshot): OpenProposal[] {

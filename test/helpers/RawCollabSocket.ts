@@ -4,6 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType } from '../../shared/protocol/messageType.js';
+import { DOCUMENT_SCHEMA_VERSION, SCHEMA_CONNECTION_PARAM } from '../../shared/documentSchema.js';
 import { waitFor } from './waitFor.js';
 
 export interface SocketClose {
@@ -40,9 +41,15 @@ export class RawCollabSocket {
   /**
    * Opens a socket on `url` with extra upgrade headers (cookie, origin), as an
    * attacker's script could; an upgrade the server refuses gives its HTTP status.
+   * The URL announces the current document schema as the real client does,
+   * unless it names one itself or `schema` is null (a client from before schemas).
    */
-  static open(url: string, headers: Record<string, string> = {}): Promise<{ client: RawCollabSocket | null; refusedStatus: number | null }> {
-    const socket = new WebSocket(url, { headers });
+  static open(
+    url: string,
+    headers: Record<string, string> = {},
+    { schema = String(DOCUMENT_SCHEMA_VERSION) }: { schema?: string | null } = {},
+  ): Promise<{ client: RawCollabSocket | null; refusedStatus: number | null }> {
+    const socket = new WebSocket(withSchema(url, schema), { headers });
     onTestFinished(() => {
       if (socket.readyState !== WebSocket.CLOSED) socket.terminate();
     });
@@ -111,4 +118,11 @@ export class RawCollabSocket {
       clearTimeout(timer);
     }
   }
+}
+
+function withSchema(url: string, schema: string | null): string {
+  // Appended as text: parsing the URL would normalise paths that tests send on purpose.
+  const query = url.includes('?') ? url.slice(url.indexOf('?') + 1) : '';
+  if (schema === null || new URLSearchParams(query).has(SCHEMA_CONNECTION_PARAM)) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${SCHEMA_CONNECTION_PARAM}=${encodeURIComponent(schema)}`;
 }

@@ -5,6 +5,7 @@ import { onTestFinished } from 'vitest';
 import { CONTENT_FIELD } from '../../shared/documentName.js';
 import { waitFor } from './waitFor.js';
 import { ServerChannel } from '../../client/collaboration/ServerChannel.js';
+import { connectionParams } from '../../client/collaboration/connectionParams.js';
 
 export interface TestClient {
   doc: Y.Doc;
@@ -22,6 +23,7 @@ export interface ConnectOptions {
   name?: string;
   doc?: Y.Doc;
   connect?: boolean;
+  /** Added to the browser client's own URL parameters (the document schema); a value of '' leaves one out. */
   params?: Record<string, string>;
   headers?: Record<string, string>;
 }
@@ -39,7 +41,7 @@ export function connectClient(collabUrl: string, planId: string, options: Connec
     : WebSocket;
   const provider = new WebsocketProvider(collabUrl, planId, doc, {
     WebSocketPolyfill: Polyfill as unknown as typeof globalThis.WebSocket,
-    params: { name: options.name ?? 'Tester', ...options.params },
+    params: urlParams({ ...connectionParams(), name: options.name ?? 'Tester', ...options.params }),
     connect: options.connect ?? true,
     disableBc: true,
     maxBackoffTime: 200,
@@ -63,6 +65,10 @@ export function connectClient(collabUrl: string, planId: string, options: Connec
   };
   onTestFinished(() => client.destroy());
   return client;
+}
+
+function urlParams(params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== ''));
 }
 
 export async function waitForSync(client: TestClient, timeoutMs = 10_000): Promise<void> {

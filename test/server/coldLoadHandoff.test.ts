@@ -10,6 +10,7 @@ import path from 'node:path';
 import { onTestFinished } from 'vitest';
 import { CONTENT_FIELD, formatDocumentName } from '../../shared/documentName.js';
 import { MessageType } from '../../shared/protocol/messageType.js';
+import { recordDocumentSchemaVersion } from '../../shared/documentSchema.js';
 import { SqliteDocumentStore } from '../../server/persistence/SqliteDocumentStore.js';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
 import { RawCollabSocket } from '../helpers/RawCollabSocket.js';
@@ -34,6 +35,8 @@ async function serverWithStoredLog(planIds: string[], handoffMaxWaitMs: number):
     const content = writer.getXmlFragment(CONTENT_FIELD);
     for (const text of PARAGRAPHS) {
       const before = Y.encodeStateVector(writer);
+      // A document of the current schema: one of an older one is upgraded before any client gets it.
+      recordDocumentSchemaVersion(writer);
       const paragraph = new Y.XmlElement('paragraph');
       paragraph.insert(0, [new Y.XmlText(text)]);
       content.insert(content.length, [paragraph]);

@@ -13,6 +13,7 @@ import { RawDocumentDatabase, plansDatabasePath } from '../helpers/RawDocumentDa
 import { SqliteDocumentStore } from '../../server/persistence/SqliteDocumentStore.js';
 import type { DocumentStore } from '../../server/persistence/DocumentStore.js';
 import { DocumentRegistry } from '../../server/sync/DocumentRegistry.js';
+import { planDocumentUpgrade } from '../../server/plans/migrations/upgradePlanDocument.js';
 import { silentLogger } from '../../server/log.js';
 import type { DocumentPeer } from '../../server/sync/SharedDocument.js';
 import type { CloseEvent } from '../../shared/protocol/closeCodes.js';
@@ -86,7 +87,7 @@ describe('a write that cannot be committed', () => {
       await rm(dataDir, { recursive: true, force: true });
     });
     const store = new FailingAppendStore(inner);
-    const registry = new DocumentRegistry({ store, log: silentLogger, unloadDelayMs: 50, compactAfterAppends: 100, handoffMaxWaitMs: 1_000 });
+    const registry = new DocumentRegistry({ store, log: silentLogger, unloadDelayMs: 50, compactAfterAppends: 100, handoffMaxWaitMs: 1_000, schemaUpgrade: planDocumentUpgrade });
     const name = formatDocumentName('plan-failing');
     const document = await registry.acquire(name);
     const received: Uint8Array[] = [];

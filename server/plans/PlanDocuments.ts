@@ -1,0 +1,92 @@
+import * as Y from 'yjs';
+import { updateYFragment } from '@tiptap/y-tiptap';
+import type { Plan } from '../../shared/domain/Plan.js';
+import { CONTENT_FIELD, formatDocumentName } from '../../shared/documentName.js';
+import { recordDocumentSchemaVersion } from '../../shared/documentSchema.js';
+import { readPlanFromYDoc } from '../../shared/planJson/readPlanFromYDoc.js';
+import { writePlanToYDoc } from '../../shared/planJson/writePlanToYDoc.js';
+import { readContentFragment } from '../../shared/planJson/readContentFragment.js';
+import { PLAN_META_FIELD } from '../../shared/planJson/planMetaField.js';
+import { planSchema } from '../../shared/schema/planExtensions.js';
+import type { DocumentRegistry } from '../sync/DocumentRegistry.js';
+import type { SharedDocument } from '../sync/SharedDocument.js';
+import { findPlanBlock, type PlanBlockReference } from './findPlanBlock.js';
+import { upgradePlanDocument } from './migrations/upgradePlanDocument.js';
+
+/** The draft at one moment: its committed Yjs state and the plan it holds. */
+export interface PlanDocumentState {
+  state: Uint8Array;
+  plan: Plan;
+}
+
+/**
+ * Every server-side read and write of a plan's document. Writes go through
+ * the live document, so connected clients receive them and they are persisted
+ * like any edit; stored states (saved versions) are read in the current
+ * document schema whatever schema they were saved in.
+ */
+export class PlanDocuments {
+  constructor(private readonly registry: DocumentRegistry) {}
+
+  /** The current content in the plan JSON format; never throws on content that does not fit the schema. */
+  async read(planId: string): Promise<Plan> {
+    return readPlanFromYDoc(await this.live(planId)).plan;
+  }
+
+  /** Replaces the content with `plan` as one server edit; resolves once it is committed. */
+  async write(planId: string, plan: Plan, reason: string): Promise<void> {
+    const document = await this.live(planId);
+    document.transactAsServer(reason, () => {
+      writePlanToYDoc(document, plan);
+      recordDocumentSchemaVersion(document);
+    });
+    await document.whenPersisted();
+  }
+
+  /** The committed state of the draft with the plan it holds (what a saved version keeps). */
+  async readState(planId: string): Promise<PlanDocumentState> {
+    const document = await this.live(planId);
+    await document.whenPersisted();
+    return { state: Y.encodeStateAsUpdate(document), plan: readPlanFromYDoc(document).plan };
+  }
+
+  /** The plan a stored state holds (a saved version). */
+  planOfState(state: Uint8Array): Plan {
+    return readPlanFromYDoc(docOfState(state)).plan;
+  }
+
+  /**
+   * Writes a stored state's content and metadata over the draft as one server
+   * edit that every client receives, changing only what differs.
+   */
+  async restore(planId: string, state: Uint8Array, reason: string): Promise<void> {
+    const stored = docOfState(state);
+    const content = planSchema.nodeFromJSON(readContentFragment(stored.getXmlFragment(CONTENT_FIELD)));
+    const storedMeta = stored.getMap<unknown>(PLAN_META_FIELD).toJSON();
+    const document = await this.live(planId);
+    document.transactAsServer(reason, () => {
+      updateYFragment(document, document.getXmlFragment(CONTENT_FIELD), content, { mapping: new Map(), isOMark: new Map() });
+      const meta = document.getMap<unknown>(PLAN_META_FIELD);
+      for (const key of [...meta.keys()]) if (!(key in storedMeta)) meta.delete(key);
+      for (const [key, value] of Object.entries(storedMeta)) meta.set(key, value);
+    });
+    await document.whenPersisted();
+  }
+
+  /** A typed block of the draft by its id, or null. */
+  async findBlock(planId: string, blockId: string): Promise<PlanBlockReference | null> {
+    return findPlanBlock(await this.live(planId), blockId);
+  }
+
+  private live(planId: string): Promise<SharedDocument> {
+    return this.registry.acquire(formatDocumentName(planId));
+  }
+}
+
+/** A stored state in a Y.Doc of its own, upgraded to the current document schema (a version saved before an upgrade is not). */
+function docOfState(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  doc.transact(() => upgradePlanDocument(doc));
+  return doc;
+}
