@@ -15,6 +15,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import WebSocket from 'ws';
 import { preciseNow } from './lib/preciseNow.js';
 import { frameOutgoing, openingFrames, unframeIncoming, type Framing } from './lib/WireFraming.js';
+import { connectionParams } from '../client/collaboration/connectionParams.js';
 import { LIGHT_EDITS_FIELD, type LightReply, type LightRequest, type LightRoom } from './lib/lightClientMessages.js';
 
 const SYNC = 0;
@@ -48,7 +49,9 @@ function syncFrame(write: (encoder: encoding.Encoder) => void): Uint8Array {
 function connectOne(serverUrl: string, framing: Framing, room: LightRoom, timeoutMs: number, seed: Uint8Array | null): Promise<number> {
   const startedAt = performance.now();
   const doc = new Y.Doc();
-  const socket = new WebSocket(`${serverUrl}/${encodeURIComponent(room.planId)}`, { headers: room.headers, perMessageDeflate: false });
+  // The browser client's URL parameters (its document schema); the other servers ignore them.
+  const query = new URLSearchParams(connectionParams()).toString();
+  const socket = new WebSocket(`${serverUrl}/${encodeURIComponent(room.planId)}?${query}`, { headers: room.headers, perMessageDeflate: false });
   socket.binaryType = 'nodebuffer';
   const send = (frame: Uint8Array): void => {
     if (socket.readyState === socket.OPEN) socket.send(frameOutgoing(framing, room.planId, frame));

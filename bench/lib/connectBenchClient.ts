@@ -3,6 +3,7 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { CONTENT_FIELD } from '../../shared/documentName.js';
 import { ServerChannel } from '../../client/collaboration/ServerChannel.js';
+import { connectionParams } from '../../client/collaboration/connectionParams.js';
 import { waitUntil } from './waitUntil.js';
 import { HocuspocusSocket } from './HocuspocusSocket.js';
 import type { PlanHandle } from './ServerTarget.js';
@@ -34,6 +35,8 @@ export function connectBenchClient(serverUrl: string, plan: PlanHandle, options:
   };
   const provider = new WebsocketProvider(serverUrl, plan.planId, doc, {
     WebSocketPolyfill: (plan.framing === 'hocuspocus' ? HocuspocusSocket : Polyfill) as unknown as typeof globalThis.WebSocket,
+    // The browser client's URL parameters (its document schema); the other servers ignore them.
+    params: connectionParams(),
     disableBc: true,
     maxBackoffTime: 500,
   });

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { planContentForRecord } from '../../server/plans/planContentForRecord.js';
 import { writePlanToYDoc } from '../../shared/planJson/writePlanToYDoc.js';
+import { recordDocumentSchemaVersion } from '../../shared/documentSchema.js';
 
 /**
  * The document a new regional plan starts with on the plan editor (template
@@ -22,6 +23,10 @@ export function templatePlanState(): Uint8Array {
     createdAt: now,
     updatedAt: now,
   });
-  doc.transact(() => writePlanToYDoc(doc, plan));
+  doc.transact(() => {
+    writePlanToYDoc(doc, plan);
+    // As PlanDocuments.write records it, so a cold load of it keeps the handoff.
+    recordDocumentSchemaVersion(doc);
+  });
   return Y.encodeStateAsUpdate(doc);
 }

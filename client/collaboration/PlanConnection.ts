@@ -19,7 +19,10 @@ export interface ConnectionSnapshot {
   hasUnsavedChanges: boolean;
   accessMode: AccessMode;
   lastRefusal: string | null;
-  /** The server closed the connection for good (4400-4499); the provider stops reconnecting. */
+  /**
+   * The server closed the connection for good (4400-4499, among them ClientOutdated: this build
+   * edits an older document schema); the provider stops reconnecting.
+   */
   terminalClose: CloseEvent | null;
   /** The last attempt ended because the server could not load the plan; the provider keeps retrying. */
   isDocumentUnavailable: boolean;

@@ -209,6 +209,8 @@ export const en: Messages = {
     writeRefused: 'The server refused your change: {{reason}}. Your latest changes may not have been saved.',
     accessDenied: 'You have no access to this plan ({{code}}: {{reason}}).',
     closedTerminal: 'The server closed the connection ({{code}}: {{reason}}). Reload the page to try again.',
+    clientOutdated: 'A new version of the editor is available. Reload the page to continue.',
+    reloadPage: 'Reload the page',
     loadFailed: 'The plan could not be loaded. Please try again shortly; no data was changed.',
     retrying: 'Retrying…',
     backToWorkspace: 'Back to the team',

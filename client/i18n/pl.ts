@@ -207,6 +207,8 @@ export const pl = {
     writeRefused: 'Serwer odrzucił Twoją zmianę: {{reason}}. Ostatnie zmiany mogły nie zostać zapisane.',
     accessDenied: 'Brak dostępu do tego planu ({{code}}: {{reason}}).',
     closedTerminal: 'Połączenie zostało zamknięte przez serwer ({{code}}: {{reason}}). Odśwież stronę, aby spróbować ponownie.',
+    clientOutdated: 'Dostępna jest nowa wersja edytora. Odśwież stronę, aby kontynuować.',
+    reloadPage: 'Odśwież stronę',
     loadFailed: 'Nie udało się wczytać planu. Spróbuj ponownie za chwilę; dane nie zostały zmienione.',
     retrying: 'Ponawiamy próbę…',
     backToWorkspace: 'Wróć do zespołu',

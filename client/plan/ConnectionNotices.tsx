@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Forbidden, Unauthorized } from '../../shared/protocol/closeCodes.js';
+import { ClientOutdated, Forbidden, Unauthorized } from '../../shared/protocol/closeCodes.js';
 import type { ConnectionSnapshot } from '../collaboration/PlanConnection.js';
 
 /** Banners for what the user must know: read-only mode, refused writes, closed or failing connections. */
@@ -7,9 +7,18 @@ export function ConnectionNotices({ snapshot }: { snapshot: ConnectionSnapshot }
   const { t } = useTranslation();
   const { terminalClose } = snapshot;
   const isAccessDenied = terminalClose !== null && (terminalClose.code === Unauthorized.code || terminalClose.code === Forbidden.code);
+  const isClientOutdated = terminalClose?.code === ClientOutdated.code;
   return (
     <>
-      {terminalClose !== null && (
+      {isClientOutdated && (
+        <div className="notice notice--error" role="alert">
+          {t('plan.clientOutdated')}{' '}
+          <button type="button" className="button button--small" onClick={() => window.location.reload()}>
+            {t('plan.reloadPage')}
+          </button>
+        </div>
+      )}
+      {terminalClose !== null && !isClientOutdated && (
         <div className="notice notice--error" role="alert">
           {isAccessDenied
             ? t('plan.accessDenied', { code: String(terminalClose.code), reason: terminalClose.reason })
