@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { startTestServer } from '../helpers/startTestServer.js';
 import { createTeam } from '../helpers/teamFixture.js';
 import { launchBrowser, openPlan, saveScreenshot } from '../helpers/browser.js';
+import { chooseCode, chosenCodes, documentText, fieldText, listEntryTexts, placeCaret } from '../helpers/blockDom.js';
 
 /** Types "/" plus a query into the first (empty) paragraph of the n-th section and picks the highlighted item. */
 async function insertBySlash(page: Page, sectionIndex: number, query: string): Promise<void> {
@@ -38,20 +39,37 @@ describe('structured plan blocks in the browser', () => {
     // The "/kier" text is gone: the block replaced the paragraph it was typed into.
     expect(await anna.page.locator('.plan-section').nth(5).locator('.plan-section__body').textContent()).not.toContain('/kier');
 
-    await annaDirection.getByLabel('Tytuł', { exact: true }).fill('Rozwój asystencji osobistej');
-    await annaDirection.locator('[data-field="targetGroups"]').getByLabel('osoby z niepełnosprawnościami').check();
-    await annaDirection.locator('[data-field="targetGroups"]').getByLabel('osoby starsze').check();
-    await annaDirection.getByLabel('Szacowany koszt').fill('1500000');
+    // Every text is typed in place, as a member would: the title, then Tab into the description.
+    await placeCaret(anna.page, fieldText(annaDirection, 'title'), 'end');
+    await anna.page.keyboard.type('Rozwój asystencji osobistej');
+    await anna.page.keyboard.press('Tab');
+    await anna.page.keyboard.type('Usługi asystenckie w każdym powiecie.');
+    await annaDirection.getByRole('button', { name: '+ Dodaj działanie' }).click();
+    await anna.page.keyboard.type('Szkolenie asystentów');
+    await anna.page.keyboard.press('Enter');
+    await anna.page.keyboard.type('Nabór uczestników');
+    await annaDirection.getByRole('button', { name: '+ Dodaj podmiot' }).click();
+    await anna.page.keyboard.type('Regionalny Ośrodek Polityki Społecznej');
+    await chooseCode(annaDirection, 'targetGroups', 'Grupy odbiorców', 'Osoby z niepełnosprawnościami');
+    await chooseCode(annaDirection, 'targetGroups', 'Grupy odbiorców', 'Osoby starsze');
+    await annaDirection.getByLabel('Szacowany koszt', { exact: true }).fill('1500000');
     await annaDirection.getByRole('button', { name: '+ Dodaj źródło finansowania' }).click();
-    await annaDirection.getByLabel('Źródło finansowania 1', { exact: true }).selectOption('EFS_PLUS_REGIONAL');
-    await annaDirection.getByLabel('Kwota ze źródła 1', { exact: true }).fill('1000000');
+    const annaFunding = annaDirection.locator('.funding-row').first();
+    await annaFunding.getByLabel('Źródło finansowania', { exact: true }).selectOption('EFS_PLUS_REGIONAL');
+    await annaFunding.getByLabel('Kwota', { exact: true }).fill('1000000');
 
     const bartekDirection = bartek.page.locator('[data-block-type="interventionDirection"][data-block-id="KI-1"]');
-    await expect.poll(() => bartekDirection.getByLabel('Tytuł', { exact: true }).inputValue()).toBe('Rozwój asystencji osobistej');
-    await expect.poll(() => bartekDirection.locator('[data-field="targetGroups"]').getByLabel('osoby starsze').isChecked()).toBe(true);
-    expect(await bartekDirection.locator('[data-field="targetGroups"]').getByLabel('migranci').isChecked()).toBe(false);
-    await expect.poll(() => bartekDirection.getByLabel('Źródło finansowania 1', { exact: true }).inputValue()).toBe('EFS_PLUS_REGIONAL');
-    await expect.poll(() => bartekDirection.getByLabel('Kwota ze źródła 1', { exact: true }).inputValue()).toBe('1000000');
+    await expect.poll(() => documentText(fieldText(bartekDirection, 'title'))).toBe('Rozwój asystencji osobistej');
+    await expect.poll(() => documentText(fieldText(bartekDirection, 'description'))).toBe('Usługi asystenckie w każdym powiecie.');
+    await expect.poll(() => listEntryTexts(bartekDirection, 'actions')).toEqual(['Szkolenie asystentów', 'Nabór uczestników']);
+    await expect.poll(() => listEntryTexts(bartekDirection, 'responsible')).toEqual(['Regionalny Ośrodek Polityki Społecznej']);
+    await expect.poll(() => chosenCodes(bartekDirection, 'targetGroups')).toEqual(['Osoby z niepełnosprawnościami', 'Osoby starsze']);
+    expect(await chosenCodes(bartekDirection, 'targetGroups')).not.toContain('Migranci');
+    await expect.poll(() => bartekDirection.getByLabel('Szacowany koszt', { exact: true }).inputValue()).toBe('1500000');
+    const bartekFunding = bartekDirection.locator('.funding-row');
+    await expect.poll(() => bartekFunding.count()).toBe(1);
+    await expect.poll(() => bartekFunding.getByLabel('Źródło finansowania', { exact: true }).inputValue()).toBe('EFS_PLUS_REGIONAL');
+    await expect.poll(() => bartekFunding.getByLabel('Kwota', { exact: true }).inputValue()).toBe('1000000');
     // The sum does not match the cost yet: the block says so inline.
     await expect.poll(() => bartekDirection.locator('[data-warning], .block-field__error').allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('Źródła finansowania sumują się do')]),
@@ -62,7 +80,7 @@ describe('structured plan blocks in the browser', () => {
     await expect.poll(() => total.getAttribute('data-financing-total')).toBe('1500000');
     const efsShare = bartek.page.locator('[data-source="EFS_PLUS_REGIONAL"] [data-amount]');
     await expect.poll(() => efsShare.getAttribute('data-amount')).toBe('1000000');
-    await annaDirection.getByLabel('Kwota ze źródła 1', { exact: true }).fill('1500000');
+    await annaFunding.getByLabel('Kwota', { exact: true }).fill('1500000');
     await expect.poll(() => efsShare.getAttribute('data-amount')).toBe('1500000');
     await expect.poll(() => bartekDirection.locator('.block-field__error').allTextContents()).not.toEqual(
       expect.arrayContaining([expect.stringContaining('Źródła finansowania sumują się do')]),
@@ -77,19 +95,30 @@ describe('structured plan blocks in the browser', () => {
       await bartek.page.locator('.plan-section').nth(8).locator('.plan-section__title').inputValue(),
     );
 
-    // An observer sees the same fields, every control disabled, and no proposal actions.
+    // An observer sees the same fields, none of them editable, and no proposal actions.
     const olga = await openPlan(browser, server.httpUrl, team.planId, team.people['Olga'] ?? never(), 'Olga');
     const olgaDirection = olga.page.locator('[data-block-id="KI-1"]');
-    await expect.poll(() => olgaDirection.getByLabel('Tytuł', { exact: true }).inputValue()).toBe('Rozwój asystencji osobistej');
-    expect(await olgaDirection.getByLabel('Tytuł', { exact: true }).isDisabled()).toBe(true);
-    expect(await olgaDirection.locator('[data-field="targetGroups"]').getByLabel('osoby starsze').isDisabled()).toBe(true);
+    const olgaTitle = fieldText(olgaDirection, 'title');
+    await expect.poll(() => documentText(olgaTitle)).toBe('Rozwój asystencji osobistej');
+    expect(await olgaTitle.evaluate((element) => (element as HTMLElement).isContentEditable)).toBe(false);
+    await olgaTitle.click();
+    await olga.page.keyboard.type('Próba zmiany');
+    expect(await chosenCodes(olgaDirection, 'targetGroups')).toEqual(['Osoby z niepełnosprawnościami', 'Osoby starsze']);
+    expect(await olgaDirection.locator('[data-field="targetGroups"]').getByRole('combobox').count()).toBe(0);
+    expect(await olgaDirection.getByRole('button', { name: 'Usuń: Osoby starsze' }).count()).toBe(0);
+    expect(await olgaDirection.getByRole('button', { name: '+ Dodaj działanie' }).isVisible()).toBe(false);
+    expect(await olgaDirection.locator('.funding-row').getByLabel('Kwota', { exact: true }).isDisabled()).toBe(true);
+    expect(await olgaDirection.getByLabel('Szacowany koszt', { exact: true }).isDisabled()).toBe(true);
     expect(await olgaDirection.locator('.proposal__actions').count()).toBe(0);
     expect(await olga.page.getByRole('button', { name: 'Wstaw' }).isDisabled()).toBe(true);
+    await olga.page.waitForTimeout(300);
+    expect(await documentText(olgaTitle)).toBe('Rozwój asystencji osobistej');
+    expect(await documentText(fieldText(annaDirection, 'title'))).toBe('Rozwój asystencji osobistej');
 
     await saveScreenshot(anna.page, 'blocks-direction-pl');
     await bartek.page.getByRole('button', { name: 'English' }).click().catch(() => undefined);
     await saveScreenshot(bartek.page, 'blocks-direction-en');
-  });
+  }, 60_000);
 });
 
 function never(): never {

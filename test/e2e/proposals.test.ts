@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { startTestServer } from '../helpers/startTestServer.js';
 import { createTeam } from '../helpers/teamFixture.js';
 import { launchBrowser, openPlan, saveScreenshot } from '../helpers/browser.js';
+import { blockById, documentText, fieldText, placeCaret } from '../helpers/blockDom.js';
 
 const SAVED_TEXT = 'Wszystkie zmiany zapisane';
 
@@ -28,7 +29,9 @@ describe('proposals on blocks in the browser', () => {
     await bartek.page.locator('.plan-section').nth(5).locator('.plan-section__body p').first().click();
     await bartek.page.getByRole('button', { name: 'Wstaw' }).click();
     await bartek.page.getByRole('menuitem', { name: 'Kierunek interwencji' }).click();
-    await bartek.page.locator('[data-block-id="KI-1"]').getByLabel('Tytuł', { exact: true }).fill('Mieszkania wspomagane');
+    await placeCaret(bartek.page, fieldText(blockById(bartek.page, 'KI-1'), 'title'), 'end');
+    await bartek.page.keyboard.type('Mieszkania wspomagane');
+    await expect.poll(() => documentText(fieldText(blockById(celina.page, 'KI-1'), 'title'))).toBe('Mieszkania wspomagane');
     await expect.poll(() => bartek.page.locator('.save-status').textContent()).toContain(SAVED_TEXT);
 
     // Before any decision the block shows the recorded status (draft), whatever its attribute says.
@@ -71,5 +74,5 @@ describe('proposals on blocks in the browser', () => {
     // The plan view's recommendation/direction statuses come from the register too: the direction counts in the matrix.
     await expect.poll(() => celina.page.locator('.view-table--matrix thead th').allTextContents()).toContain('KI-1');
     await saveScreenshot(anna.page, 'proposals-agreed-pl');
-  });
+  }, 60_000);
 });

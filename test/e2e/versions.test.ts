@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { startTestServer } from '../helpers/startTestServer.js';
 import { createTeam } from '../helpers/teamFixture.js';
 import { teamMember } from '../helpers/teamMember.js';
-import { findBlock } from '../helpers/findBlock.js';
+import * as Y from 'yjs';
+import { findBlock, findFieldOfType } from '../helpers/findBlock.js';
 import { importSamplePlan } from '../helpers/importSamplePlan.js';
 import { connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
 import path from 'node:path';
@@ -16,9 +17,15 @@ async function saveViewScreenshot(page: Page, name: string): Promise<void> {
   if (directory !== undefined && directory !== '') await page.screenshot({ path: path.join(directory, `${name}.png`) });
 }
 
-type Indicator = { target: { value: number } };
+type MeasuredValue = { value: number | null; year: number | null };
 
-const indicatorsOf = (client: TestClient): Indicator[] => findBlock(client, 'KI-1.1').getAttribute('indicators') as unknown as Indicator[];
+/** The indicator rows of the direction (directionIndicator elements, whose values are attributes). */
+const indicatorRowsOf = (client: TestClient): Y.XmlElement[] =>
+  findFieldOfType(findBlock(client, 'KI-1.1'), 'directionIndicatorList')
+    .toArray()
+    .filter((child): child is Y.XmlElement => child instanceof Y.XmlElement);
+
+const targetOf = (row: Y.XmlElement | undefined): MeasuredValue | undefined => row?.getAttribute('target') as unknown as MeasuredValue | undefined;
 
 describe('versions in the browser', () => {
   it('saves a version, compares it with the changed draft in words, exports a DOCX, restores it for everyone, and lists what blocks the agreed version', async () => {
@@ -30,7 +37,7 @@ describe('versions in the browser', () => {
     const planId = imported.body.id;
     const bartek = connectClient(server.collabUrl, planId, { name: 'Bartek Nowak', headers: { cookie: teamMember(team, 'Bartek Nowak').cookie ?? '' } });
     await waitForSync(bartek);
-    const originalTarget = indicatorsOf(bartek)[0]?.target.value;
+    const originalTarget = targetOf(indicatorRowsOf(bartek)[0])?.value;
     expect(originalTarget).toBe(24);
 
     const browser = await launchBrowser();
@@ -47,10 +54,10 @@ describe('versions in the browser', () => {
     expect(await version.locator('.version__meta').textContent()).toContain('Anna Kowalska');
 
     // Bartek changes the first indicator's target; the comparison names the field and both values.
-    const changed = structuredClone(indicatorsOf(bartek));
-    if (changed[0] === undefined) throw new Error('no indicator');
-    changed[0].target.value = 30;
-    findBlock(bartek, 'KI-1.1').setAttribute('indicators', changed as unknown as string);
+    const firstRow = indicatorRowsOf(bartek)[0];
+    const firstTarget = targetOf(firstRow);
+    if (firstRow === undefined || firstTarget === undefined) throw new Error('no indicator');
+    firstRow.setAttribute('target', { ...firstTarget, value: 30 } as unknown as string);
     await bartek.channel.whenSaved();
 
     await version.getByRole('button', { name: 'Porównaj z wersją roboczą' }).click();
@@ -84,7 +91,7 @@ describe('versions in the browser', () => {
     // Restore: after confirming, every client's draft has the saved value again.
     await version.getByRole('button', { name: 'Przywróć' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Przywróć wersję' }).click();
-    await expect.poll(() => indicatorsOf(bartek)[0]?.target.value).toBe(24);
+    await expect.poll(() => targetOf(indicatorRowsOf(bartek)[0])?.value).toBe(24);
     await expect.poll(() => panel.locator('.notice--success').textContent()).toBe('Przywrócono wersję „Przed posiedzeniem nr 5”.');
 
     // The sample plan still has open proposals, so freezing lists them instead of the form.
