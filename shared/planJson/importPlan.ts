@@ -127,12 +127,30 @@ function toImportErrors(issue: z.core.$ZodIssue, input: unknown): ImportError[] 
         const value = valueAt(input, issue.path);
         return [{ path, message: value === undefined ? 'required' : `unknown block type '${String(value)}'` }];
       }
-      return [{ path, message: issue.message }];
+      return closestUnionBranch(issue).flatMap((branchIssue) => toImportErrors({ ...branchIssue, path: [...issue.path, ...branchIssue.path] }, input));
     case 'invalid_value':
       return [{ path, message: issue.message.startsWith('Invalid') ? `expected ${issue.values.map(String).join(' | ')}` : issue.message }];
     default:
       return [{ path, message: issue.message }];
   }
+}
+
+/**
+ * The issues of the union branch that got furthest into the value (a rich
+ * text field given a list is told what is wrong inside the list, not that it
+ * is no string either).
+ */
+function closestUnionBranch(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[] {
+  let best: z.core.$ZodIssue[] = [];
+  let bestDepth = -1;
+  for (const branch of issue.errors) {
+    const depth = Math.max(...branch.map((candidate) => candidate.path.length + (candidate.code === 'invalid_type' ? 0 : 0.5)));
+    if (depth > bestDepth) {
+      best = branch;
+      bestDepth = depth;
+    }
+  }
+  return best.length > 0 ? best : [{ ...issue, code: 'custom', message: issue.message, path: [] } as z.core.$ZodIssue];
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
