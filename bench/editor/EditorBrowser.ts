@@ -1,0 +1,80 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { TYPING_PROBE_SCRIPT } from './typingProbe.js';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const VIEWPORT = { width: 1366, height: 900 };
+
+export type TargetKind = 'sectionText' | 'directionDescription';
+export type TargetPosition = 'first' | 'middle' | 'last';
+
+export interface KeySample {
+  key: string;
+  eventAt: number;
+  handlerAt: number;
+  shownAt: number | null;
+  frameAt: number | null;
+  paintedAt: number | null;
+}
+
+export interface LongTask {
+  startTime: number;
+  duration: number;
+}
+
+/** Headless Chromium with one logged-in profile per page, each page carrying the typing probe. */
+export class EditorBrowser {
+  private constructor(private readonly browser: Browser, private readonly httpUrl: string, private readonly cookie: string) {}
+
+  static async launch(httpUrl: string, cookie: string): Promise<EditorBrowser> {
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    return new EditorBrowser(browser, httpUrl, cookie);
+  }
+
+  /** A fresh profile (empty cache) that navigates to the plan and returns at once; the probe records what follows. */
+  async openPlan(planId: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await this.browser.newContext({ viewport: VIEWPORT });
+    const [name, ...rest] = this.cookie.split('=');
+    await context.addCookies([{ name: name ?? '', value: rest.join('='), url: this.httpUrl, httpOnly: true, sameSite: 'Lax' }]);
+    await context.addInitScript({ content: TYPING_PROBE_SCRIPT });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    await page.goto(`${this.httpUrl}/plans/${planId}`, { waitUntil: 'commit' });
+    return { context, page };
+  }
+
+  close(): Promise<void> {
+    return this.browser.close();
+  }
+}
+
+/** Resolves when the editor is editable and holds the plan; returns ms since navigation start. */
+export async function waitUntilEditable(page: Page): Promise<number> {
+  await page.waitForFunction('window.__typingProbe !== undefined && window.__typingProbe.editableAt !== null', undefined, { polling: 'raf', timeout: 30_000 });
+  return page.evaluate<number>('window.__typingProbe.editableAt');
+}
+
+export async function placeCaretAtEnd(page: Page, kind: TargetKind, position: TargetPosition): Promise<void> {
+  await page.evaluate(`window.__typingProbe.placeCaretAtEnd(${JSON.stringify(kind)}, ${JSON.stringify(position)})`);
+  // Let ProseMirror take the DOM selection in (selectionchange) before the first key.
+  await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+}
+
+export async function arm(page: Page, kind: TargetKind, position: TargetPosition): Promise<void> {
+  await page.evaluate(`window.__typingProbe.arm(${JSON.stringify(kind)}, ${JSON.stringify(position)})`);
+}
+
+export async function collect(page: Page): Promise<{ samples: KeySample[]; longTasks: LongTask[] }> {
+  const result = await page.evaluate<{ samples: KeySample[]; longTasks: LongTask[] }>(
+    '({ samples: window.__typingProbe.samples, longTasks: window.__typingProbe.longTasks })',
+  );
+  await page.evaluate('window.__typingProbe.disarm()');
+  return result;
+}
+
+/** Waits until every typed key has been painted (or `timeoutMs` passed). */
+export async function waitForPaintedKeys(page: Page, count: number, timeoutMs: number): Promise<void> {
+  await page
+    .waitForFunction(`window.__typingProbe.samples.filter((sample) => sample.paintedAt !== null).length >= ${count}`, undefined, { timeout: timeoutMs })
+    .catch(() => undefined);
+}
