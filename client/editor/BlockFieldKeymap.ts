@@ -44,7 +44,12 @@ export const BlockFieldKeymap = Extension.create({
               // Focus that follows a click places the caret itself.
               if (hasPlacedCaret || Date.now() - lastPointerDown < 500) return false;
               hasPlacedCaret = true;
-              view.dispatch(view.state.tr.setSelection(Selection.atStart(view.state.doc)).scrollIntoView());
+              // ProseMirror draws its selection into the DOM only ~20 ms after focus; keys typed
+              // meanwhile would go nowhere, so the caret is drawn here at once.
+              const start = Selection.atStart(view.state.doc);
+              if (!start.eq(view.state.selection)) view.dispatch(view.state.tr.setSelection(start));
+              const { node, offset } = view.domAtPos(start.from);
+              view.dom.ownerDocument.getSelection()?.collapse(node, offset);
               return false;
             },
           },
