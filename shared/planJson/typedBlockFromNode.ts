@@ -100,7 +100,7 @@ class BlockChildren {
 
   line(field: string): string {
     const child = this.find('blockLine', field);
-    return child === undefined ? '' : inlineText(child.node);
+    return child === undefined ? '' : inlineText(child.node, child.path, this.dropped);
   }
 
   richText(field: string): RichText {
@@ -122,18 +122,18 @@ class BlockChildren {
     const child = this.find('blockLineList', field);
     if (child === undefined) return [];
     return childrenOf(child.node, child.path, this.dropped)
-      .filter(({ node }) => node['type'] === 'blockLineItem')
-      .map(({ node }) => inlineText(node));
+      .filter((entry) => this.isOfType(entry, 'blockLineItem'))
+      .map(({ node, path }) => inlineText(node, path, this.dropped));
   }
 
   actions(): DirectionAction[] {
     const child = this.find('directionActionList');
     if (child === undefined) return [];
     return childrenOf(child.node, child.path, this.dropped)
-      .filter(({ node }) => node['type'] === 'directionAction')
-      .map(({ node }) => {
+      .filter((entry) => this.isOfType(entry, 'directionAction'))
+      .map(({ node, path }) => {
         const attrs = isPlainObject(node['attrs']) ? node['attrs'] : {};
-        return { id: typeof attrs['id'] === 'string' ? attrs['id'] : '', text: inlineText(node) };
+        return { id: typeof attrs['id'] === 'string' ? attrs['id'] : '', text: inlineText(node, path, this.dropped) };
       });
   }
 
@@ -141,7 +141,7 @@ class BlockChildren {
     const child = this.find('directionIndicatorList');
     if (child === undefined) return [];
     return childrenOf(child.node, child.path, this.dropped)
-      .filter(({ node }) => node['type'] === 'directionIndicator')
+      .filter((entry) => this.isOfType(entry, 'directionIndicator'))
       .map(({ node, path }) => {
         const attrs = coerceBlockAttributes(directionIndicatorAttributeFields, node['attrs'], `${path}.attrs`, this.dropped);
         const row = new BlockChildren(node, path, this.dropped);
@@ -153,8 +153,15 @@ class BlockChildren {
     const child = this.find('fundingShareList');
     if (child === undefined) return [];
     return childrenOf(child.node, child.path, this.dropped)
-      .filter(({ node }) => node['type'] === 'fundingShare')
+      .filter((entry) => this.isOfType(entry, 'fundingShare'))
       .map(({ node, path }) => coerceBlockAttributes(fundingShareAttributeFields, node['attrs'], `${path}.attrs`, this.dropped));
+  }
+
+  /** Entries of a list that are not of the list's entry type are left out, and said so. */
+  private isOfType({ node, path }: { node: Record<string, unknown>; path: string }, type: string): boolean {
+    if (node['type'] === type) return true;
+    this.dropped.push({ path, reason: `'${String(node['type'])}' is not a ${type}` });
+    return false;
   }
 
   private find(type: string, field?: string): { node: Record<string, unknown>; path: string } | undefined {
@@ -182,9 +189,22 @@ function childrenOf(node: Record<string, unknown>, path: string, dropped: Droppe
   return children;
 }
 
-/** The text of a single-line field; marks and anything but text are ignored (the schema allows neither). */
-function inlineText(node: Record<string, unknown>): string {
+/** The text of a single-line field: marks and anything but text are left out (the schema allows neither) and said so. */
+function inlineText(node: Record<string, unknown>, path: string, dropped: DroppedContent[]): string {
   const content = node['content'];
-  if (!Array.isArray(content)) return '';
-  return content.map((child: unknown) => (isPlainObject(child) && child['type'] === 'text' && typeof child['text'] === 'string' ? child['text'] : '')).join('');
+  if (content === undefined) return '';
+  if (!Array.isArray(content)) {
+    dropped.push({ path: `${path}.content`, reason: 'not a list of nodes' });
+    return '';
+  }
+  let text = '';
+  content.forEach((child: unknown, index) => {
+    if (isPlainObject(child) && child['type'] === 'text' && typeof child['text'] === 'string') {
+      text += child['text'];
+      if (Array.isArray(child['marks']) && child['marks'].length > 0) dropped.push({ path: `${path}.content[${index}].marks`, reason: 'a single-line field has no formatting' });
+    } else {
+      dropped.push({ path: `${path}.content[${index}]`, reason: 'only text belongs in a single-line field' });
+    }
+  });
+  return text;
 }

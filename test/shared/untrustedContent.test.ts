@@ -107,6 +107,10 @@ describe('exporting a Y.Doc with content no editor would write', () => {
         { path: 'content[5].content[3].attrs.onclick', reason: 'unknown attribute' },
         { path: 'content[5].content[3].content[1].content[0]', reason: "'heading' is not allowed in a block field" },
         { path: 'content[5].content[3].content[1].content[1].content[0].marks[0]', reason: "link to a disallowed address 'javascript:alert(2)'" },
+        // Single-line fields hold plain text only; a list holds only its own entries.
+        { path: 'content[5].content[3].content[0].content[0].marks', reason: 'a single-line field has no formatting' },
+        { path: 'content[5].content[3].content[0].content[2]', reason: 'only text belongs in a single-line field' },
+        { path: 'content[5].content[3].content[2].content[0]', reason: "'paragraph' is not a directionAction" },
         expect.objectContaining({ path: 'meta.kind' }),
         expect.objectContaining({ path: 'meta.period' }),
       ]),
