@@ -39,22 +39,48 @@ export async function placeCaret(page: Page, text: Locator, where: 'start' | 'en
   await page.keyboard.press(where === 'end' ? 'End' : 'Home');
 }
 
-/** Sets the caret at the very start or end of an element's text through the DOM selection, whatever its line breaks. */
-export async function placeCaretAtEdge(text: Locator, where: 'start' | 'end'): Promise<void> {
-  await text.evaluate((element, edge) => {
-    (element.closest('[contenteditable="true"]') as HTMLElement | null)?.focus();
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const texts: Text[] = [];
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) texts.push(node as Text);
-    const target = edge === 'start' ? texts[0] : texts[texts.length - 1];
-    const range = document.createRange();
-    if (target === undefined) range.selectNodeContents(element);
-    else range.setStart(target, edge === 'start' ? 0 : target.length);
-    range.collapse(true);
-    const selection = window.getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-  }, where);
+/**
+ * Selects the document text from `from` to `to` (character offsets into the
+ * element's document text; `to` defaults to `from`, a caret) through the DOM
+ * selection, which ProseMirror adopts as its own. Works on wrapped lines,
+ * where Home and End only reach the edge of the visual line.
+ */
+export async function selectText(element: Locator, from: number | 'start' | 'end', to: number = -1): Promise<void> {
+  // A click focuses the editor as a person would; focus by script alone counts as tabbing in, which moves the caret.
+  await element.click();
+  await element.evaluate(
+    (root, { from, to, caret }) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+        // The names of remote carets and the labels of non-editable chrome are not document text.
+        acceptNode: (node) => (node.parentElement?.closest(`${caret}, [contenteditable="false"]`) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+      });
+      const texts: Text[] = [];
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) texts.push(node as Text);
+      const total = texts.reduce((sum, text) => sum + text.length, 0);
+      const locate = (offset: number): [Node, number] => {
+        let remaining = offset;
+        for (const text of texts) {
+          if (remaining <= text.length) return [text, remaining];
+          remaining -= text.length;
+        }
+        return [root, root.childNodes.length];
+      };
+      const start = from === 'start' ? 0 : from === 'end' ? total : from;
+      const finish = to < 0 ? start : to;
+      const range = document.createRange();
+      if (texts.length === 0) {
+        range.selectNodeContents(root);
+        range.collapse(true);
+      } else {
+        range.setStart(...locate(start));
+        range.setEnd(...locate(finish));
+      }
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+    },
+    { from, to, caret: REMOTE_CARET },
+  );
 }
 
 /** Adds a code through a block's searchable multi-select: search, then pick the option. */

@@ -4,8 +4,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { onTestFinished } from 'vitest';
 import type { ApiClient } from './apiClient.js';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'];
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-gpu'];
 
 /** Headless Debian Chromium, closed when the test finishes. */
 export async function launchBrowser(): Promise<Browser> {
