@@ -1,3 +1,4 @@
+import { proposalStatusLabels } from '../../shared/deliberation/proposalStatusLabel.js';
 import type { Messages } from './Messages.js';
 
 /** English texts of the structured plan editor; same keys as editor.pl.ts. */
@@ -194,14 +195,10 @@ export const editorEn: Messages['blocks'] = {
     historyEmpty: 'No entries in the decision register.',
     historyStatus: 'changes the status: {{from}} → {{to}}',
     historyVote: 'votes: {{vote}}',
-    status: {
-      draft: 'Draft',
-      proposed: 'Proposed',
-      underDiscussion: 'Under discussion',
-      agreed: 'Agreed',
-      rejected: 'Rejected',
-      withdrawn: 'Withdrawn',
-    },
+    historyImported: 'decision recorded in the imported plan file',
+    historyImportedTeam: 'Team (according to the plan file)',
+    historyImportedNoDate: 'date unknown',
+    status: proposalStatusLabels('en'),
     vote: {
       for: 'for',
       against: 'against',

@@ -1,3 +1,4 @@
+import { proposalStatusLabels } from '../../shared/deliberation/proposalStatusLabel.js';
 /** Polish texts of the structured plan editor (blocks, slash menu, outline, plan views, proposals). */
 export const editorPl = {
   types: {
@@ -192,14 +193,11 @@ export const editorPl = {
     historyEmpty: 'Brak wpisów w rejestrze decyzji.',
     historyStatus: 'zmienia status: {{from}} → {{to}}',
     historyVote: 'głosuje: {{vote}}',
-    status: {
-      draft: 'Szkic',
-      proposed: 'Zgłoszona',
-      underDiscussion: 'W dyskusji',
-      agreed: 'Przyjęta',
-      rejected: 'Odrzucona',
-      withdrawn: 'Wycofana',
-    },
+    historyImported: 'decyzja zapisana w importowanym pliku planu',
+    historyImportedTeam: 'Zespół (według pliku planu)',
+    historyImportedNoDate: 'data nieznana',
+    // One vocabulary with the exports: the domain taxonomy's labels.
+    status: proposalStatusLabels('pl'),
     vote: {
       for: 'za',
       against: 'przeciw',

@@ -57,7 +57,7 @@ export const versionsPl = {
   },
   status: {
     draft: 'szkic',
-    proposed: 'zgłoszony',
+    proposed: 'zaproponowany',
     underDiscussion: 'w dyskusji',
     agreed: 'uzgodniony',
     rejected: 'odrzucony',

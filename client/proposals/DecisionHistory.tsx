@@ -49,9 +49,14 @@ export function DecisionHistory({ planId, blockId, version }: DecisionHistoryPro
         ) : (
           <ol className="decision-history__list">
             {state.decisions.map((decision) => (
-              <li key={decision.seq} className="decision-history__item">
-                <time dateTime={new Date(decision.createdAt).toISOString()}>{dateFormat.format(decision.createdAt)}</time>{' '}
-                <strong>{decision.actorName}</strong>{' '}
+              <li key={decision.seq} className="decision-history__item" data-imported={decision.imported === undefined ? undefined : 'true'}>
+                {decision.imported === undefined ? (
+                  <time dateTime={new Date(decision.createdAt).toISOString()}>{dateFormat.format(decision.createdAt)}</time>
+                ) : (
+                  // A decision a plan file brought: the file's date and person, not the moment and person of the import.
+                  <ImportedDecisionDate decidedOn={decision.imported.decidedOn} language={i18n.language} />
+                )}{' '}
+                <strong>{decision.imported === undefined ? decision.actorName : (decision.imported.decidedBy ?? t('blocks.proposals.historyImportedTeam'))}</strong>{' '}
                 {decision.kind === 'vote'
                   ? t('blocks.proposals.historyVote', { vote: t(`blocks.proposals.vote.${decision.vote ?? 'abstain'}`) })
                   : t('blocks.proposals.historyStatus', {
@@ -59,10 +64,20 @@ export function DecisionHistory({ planId, blockId, version }: DecisionHistoryPro
                       to: t(`blocks.proposals.status.${decision.toStatus ?? 'draft'}`),
                     })}
                 {decision.note !== '' && <span className="decision-history__note"> – {decision.note}</span>}
+                {decision.imported !== undefined && <span className="decision-history__note"> ({t('blocks.proposals.historyImported')})</span>}
               </li>
             ))}
           </ol>
         ))}
     </details>
   );
+}
+
+function ImportedDecisionDate({ decidedOn, language }: { decidedOn: string | null; language: string }) {
+  const { t } = useTranslation();
+  if (decidedOn === null) return <span>{t('blocks.proposals.historyImportedNoDate')}</span>;
+  // Noon UTC is the same calendar day wherever the reader is.
+  const day = new Date(`${decidedOn}T12:00:00Z`);
+  if (Number.isNaN(day.getTime())) return <span>{decidedOn}</span>;
+  return <time dateTime={decidedOn}>{new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'pl-PL', { dateStyle: 'short' }).format(day)}</time>;
 }

@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 import type { User } from '../accounts/AccountService.js';
 import type { VersionService } from '../versions/VersionService.js';
 import type { ExportFormat, ExportOptions, ExportRenderer, RenderedExport } from './ExportFormat.js';
+import { exportFileName, type ExportFileName } from './exportFileName.js';
 
 export interface ExportServiceOptions {
   database: SqliteDatabase;
@@ -11,7 +12,7 @@ export interface ExportServiceOptions {
 }
 
 export interface ExportResult extends RenderedExport {
-  filename: string;
+  fileName: ExportFileName;
 }
 
 /**
@@ -27,14 +28,14 @@ export class ExportService {
     const snapshot = await this.options.versions.snapshot(planId, user, request.versionId);
     const version = snapshot.version;
     const variant = `${request.format}:${request.options.rejected}`;
-    const baseName = fileBaseName(snapshot.plan.title, version?.agreed?.number ?? null);
+    const nameOf = (extension: string): ExportFileName => exportFileName(typeof snapshot.plan.title === 'string' ? snapshot.plan.title : '', version, extension);
     if (version?.kind === 'agreed') {
       const cached = await this.options.database.get<{ bytes: Buffer; content_type: string; extension: string }>(
         'SELECT bytes, content_type, extension FROM version_exports WHERE version_id = ? AND variant = ?',
         [version.id, variant],
       );
       if (cached) {
-        return { bytes: new Uint8Array(cached.bytes), contentType: cached.content_type, extension: cached.extension, filename: `${baseName}.${cached.extension}` };
+        return { bytes: new Uint8Array(cached.bytes), contentType: cached.content_type, extension: cached.extension, fileName: nameOf(cached.extension) };
       }
     }
     const generatedAt = new Date(version?.createdAt ?? Date.now());
@@ -45,18 +46,6 @@ export class ExportService {
         [version.id, variant, Buffer.from(rendered.bytes), rendered.contentType, rendered.extension, Date.now()],
       );
     }
-    return { ...rendered, filename: `${baseName}.${rendered.extension}` };
+    return { ...rendered, fileName: nameOf(rendered.extension) };
   }
-}
-
-function fileBaseName(title: string, agreedNumber: number | null): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
-    .slice(0, 80) || 'plan';
-  return agreedNumber === null ? slug : `${slug}-wersja-uzgodniona-${agreedNumber}`;
 }

@@ -5,7 +5,10 @@ import type { ExportInput } from './ExportFormat.js';
 import type { ExportBlock, ExportDocument, ExportTable, ExportTableRow, TitlePage } from './ExportDocument.js';
 import { EXPORT_LABELS as L, VOTE_LABELS } from './exportLabels.js';
 import { HeadingNumbering } from './HeadingNumbering.js';
-import { adoptingBodyGenitive, formatLongDate, formatPeriod, formatShortDate } from './polishFormats.js';
+import { annexLine } from './annexLine.js';
+import { documentStatusLine } from './documentStatusLine.js';
+import { formatLongDate, formatPeriod, formatShortDate } from './polishFormats.js';
+import { registerEntries } from './registerEntries.js';
 import { richTextToExportBlocks } from './richTextToExportBlocks.js';
 import { textParagraphs } from './textParagraphs.js';
 import {
@@ -41,6 +44,8 @@ export function buildExportDocument({ snapshot, options, generatedAt }: ExportIn
   const isLeftOut = (block: PlanBlock): block is ProposalBlock =>
     isAgreed && isProposal(block) && statusOf(textOf(block.id)) === 'rejected';
 
+  const register = listOf<DecisionRecord>(snapshot.register);
+  const entries = registerEntries(register);
   const numbering = new HeadingNumbering();
   const context = (inAnnex: boolean): BlockExportContext => ({
     statusOf,
@@ -50,6 +55,7 @@ export function buildExportDocument({ snapshot, options, generatedAt }: ExportIn
       const member = listOf<unknown>(plan.team).map(recordOf).find((entry) => entry['id'] === id);
       return member === undefined ? null : textOf(member['name']) || null;
     },
+    registerEntryOf: (blockId) => entries.get(blockId) ?? { proposer: null, decisionNote: null },
     heading: (level, text) => (inAnnex ? numbering.unnumbered(level, text) : numbering.numbered(level, text)),
   });
   const textContext = context(false);
@@ -85,7 +91,7 @@ export function buildExportDocument({ snapshot, options, generatedAt }: ExportIn
     body.push(numbering.unnumbered(1, `Załącznik nr ${annexNumber}. ${L.registerAnnex}`), note(L.registerNote));
     // A proposal left out of the text is named by its id only, so its wording does not come back through the register.
     const namedBlocks = options.rejected === 'annex' ? allBlocks : allBlocks.filter((block) => !isLeftOut(block));
-    body.push(registerTable(listOf<DecisionRecord>(snapshot.register), namedBlocks));
+    body.push(registerTable(register, namedBlocks));
   }
 
   const title = textOf(plan.title) || 'Plan';
@@ -162,12 +168,12 @@ function buildTitlePage(plan: Plan, version: ExportInput['snapshot']['version'],
   }
   const info = recordOf(plan.meta);
   const notes = [
-    `${L.documentStatus}: ${codeLabel('documentStatuses', plan.status)}`,
+    `${L.documentStatus}: ${documentStatusLine(plan, version)}`,
     ...(info['illustrative'] === true ? [textOf(info['note']) || 'Przykład fikcyjny.'] : []),
   ];
   const period = recordOf(plan.period);
   return {
-    annexLine: `Załącznik do Uchwały Nr ${resolution} ${adoptingBodyGenitive(body) || '…'} z dnia ${resolutionDate === '' ? '…' : formatLongDate(resolutionDate)}`,
+    annexLine: annexLine(body, resolution, resolutionDate === '' ? '…' : formatLongDate(resolutionDate)),
     kindLabel: codeLabel('planKinds', kind),
     title: textOf(plan.title) || 'Plan',
     territory: textOf(recordOf(plan.territory)['name']),
@@ -191,7 +197,8 @@ function financingSummary(directions: InterventionDirectionBlock[]): ExportTable
 }
 
 function registerTable(register: DecisionRecord[], blocks: PlanBlock[]): ExportTable {
-  const rows: ExportTableRow[] = register.map(recordOf).map((record) => {
+  // Numbered from 1 in the order of recording: the stored sequence is shared by every plan on the server.
+  const rows: ExportTableRow[] = register.map(recordOf).map((record, index) => {
     const blockId = textOf(record['blockId']);
     const title = titleOf(blocks, record['blockType'] === 'recommendation' ? 'recommendation' : 'interventionDirection', blockId);
     const from = textOf(record['fromStatus']);
@@ -201,14 +208,19 @@ function registerTable(register: DecisionRecord[], blocks: PlanBlock[]): ExportT
         ? `${L.vote}: ${VOTE_LABELS[textOf(record['vote'])] ?? textOf(record['vote'])}`
         : `${L.statusChange}: ${from === '' ? '' : `${statusLabel(from)} → `}${to === '' ? L.none : statusLabel(to)}`;
     const createdAt = finiteNumberOf(record['createdAt']);
+    const note = textOf(record['note']);
+    // A decision a plan file brought: the file's date and person, never the moment and person of the import.
+    const imported = record['imported'] === undefined ? null : recordOf(record['imported']);
+    const date = imported === null ? (createdAt === null ? '' : formatShortDate(createdAt)) : textOf(imported['decidedOn']) === '' ? '' : formatShortDate(textOf(imported['decidedOn']));
+    const person = imported === null ? textOf(record['actorName']) : textOf(imported['decidedBy']) || L.importedDecider;
     return {
       cells: [
-        textOf(record['seq']) || L.none,
-        createdAt === null ? L.none : formatShortDate(createdAt),
+        String(index + 1),
+        date || L.none,
         title === null ? blockId || L.none : `${blockId} – ${title}`,
         event,
-        textOf(record['note']) || L.none,
-        textOf(record['actorName']) || L.none,
+        imported === null ? note || L.none : [note, L.importedDecision].filter(Boolean).join(' – '),
+        person || L.none,
       ],
     };
   });

@@ -18,7 +18,7 @@ export const EXPORT_LABELS = {
   estimatedCost: 'Szacunkowy koszt',
   fundingSources: 'Źródła finansowania',
   fundingSource: 'Źródło finansowania',
-  amountPln: 'Kwota PLN',
+  amountPln: 'Kwota (zł)',
   total: 'Razem',
   targetGroups: 'Grupy docelowe',
   area: 'Obszar wsparcia',
@@ -54,6 +54,8 @@ export const EXPORT_LABELS = {
   registerNoteColumn: 'Uwagi',
   registerActor: 'Osoba',
   statusChange: 'Zmiana statusu',
+  importedDecision: 'decyzja zapisana w importowanym pliku planu, podjęta przed jego wczytaniem',
+  importedDecider: 'Zespół (według pliku planu)',
   vote: 'Głos',
   emptySection: 'Ta część planu nie ma jeszcze treści.',
   none: '—',
@@ -61,6 +63,3 @@ export const EXPORT_LABELS = {
 
 /** Votes as a Polish minute would record them. */
 export const VOTE_LABELS: Record<string, string> = { for: 'za', against: 'przeciw', abstain: 'wstrzymuje się' };
-
-/** Block statuses the shared taxonomy does not list. */
-export const EXTRA_STATUS_LABELS: Record<string, string> = { withdrawn: 'Wycofany' };

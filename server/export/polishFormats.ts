@@ -3,29 +3,57 @@
 const TIME_ZONE = 'Europe/Warsaw';
 const longDate = new Intl.DateTimeFormat('pl-PL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
 const shortDate = new Intl.DateTimeFormat('pl-PL', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: TIME_ZONE });
-const integer = new Intl.NumberFormat('pl-PL', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('pl-PL', { maximumFractionDigits: 2 });
 
-/** "12 marca 2026 r."; a 'YYYY-MM-DD' string is taken as that calendar day. Unreadable values are shown as they are. */
+/** Thousands are grouped with a no-break space, so "1 450" never breaks across lines. */
+const GROUP_SEPARATOR = '\u00a0';
+const DECIMAL_SEPARATOR = ',';
+
+/** "12 marca 2026 r." (for prose: the title page, version lines); a 'YYYY-MM-DD' string is taken as that calendar day. Unreadable values are shown as they are. */
 export function formatLongDate(value: Date | number | string): string {
   const date = toDate(value);
   return date === null ? String(value) : `${longDate.format(date)} r.`;
 }
 
-/** "12.03.2026" */
+/** "12.03.2026" (for table cells). */
 export function formatShortDate(value: Date | number | string): string {
   const date = toDate(value);
   return date === null ? String(value) : shortDate.format(date);
 }
 
-/** "1 250 000" (grouped, whole units); a missing or broken number is a dash. */
+/**
+ * Money exact to the grosz, always with two decimals so a column of amounts
+ * reads the same: "1 480 000,50", "18 500 000,00", "0,01". A missing or
+ * broken number is a dash.
+ */
 export function formatAmount(value: unknown): string {
-  return isFiniteNumber(value) ? integer.format(value) : '—';
+  if (!isFiniteNumber(value)) return '—';
+  const grosze = toGrosze(value);
+  const sign = grosze < 0 ? '-' : '';
+  const absolute = Math.abs(grosze);
+  const zloty = Math.floor(absolute / 100);
+  const rest = absolute % 100;
+  return `${sign}${groupDigits(String(zloty))}${DECIMAL_SEPARATOR}${String(rest).padStart(2, '0')}`;
 }
 
-/** A measured value with up to two decimals. */
+/** "1 480 000,50 zł"; another currency keeps its code ("250,00 EUR"). */
+export function formatMoney(value: unknown, currency: string): string {
+  const amount = formatAmount(value);
+  if (amount === '—') return amount;
+  return `${amount}${GROUP_SEPARATOR}${currency === '' || currency === 'PLN' ? 'zł' : currency}`;
+}
+
+/** A whole number of grosze, so sums of amounts stay exact. */
+export function toGrosze(value: number): number {
+  return Math.round(value * 100);
+}
+
+/** A measured value, grouped like amounts, with up to two decimals and no trailing zeros: "1 450", "12,5". */
 export function formatNumber(value: unknown): string {
-  return isFiniteNumber(value) ? decimal.format(value) : '—';
+  if (!isFiniteNumber(value)) return '—';
+  const rounded = Math.round(value * 100) / 100;
+  const sign = rounded < 0 ? '-' : '';
+  const [whole = '0', fraction] = Math.abs(rounded).toFixed(2).replace(/\.?0+$/, '').split('.');
+  return `${sign}${groupDigits(whole)}${fraction === undefined ? '' : `${DECIMAL_SEPARATOR}${fraction}`}`;
 }
 
 /** "2026-01" → "01.2026"; anything else is shown as it is, '' as a dash. */
@@ -44,29 +72,9 @@ export function formatPeriod(from: unknown, to: unknown): string {
   return 'na lata …';
 }
 
-const GENITIVE: ReadonlyArray<[RegExp, string]> = [
-  [/^Zarząd\b/, 'Zarządu'],
-  [/^Rada\b/, 'Rady'],
-  [/^Sejmik\b/, 'Sejmiku'],
-  [/^Wójt\b/, 'Wójta'],
-  [/^Burmistrz\b/, 'Burmistrza'],
-  [/^Prezydent\b/, 'Prezydenta'],
-  [/^Starosta\b/, 'Starosty'],
-  [/^Dyrektor\b/, 'Dyrektora'],
-];
-
-/**
- * The adopting body in the genitive for the annex line ("Zarząd Województwa
- * Opolskiego" → "Zarządu Województwa Opolskiego"). Only the head noun is
- * declined, which covers the bodies that adopt these plans; anything else
- * is left as written rather than guessed.
- */
-export function adoptingBodyGenitive(body: string): string {
-  const trimmed = body.replace(/\s*\(.*\)\s*$/, '').trim();
-  for (const [pattern, genitive] of GENITIVE) {
-    if (pattern.test(trimmed)) return trimmed.replace(pattern, genitive);
-  }
-  return trimmed;
+// Every group of three digits, four-digit numbers too (Intl's pl-PL leaves "4999" ungrouped).
+function groupDigits(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP_SEPARATOR);
 }
 
 function isFiniteNumber(value: unknown): value is number {

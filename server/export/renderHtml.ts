@@ -13,9 +13,9 @@ header.title-page{min-height:60vh;display:flex;flex-direction:column;justify-con
 header.title-page h1{font-size:20pt;margin:.5rem 0 1rem}
 .version{margin-top:2rem;font-size:10pt}
 .note{font-size:9.5pt;color:#4d4d4d}
-h1{font-size:16pt;color:#1f3b5c;margin-top:2.2rem;border-bottom:1px solid #1f3b5c}
-h2{font-size:13pt;color:#1f3b5c;margin-top:1.6rem}
-h3{font-size:11.5pt;margin-top:1.2rem}
+h2{font-size:16pt;color:#1f3b5c;margin-top:2.2rem;border-bottom:1px solid #1f3b5c}
+h3{font-size:13pt;color:#1f3b5c;margin-top:1.6rem}
+h4{font-size:11.5pt;margin-top:1.2rem}
 nav ol{list-style:none;padding-left:0}nav ol ol{padding-left:1.5rem}
 a{color:#0b4f8a}
 table{border-collapse:collapse;width:100%;margin:.6rem 0 1.2rem;font-size:9.5pt}
@@ -27,7 +27,7 @@ td.number{text-align:right;white-space:nowrap}
 tr.total td,tr.total th{font-weight:bold}
 blockquote{border-left:3px solid #6b7785;margin-left:0;padding-left:1rem}
 pre{white-space:pre-wrap;background:#f4f4f4;padding:.5rem}
-@media print{body{max-width:none;margin:0}header.title-page{min-height:auto;page-break-after:always}h1{page-break-before:always}thead{display:table-header-group}tr{page-break-inside:avoid}a{color:inherit}}
+@media print{body{max-width:none;margin:0}header.title-page{min-height:auto;page-break-after:always}main h2{page-break-before:always}thead{display:table-header-group}tr{page-break-inside:avoid}a{color:inherit}}
 `;
 
 /** One self-contained, accessible HTML file: no scripts, no external resources, every text escaped. */
@@ -104,8 +104,11 @@ function headingLabel(heading: ExportHeading): string {
 
 function blockHtml(block: ExportBlock): string {
   switch (block.kind) {
-    case 'heading':
-      return `<h${block.level} id="${block.anchor}">${escapeHtml(headingLabel(block))}</h${block.level}>`;
+    case 'heading': {
+      // The plan title is the page's one <h1>; chapters are <h2>, and so on down.
+      const level = block.level + 1;
+      return `<h${level} id="${block.anchor}">${escapeHtml(headingLabel(block))}</h${level}>`;
+    }
     case 'paragraph': {
       const inner = runsHtml(block.runs);
       if (block.variant === 'quote') return `<blockquote><p>${inner}</p></blockquote>`;

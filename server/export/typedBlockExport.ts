@@ -1,8 +1,9 @@
 import type { GoalBlock, IndicatorBlock, InterventionDirectionBlock, RecommendationBlock } from '../../shared/domain/Plan.js';
 import { label, type TaxonomyListName } from '../../shared/domain/taxonomy.js';
 import type { ExportBlock, ExportHeading, ExportTable, ExportTableRow } from './ExportDocument.js';
-import { EXPORT_LABELS as L, EXTRA_STATUS_LABELS } from './exportLabels.js';
-import { formatAmount, formatMonth, formatNumber } from './polishFormats.js';
+import { proposalStatusLabel } from '../../shared/deliberation/proposalStatusLabel.js';
+import { EXPORT_LABELS as L } from './exportLabels.js';
+import { formatAmount, formatMoney, formatMonth, formatNumber, toGrosze } from './polishFormats.js';
 import { richTextFieldBlocks, richTextFieldPlainText } from './richTextFieldExport.js';
 import { finiteNumberOf, listOf, recordOf, textListOf, textOf } from './untrustedValues.js';
 
@@ -13,8 +14,16 @@ export interface BlockExportContext {
   goalTitle(goalId: string): string | null;
   directionTitle(directionId: string): string | null;
   memberName(memberId: string): string | null;
+  /** What the decision register says about a proposal: who proposed it and the note of the decision on it. */
+  registerEntryOf(blockId: string): RegisterEntry;
   /** The heading for a block: numbered in the plan text, unnumbered in an annex. */
   heading(level: 2 | 3, text: string): ExportHeading;
+}
+
+export interface RegisterEntry {
+  proposer: string | null;
+  /** The note of the latest agreed/rejected decision while that is the recorded status. */
+  decisionNote: string | null;
 }
 
 export function codeLabel(list: TaxonomyListName, code: unknown): string {
@@ -23,7 +32,7 @@ export function codeLabel(list: TaxonomyListName, code: unknown): string {
 }
 
 export function statusLabel(status: string): string {
-  return EXTRA_STATUS_LABELS[status] ?? codeLabel('blockStatuses', status);
+  return status === '' ? L.none : proposalStatusLabel(status, 'pl');
 }
 
 function lines(values: string[]): string {
@@ -83,8 +92,9 @@ export function directionBlocks(block: InterventionDirectionBlock, context: Bloc
       [L.responsible, lines(textListOf(block.responsible))],
       [L.partners, lines(textListOf(block.partners))],
       [L.timeframe, start === L.none && end === L.none ? '' : `${start} – ${end}`],
-      [L.estimatedCost, costAmount === null ? '' : `${formatAmount(costAmount)} ${currency}${costNote === '' ? '' : `\n${costNote}`}`],
+      [L.estimatedCost, costAmount === null ? '' : `${formatMoney(costAmount, currency)}${costNote === '' ? '' : `\n${costNote}`}`],
       [L.status, statusLabel(context.statusOf(textOf(block.id)))],
+      ...decisionRows(context, textOf(block.id), '', ''),
     ]),
   );
   const actions = listOf<unknown>(block.actions).map((action) => textOf(recordOf(action)['text'])).filter(Boolean);
@@ -113,9 +123,23 @@ export function directionBlocks(block: InterventionDirectionBlock, context: Bloc
   return blocks;
 }
 
+/**
+ * The card rows a proposal owes the reader: the decision note and the proposer, as the register records them
+ * (the block's own statusNote / proposedBy only where the register has nothing).
+ */
+function decisionRows(context: BlockExportContext, id: string, statusNote: string, proposedBy: string): Array<[string, string]> {
+  const entry = context.registerEntryOf(id);
+  const proposer = entry.proposer ?? (proposedBy === '' ? '' : (context.memberName(proposedBy) ?? proposedBy));
+  return [
+    [L.statusNote, entry.decisionNote ?? statusNote],
+    [L.proposedBy, proposer],
+  ];
+}
+
 /** Source → amount rows with a total; amounts that are not numbers show as a dash and count as nothing. */
 export function financingTable(caption: string, shares: Array<[string, number | null]>): ExportTable {
-  const total = shares.reduce((sum, [, amount]) => sum + (amount ?? 0), 0);
+  // Summed in whole grosze, so the total is exact.
+  const total = shares.reduce((sum, [, amount]) => sum + (amount === null ? 0 : toGrosze(amount)), 0) / 100;
   const rows: ExportTableRow[] = shares.map(([code, amount]) => ({ cells: [codeLabel('fundingSources', code), formatAmount(amount)] }));
   rows.push({ cells: [L.total, formatAmount(total)], isTotal: true });
   return { kind: 'table', caption, header: [L.fundingSource, L.amountPln], rows, hasRowHeaders: false, widths: [3, 1], align: ['left', 'right'] };
@@ -144,8 +168,7 @@ export function recommendationBlocks(block: RecommendationBlock, context: BlockE
       [L.targetGroups, lines(textListOf(block.targetGroups).map((code) => codeLabel('targetGroups', code)))],
       [L.relatedDirections, lines(related)],
       [L.status, statusLabel(context.statusOf(id))],
-      [L.statusNote, textOf(block.statusNote)],
-      [L.proposedBy, proposedBy === '' ? '' : (context.memberName(proposedBy) ?? proposedBy)],
+      ...decisionRows(context, id, textOf(block.statusNote), proposedBy),
     ]),
   );
   return blocks;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { AccountService } from '../accounts/AccountService.js';
 import type { ExportService } from '../export/ExportService.js';
 import { EXPORT_FORMATS } from '../export/ExportFormat.js';
+import { contentDisposition } from '../export/exportFileName.js';
 import { DRAFT } from '../versions/VersionService.js';
 import { idParams } from './schemas.js';
 import { requireUser } from './session.js';
@@ -23,7 +24,7 @@ export function exportRoutes(accounts: AccountService, exports: ExportService) {
       const result = await exports.export(id, user, { format: query.format, versionId: query.version, options: { rejected: query.rejected } });
       return reply
         .header('content-type', result.contentType)
-        .header('content-disposition', `attachment; filename="${result.filename}"; filename*=UTF-8''${encodeURIComponent(result.filename)}`)
+        .header('content-disposition', contentDisposition(result.fileName))
         .header('cache-control', 'no-store')
         .send(Buffer.from(result.bytes));
     });

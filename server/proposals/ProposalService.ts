@@ -11,6 +11,7 @@ import {
   VOTES,
   isVotingOpen,
   type DecisionRecord,
+  type ImportedDecision,
   type ProposalBlockType,
   type ProposalState,
   type ProposalStatus,
@@ -19,6 +20,7 @@ import {
 } from '../../shared/deliberation/ProposalState.js';
 import type { PlanBlockReference } from '../plans/findPlanBlock.js';
 import type { Plan } from '../../shared/domain/Plan.js';
+import { decisionDateInNote } from './decisionDateInNote.js';
 
 export interface ProposalServiceOptions {
   database: SqliteDatabase;
@@ -40,6 +42,9 @@ interface EventRow {
   actor_id: string;
   actor_name: string;
   created_at: number;
+  imported: number;
+  decided_on: string | null;
+  decided_by: string | null;
 }
 
 const asStatus = (value: string | null): ProposalStatus | null =>
@@ -118,18 +123,25 @@ export class ProposalService {
   /**
    * Records the statuses a plan file brings with it, as decisions taken before
    * the plan came here, so the register and the file agree from the start.
+   * The rows are marked as imported and keep what the file says: the note, the
+   * date the note names and, for a proposal, its proposer from the file's team.
    */
   async recordImportedStatuses(planId: string, user: User, plan: Plan): Promise<void> {
+    const memberName = (memberId: string): string | null => plan.team.find((member) => member.id === memberId)?.name || null;
     for (const section of plan.sections) {
       for (const block of section.blocks) {
         if (block.type !== 'interventionDirection' && block.type !== 'recommendation') continue;
         const status = asStatus(block.status ?? null);
         if (status === null || status === 'draft') continue;
+        const note = block.type === 'recommendation' ? block.statusNote.trim() : '';
+        const proposer = block.type === 'recommendation' && block.proposedBy !== '' ? memberName(block.proposedBy) : null;
+        const isDecision = status === 'agreed' || status === 'rejected';
         await this.append(planId, block.id, block.type, user, {
           kind: 'status',
           fromStatus: 'draft',
           toStatus: status,
-          note: [block.type === 'recommendation' ? block.statusNote : '', 'imported from file'].filter(Boolean).join(' – '),
+          note,
+          imported: { decidedOn: decisionDateInNote(note), decidedBy: isDecision ? null : proposer },
         });
       }
     }
@@ -149,12 +161,15 @@ export class ProposalService {
     blockId: string,
     blockType: string,
     user: User,
-    event: { kind: 'status' | 'vote'; fromStatus?: ProposalStatus; toStatus?: ProposalStatus; vote?: Vote; note: string },
+    event: { kind: 'status' | 'vote'; fromStatus?: ProposalStatus; toStatus?: ProposalStatus; vote?: Vote; note: string; imported?: ImportedDecision },
   ): Promise<void> {
     await this.options.database.run(
-      `INSERT INTO proposal_events (plan_id, block_id, block_type, kind, from_status, to_status, vote, note, actor_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [planId, blockId, blockType, event.kind, event.fromStatus ?? null, event.toStatus ?? null, event.vote ?? null, event.note, user.id, Date.now()],
+      `INSERT INTO proposal_events (plan_id, block_id, block_type, kind, from_status, to_status, vote, note, actor_id, created_at, imported, decided_on, decided_by)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        planId, blockId, blockType, event.kind, event.fromStatus ?? null, event.toStatus ?? null, event.vote ?? null, event.note, user.id, Date.now(),
+        event.imported === undefined ? 0 : 1, event.imported?.decidedOn ?? null, event.imported?.decidedBy ?? null,
+      ],
     );
   }
 
@@ -236,5 +251,6 @@ function toRecord(row: EventRow): DecisionRecord {
     actorId: row.actor_id,
     actorName: row.actor_name,
     createdAt: row.created_at,
+    ...(row.imported === 1 ? { imported: { decidedOn: row.decided_on, decidedBy: row.decided_by } } : {}),
   };
 }

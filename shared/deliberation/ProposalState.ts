@@ -44,6 +44,19 @@ export interface DecisionRecord {
   actorId: string;
   actorName: string;
   createdAt: number;
+  /**
+   * Set when the row records a decision a plan file brought with it at import,
+   * taken before the plan came here: `actorName` and `createdAt` are then the
+   * importing person and moment, and these are what the file says.
+   */
+  imported?: ImportedDecision;
+}
+
+export interface ImportedDecision {
+  /** 'YYYY-MM-DD', the decision date the file names, or null when it names none. */
+  decidedOn: string | null;
+  /** The person the file names for this step (the proposer), or null. */
+  decidedBy: string | null;
 }
 
 /** Who may move a proposal from one status to another; the server enforces it. */

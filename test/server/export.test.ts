@@ -109,8 +109,8 @@ describe('file exports of the draft', () => {
     expect(html).toContain('<meta charset="utf-8">');
     expect(html).toContain('<title>Regionalny Plan Rozwoju');
     expect(html).toMatch(/<nav aria-labelledby="toc-title">[\s\S]*<a href="#h\d+">5\. Obszary wsparcia i kierunki interwencji<\/a>/);
-    expect(html).toMatch(/<h1 id="h\d+">5\. Obszary wsparcia i kierunki interwencji<\/h1>/);
-    expect(html).toMatch(/<h2 id="h\d+">5\.1\. Kierunek interwencji 1\.1\. Rozwój rodzinnej pieczy/);
+    expect(html).toMatch(/<h2 id="h\d+">5\. Obszary wsparcia i kierunki interwencji<\/h2>/);
+    expect(html).toMatch(/<h3 id="h\d+">5\.1\. Kierunek interwencji 1\.1\. Rozwój rodzinnej pieczy/);
     expect(html).toContain('<thead><tr><th scope="col">Nazwa</th>');
     expect(html).toContain('<th scope="row">Podmiot odpowiedzialny</th>');
     expect(html).toContain('<caption>');
@@ -127,7 +127,7 @@ describe('file exports of the draft', () => {
     expect(markdown).toMatch(/^### 5\.1\. Kierunek interwencji 1\.1\. Rozwój/m);
     expect(markdown).toContain('- [5. Obszary wsparcia i kierunki interwencji](#5-obszary-wsparcia-i-kierunki-interwencji)');
     expect(markdown).toMatch(/^\| Nazwa \| Jednostka \| Wartość bazowa \(rok\) \| Wartość docelowa \(rok\) \| Źródło danych \|\n\| --- \| --- \| ---: \| ---: \| --- \|$/m);
-    expect(markdown).toMatch(/^\| \*\*Razem\*\* \| \*\*18\u00a0500\u00a0000\*\* \|$/m);
+    expect(markdown).toMatch(/^\| \*\*Razem\*\* \| \*\*18\u00a0500\u00a0000,00\*\* \|$/m);
   });
 
   it('escapes whatever a client writes into a block, in every format', async () => {
@@ -237,11 +237,11 @@ describe('file exports of the agreed version', () => {
     expect(omitted).toMatch(/\| R-03 – Model koordynatora usług w gminie \| Zmiana statusu: Zaproponowany → Uzgodniony \| protokół nr 4, R-03 \| chair \|/);
 
     const annexed = (await exportFile(planId, `format=html&version=${version.id}&rejected=annex`)).bytes.toString('utf8');
-    const annexStart = annexed.indexOf('Załącznik nr 1. Propozycje odrzucone</h1>');
+    const annexStart = annexed.indexOf('Załącznik nr 1. Propozycje odrzucone</h2>');
     expect(annexStart).toBeGreaterThan(0);
     expect(annexed.slice(annexed.indexOf('<main>'), annexStart)).not.toContain(rejectedTitle);
     expect(annexed.indexOf(rejectedTitle, annexStart)).toBeGreaterThan(annexStart);
-    expect(annexed).toContain('Załącznik nr 2. Rejestr decyzji zespołu</h1>');
+    expect(annexed).toContain('Załącznik nr 2. Rejestr decyzji zespołu</h2>');
     expect(annexed).toContain('<th scope="row">Status</th><td>Odrzucony</td>');
     expect(annexed).toContain('<td>R-05 – Centra usług społecznych tworzone przez kilka gmin wiejskich</td><td>Zmiana statusu: Zaproponowany → Odrzucony</td>');
 

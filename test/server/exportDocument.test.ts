@@ -7,7 +7,8 @@ import { buildExportDocument } from '../../server/export/buildExportDocument.js'
 import type { ExportBlock, ExportDocument, ExportHeading, ExportTable } from '../../server/export/ExportDocument.js';
 import type { ExportInput } from '../../server/export/ExportFormat.js';
 import { exportRenderers } from '../../server/export/exportRenderers.js';
-import { adoptingBodyGenitive, formatPeriod } from '../../server/export/polishFormats.js';
+import { formatPeriod } from '../../server/export/polishFormats.js';
+import { adoptingBodyGenitive } from '../../server/export/annexLine.js';
 import { importPlan } from '../../shared/planJson/importPlan.js';
 import { readPdfText } from '../helpers/readPdfText.js';
 import { readZip } from '../helpers/readZip.js';
@@ -74,11 +75,11 @@ describe('export document model', () => {
     direction.fundingSources = [{ code: 'PFRON', amount: Number.NaN }, { code: 'JST_BUDGET', amount: 1000 }];
     const document = buildExportDocument(input({ plan }));
     const own = tables(document).find((table) => table.caption === 'Źródła finansowania – kierunek interwencji 1.1');
-    expect(own?.rows.map((row) => row.cells)).toEqual([['PFRON', '—'], ['Budżet JST', '1000'], ['Razem', '1000']]);
+    expect(own?.rows.map((row) => row.cells)).toEqual([['PFRON', '—'], ['Budżet JST', '1\u00a0000,00'], ['Razem', '1\u00a0000,00']]);
     const summary = tables(document).find((table) => table.caption === 'Zestawienie finansowania według źródeł');
     const directions = plan.sections.flatMap((section) => section.blocks).filter((block) => block.type === 'interventionDirection');
     const expected = directions.flatMap((block) => (block.type === 'interventionDirection' ? block.fundingSources : [])).reduce((sum, share) => sum + (Number.isFinite(share.amount) ? share.amount : 0), 0);
-    expect(summary?.rows.at(-1)?.cells[1]?.replace(/\s/g, '')).toBe(String(expected));
+    expect(summary?.rows.at(-1)?.cells[1]?.replace(/\s/g, '')).toBe(`${expected},00`);
   });
 
   it('an agreed version leaves rejected proposals out, annexes them on request and always annexes the register', () => {
@@ -95,8 +96,8 @@ describe('export document model', () => {
     ]);
     const registerTable = tables(omitted).at(-1);
     expect(registerTable?.rows.map((row) => row.cells)).toEqual([
-      ['7', '12.03.2026', 'R-03', 'Głos: przeciw', '—', 'Jan'],
-      ['8', '12.03.2026', 'R-03', 'Zmiana statusu: Zaproponowany → Odrzucony', 'protokół nr 4', 'Anna'],
+      ['1', '12.03.2026', 'R-03', 'Głos: przeciw', '—', 'Jan'],
+      ['2', '12.03.2026', 'R-03', 'Zmiana statusu: Zaproponowany → Odrzucony', 'protokół nr 4', 'Anna'],
     ]);
     const annexed = buildExportDocument(input({ statuses, register, version: agreed }, 'annex'));
     const annexTitles = headings(annexed).filter((heading) => heading.number === '').map((heading) => heading.text);

@@ -151,4 +151,15 @@ export const migrations: readonly string[] = [
   ALTER TABLE documents ADD COLUMN checksum INTEGER;
   ALTER TABLE document_updates ADD COLUMN checksum INTEGER;
   `,
+  // Decisions brought by an imported plan file: marked as such, with the date and the person the file names.
+  // Rows written before this carried the English marker "imported from file" in their note.
+  `
+  ALTER TABLE proposal_events ADD COLUMN imported INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE proposal_events ADD COLUMN decided_on TEXT;
+  ALTER TABLE proposal_events ADD COLUMN decided_by TEXT;
+  UPDATE proposal_events
+     SET imported = 1,
+         note = CASE WHEN note = 'imported from file' THEN '' ELSE substr(note, 1, length(note) - length(' – imported from file')) END
+   WHERE note = 'imported from file' OR note LIKE '% – imported from file';
+  `,
 ];
