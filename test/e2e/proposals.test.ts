@@ -38,7 +38,7 @@ describe('proposals on blocks in the browser', () => {
     await expect.poll(() => proposalOf(celina.page, 'KI-1').getAttribute('data-proposal-status')).toBe('draft');
     await proposalOf(bartek.page, 'KI-1').getByRole('button', { name: 'Zgłoś propozycję' }).click();
     for (const page of [anna.page, celina.page]) {
-      await expect.poll(() => proposalOf(page, 'KI-1').locator('.status-badge').textContent()).toBe('Zgłoszona');
+      await expect.poll(() => proposalOf(page, 'KI-1').locator('.status-badge').textContent()).toBe('Zaproponowany');
     }
 
     await proposalOf(bartek.page, 'KI-1').getByRole('button', { name: 'Głosuj za' }).click();
@@ -56,7 +56,7 @@ describe('proposals on blocks in the browser', () => {
     await annaProposal.getByRole('button', { name: 'Potwierdź przyjęcie' }).click();
 
     for (const page of [bartek.page, celina.page]) {
-      await expect.poll(() => proposalOf(page, 'KI-1').locator('.status-badge').textContent()).toBe('Przyjęta');
+      await expect.poll(() => proposalOf(page, 'KI-1').locator('.status-badge').textContent()).toBe('Uzgodniony');
       await expect.poll(() => proposalOf(page, 'KI-1').locator('.proposal__note').textContent()).toContain('protokół nr 4 z 12.03.2026');
     }
     // Voting closed with the decision.
@@ -67,7 +67,7 @@ describe('proposals on blocks in the browser', () => {
     await expect.poll(() => history.locator('.decision-history__item').count()).toBe(4);
     const rows = await history.locator('.decision-history__item').allTextContents();
     expect(rows[0]).toContain('Bartek');
-    expect(rows[0]).toContain('Szkic → Zgłoszona');
+    expect(rows[0]).toContain('Szkic → Zaproponowany');
     expect(rows[3]).toContain('Anna');
     expect(rows[3]).toContain('protokół nr 4 z 12.03.2026');
 
