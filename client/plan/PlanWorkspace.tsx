@@ -1,15 +1,16 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { collectPlanWarnings, type PlanWarning } from '../../shared/planViews/collectPlanWarnings.js';
 import type { PlanConnection } from '../collaboration/PlanConnection.js';
-import { useConnectionStatus } from '../collaboration/useConnectionStatus.js';
 import { usePlanConnection } from '../collaboration/usePlanConnection.js';
 import { CommentsPanel } from '../comments/CommentsPanel.js';
 import { MentionToasts } from '../comments/MentionToasts.js';
 import { useCommentStore } from '../comments/useCommentStore.js';
 import { VersionsPanel } from '../versions/VersionsPanel.js';
 import { PlanEditor } from '../editor/PlanEditor.js';
-import { BlockViewContext, type BlockViewContextValue } from '../editor/nodeViews/BlockViewContext.js';
+import { directionOptions, goalOptions } from '../editor/nodeViews/blockOptions.js';
+import { BlockViewContext, BlockViewStore, type BlockViewState, type TeamMemberOption } from '../editor/nodeViews/BlockViewContext.js';
+import type { Plan } from '../../shared/domain/Plan.js';
 import { OutlineSidebar } from '../outline/OutlineSidebar.js';
 import { PlanViewsPanel } from '../planViews/PlanViewsPanel.js';
 import { useLivePlan } from '../planViews/useLivePlan.js';
@@ -22,6 +23,7 @@ import { PresenceList } from './PresenceList.js';
 import { SaveStatus } from './SaveStatus.js';
 import { SidePanel, type SidePanelTab } from './SidePanel.js';
 import { useTeamMembers } from './useTeamMembers.js';
+import { useWorkspaceSnapshot } from './useWorkspaceSnapshot.js';
 import type { Role } from '../../shared/workspace/roles.js';
 import '../editor/planEditor.css';
 
@@ -45,7 +47,7 @@ export function PlanWorkspace(props: PlanWorkspaceProps) {
 /** Layout: outline | editor | side panel (tabs; others add theirs to `tabs`). */
 function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role, onAccessChanged }: { connection: PlanConnection } & PlanWorkspaceProps) {
   const { t } = useTranslation();
-  const snapshot = useConnectionStatus(connection);
+  const snapshot = useWorkspaceSnapshot(connection);
   const isEditable = snapshot.accessMode === 'read-write' && snapshot.terminalClose === null && snapshot.accessProblem === null;
   const livePlan = useLivePlan(connection.doc);
   const members = useTeamMembers(workspaceId);
@@ -61,18 +63,31 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
   // Views and warnings use the decision register's statuses, never the blocks' own attribute.
   const plan = useMemo(() => withRecordedStatuses(livePlan, proposals.snapshot.byBlockId), [livePlan, proposals.snapshot.byBlockId]);
   const warnings = useMemo(() => collectPlanWarnings(plan), [plan]);
-  const blockContext = useMemo<BlockViewContextValue>(
-    () => ({ isEditable, plan, warningsByBlockId: groupByBlock(warnings), members }),
-    [isEditable, plan, warnings, members],
-  );
+  // A store, not a context value: node views re-render only for the slices that changed (see BlockViewStore).
+  const [blockViewStore] = useState(() => new BlockViewStore(blockViewState(isEditable, plan, warnings, members)));
+  useLayoutEffect(() => blockViewStore.update(blockViewState(isEditable, plan, warnings, members)), [blockViewStore, isEditable, plan, warnings, members]);
   const proposalContext = useMemo<ProposalContextValue>(
     () => ({ planId, userId: user.id, role, store: proposals.store, snapshot: proposals.snapshot }),
     [planId, user.id, role, proposals.store, proposals.snapshot],
   );
   const isAvailable = snapshot.accessProblem === null && snapshot.terminalClose === null;
 
+  // The connection snapshot (save state) changes on every key; these elements only when their inputs do, so React skips them.
+  const viewsPanel = useMemo(() => <PlanViewsPanel plan={plan} proposals={proposals.snapshot.byBlockId} warnings={warnings} />, [plan, proposals.snapshot.byBlockId, warnings]);
+  const outline = useMemo(() => <OutlineSidebar plan={plan} />, [plan]);
+  const editorPane = useMemo(
+    () => (
+      <ProposalContext.Provider value={proposalContext}>
+        <BlockViewContext.Provider value={blockViewStore}>
+          <PlanEditor connection={connection} userName={user.name} isEditable={isEditable} commentStore={commentStore} />
+        </BlockViewContext.Provider>
+      </ProposalContext.Provider>
+    ),
+    [proposalContext, blockViewStore, connection, user.name, isEditable, commentStore],
+  );
+
   const tabs: SidePanelTab[] = [
-    { id: 'views', label: t('blocks.panel.views'), content: <PlanViewsPanel plan={plan} proposals={proposals.snapshot.byBlockId} warnings={warnings} /> },
+    { id: 'views', label: t('blocks.panel.views'), content: viewsPanel },
     ...(commentStore === null ? [] : [{ id: 'comments', label: t('comments.panelTitle'), content: <CommentsPanel planId={planId} store={commentStore} userId={user.id} members={members} /> }]),
     { id: 'versions', label: t('versions.panelTitle'), content: <VersionsPanel planId={planId} role={role} isEditable={isEditable} channel={connection.channel} /> },
   ];
@@ -83,22 +98,18 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
         <h1 className="workspace__title">{title}</h1>
         {/* The plan address is how people invite each other until sharing exists. */}
         <CopyTextButton text={() => location.href} label={t('plan.copyLink')} copiedLabel={t('plan.linkCopied')} />
-        <SaveStatus snapshot={snapshot} />
+        <SaveStatus connection={connection} />
       </div>
       <ConnectionNotices snapshot={snapshot} />
       <div className="workspace__columns">
         {snapshot.hasSyncedOnce && isAvailable && (
           <aside className="workspace__outline">
-            <OutlineSidebar plan={plan} />
+            {outline}
           </aside>
         )}
         <div className="workspace__document">
           {snapshot.hasSyncedOnce ? (
-            <ProposalContext.Provider value={proposalContext}>
-              <BlockViewContext.Provider value={blockContext}>
-                <PlanEditor connection={connection} userName={user.name} isEditable={isEditable} commentStore={commentStore} />
-              </BlockViewContext.Provider>
-            </ProposalContext.Provider>
+            editorPane
           ) : (
             // Never show an editable empty document before the real one has arrived.
             isAvailable && (
@@ -118,6 +129,10 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
       </div>
     </div>
   );
+}
+
+function blockViewState(isEditable: boolean, plan: Plan, warnings: readonly PlanWarning[], members: readonly TeamMemberOption[]): BlockViewState {
+  return { isEditable, goalOptions: goalOptions(plan), directionOptions: directionOptions(plan), warningsByBlockId: groupByBlock(warnings), members };
 }
 
 function groupByBlock(warnings: readonly PlanWarning[]): Map<string, PlanWarning[]> {

@@ -1,25 +1,44 @@
-import { useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { goalAttributeFields } from '../../../shared/domain/blockFields.js';
-import { goalOptions } from './blockOptions.js';
-import { useBlockViewContext } from './BlockViewContext.js';
+import { goalAttributeFields, type FieldValues } from '../../../shared/domain/blockFields.js';
+import { selectGoalOptions, selectIsEditable, useBlockView } from './BlockViewContext.js';
 import { BlockField } from './fields/BlockField.js';
 import { CodeSelect } from './fields/CodeSelect.js';
 import { DraftTextInput } from './fields/DraftTextInput.js';
 import { ReferenceSelect } from './fields/ReferenceSelect.js';
+import type { ReferenceOption } from './fields/ReferenceMultiSelect.js';
 import { TypedBlockFrame } from './TypedBlockFrame.js';
-import { useBlockAttributes } from './useBlockAttributes.js';
+import { useBlockAttributes, type SetBlockField } from './useBlockAttributes.js';
+
+type GoalAttributeValues = FieldValues<typeof goalAttributeFields>;
 
 /** Cel główny / szczegółowy / operacyjny (domain note §3.3): title and description are its text fields. */
 export function GoalView(props: NodeViewProps) {
-  const { t } = useTranslation();
-  const { isEditable, plan } = useBlockViewContext();
+  const isEditable = useBlockView(selectIsEditable);
+  const goalOptions = useBlockView(selectGoalOptions);
   const [attributes, setField] = useBlockAttributes(goalAttributeFields, props);
-  const id = useId();
-  const disabled = !isEditable;
+  const goalOptionsExceptSelf = useMemo(() => goalOptions.filter((goal) => goal.id !== attributes.id), [goalOptions, attributes.id]);
+  // Typing in the block's text re-renders the frame; the memoized attribute strip stays as it is.
   return (
     <TypedBlockFrame blockType="goal" node={props.node} id={attributes.id} isSelected={props.selected} onDelete={props.deleteNode}>
+      <GoalAttributes attributes={attributes} setField={setField} disabled={!isEditable} goalOptionsExceptSelf={goalOptionsExceptSelf} />
+    </TypedBlockFrame>
+  );
+}
+
+interface GoalAttributesProps {
+  attributes: GoalAttributeValues;
+  setField: SetBlockField<GoalAttributeValues>;
+  disabled: boolean;
+  goalOptionsExceptSelf: readonly ReferenceOption[];
+}
+
+const GoalAttributes = memo(function GoalAttributes({ attributes, setField, disabled, goalOptionsExceptSelf }: GoalAttributesProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <>
       <BlockField id={`${id}-id`} label={t('blocks.common.id')} width="narrow">
         <DraftTextInput id={`${id}-id`} value={attributes.id} disabled={disabled} onChange={(value) => setField('id', value)} />
       </BlockField>
@@ -32,7 +51,7 @@ export function GoalView(props: NodeViewProps) {
       <BlockField id={`${id}-parent`} label={t('blocks.goal.parent')}>
         <ReferenceSelect
           id={`${id}-parent`}
-          options={goalOptions(plan, attributes.id)}
+          options={goalOptionsExceptSelf}
           value={attributes.parentId}
           disabled={disabled}
           missingLabel={(ref) => t('blocks.common.missingRef', { id: ref })}
@@ -42,6 +61,6 @@ export function GoalView(props: NodeViewProps) {
       <BlockField id={`${id}-area`} label={t('blocks.common.area')}>
         <CodeSelect id={`${id}-area`} list="areas" value={attributes.area} isNullable disabled={disabled} onChange={(value) => setField('area', value)} />
       </BlockField>
-    </TypedBlockFrame>
+    </>
   );
-}
+});

@@ -1,27 +1,46 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { indicatorAttributeFields } from '../../../shared/domain/blockFields.js';
-import { directionOptions, goalOptions } from './blockOptions.js';
-import { useBlockViewContext } from './BlockViewContext.js';
+import { indicatorAttributeFields, type FieldValues } from '../../../shared/domain/blockFields.js';
+import { selectDirectionOptions, selectGoalOptions, selectIsEditable, useBlockView } from './BlockViewContext.js';
 import { BlockField } from './fields/BlockField.js';
 import { CodeSelect } from './fields/CodeSelect.js';
 import { DraftTextInput } from './fields/DraftTextInput.js';
 import { MeasuredValueFields } from './fields/MeasuredValueFields.js';
-import { ReferenceMultiSelect } from './fields/ReferenceMultiSelect.js';
+import { ReferenceMultiSelect, type ReferenceOption } from './fields/ReferenceMultiSelect.js';
 import { ReferenceSelect } from './fields/ReferenceSelect.js';
 import { TypedBlockFrame } from './TypedBlockFrame.js';
-import { useBlockAttributes } from './useBlockAttributes.js';
+import { useBlockAttributes, type SetBlockField } from './useBlockAttributes.js';
+
+type IndicatorAttributeValues = FieldValues<typeof indicatorAttributeFields>;
 
 /** Wskaźnik of the monitoring table (domain note §3.4): name, source and who measures are its text fields. */
 export function IndicatorView(props: NodeViewProps) {
-  const { t } = useTranslation();
-  const { isEditable, plan } = useBlockViewContext();
+  const isEditable = useBlockView(selectIsEditable);
+  const goalOptions = useBlockView(selectGoalOptions);
+  const directionOptions = useBlockView(selectDirectionOptions);
   const [attributes, setField] = useBlockAttributes(indicatorAttributeFields, props);
-  const id = useId();
-  const disabled = !isEditable;
+  // Typing in the block's text re-renders the frame; the memoized attribute strip stays as it is.
   return (
     <TypedBlockFrame blockType="indicator" node={props.node} id={attributes.id} isSelected={props.selected} onDelete={props.deleteNode}>
+      <IndicatorAttributes attributes={attributes} setField={setField} disabled={!isEditable} goalOptions={goalOptions} directionOptions={directionOptions} />
+    </TypedBlockFrame>
+  );
+}
+
+interface IndicatorAttributesProps {
+  attributes: IndicatorAttributeValues;
+  setField: SetBlockField<IndicatorAttributeValues>;
+  disabled: boolean;
+  goalOptions: readonly ReferenceOption[];
+  directionOptions: readonly ReferenceOption[];
+}
+
+const IndicatorAttributes = memo(function IndicatorAttributes({ attributes, setField, disabled, goalOptions, directionOptions }: IndicatorAttributesProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <>
       <BlockField id={`${id}-id`} label={t('blocks.common.id')} width="narrow">
         <DraftTextInput id={`${id}-id`} value={attributes.id} disabled={disabled} onChange={(value) => setField('id', value)} />
       </BlockField>
@@ -41,7 +60,7 @@ export function IndicatorView(props: NodeViewProps) {
       <BlockField id={`${id}-goal`} label={t('blocks.indicator.goalRef')}>
         <ReferenceSelect
           id={`${id}-goal`}
-          options={goalOptions(plan)}
+          options={goalOptions}
           value={attributes.goalRef}
           disabled={disabled}
           missingLabel={(ref) => t('blocks.common.missingRef', { id: ref })}
@@ -51,13 +70,13 @@ export function IndicatorView(props: NodeViewProps) {
       <ReferenceMultiSelect
         legend={t('blocks.indicator.directionRefs')}
         name="directionRefs"
-        options={directionOptions(plan)}
+        options={directionOptions}
         value={attributes.directionRefs}
         disabled={disabled}
         emptyText={t('blocks.common.noDirections')}
         missingLabel={(ref) => t('blocks.common.missingRef', { id: ref })}
         onChange={(value) => setField('directionRefs', value)}
       />
-    </TypedBlockFrame>
+    </>
   );
-}
+});

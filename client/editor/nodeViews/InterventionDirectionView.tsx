@@ -1,20 +1,22 @@
-import { useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { interventionDirectionAttributeFields } from '../../../shared/domain/blockFields.js';
-import type { PlanWarningCode } from '../../../shared/planViews/collectPlanWarnings.js';
+import { interventionDirectionAttributeFields, type FieldValues } from '../../../shared/domain/blockFields.js';
+import type { PlanWarning, PlanWarningCode } from '../../../shared/planViews/collectPlanWarnings.js';
 import { warningMessage } from '../../planViews/warningMessage.js';
 import { ProposalControls } from '../../proposals/ProposalControls.js';
-import { goalOptions } from './blockOptions.js';
-import { useBlockViewContext } from './BlockViewContext.js';
+import { selectGoalOptions, selectIsEditable, useBlockView, useBlockWarnings } from './BlockViewContext.js';
 import { BlockField } from './fields/BlockField.js';
 import { CodeMultiSelect } from './fields/CodeMultiSelect.js';
 import { CodeSelect } from './fields/CodeSelect.js';
 import { DraftNumberInput } from './fields/DraftNumberInput.js';
 import { DraftTextInput } from './fields/DraftTextInput.js';
+import type { ReferenceOption } from './fields/ReferenceMultiSelect.js';
 import { ReferenceSelect } from './fields/ReferenceSelect.js';
 import { TypedBlockFrame } from './TypedBlockFrame.js';
-import { useBlockAttributes } from './useBlockAttributes.js';
+import { useBlockAttributes, type SetBlockField } from './useBlockAttributes.js';
+
+type DirectionAttributeValues = FieldValues<typeof interventionDirectionAttributeFields>;
 
 // Shown next to their own control; the other warnings are listed at the top of the block.
 const FIELD_WARNINGS: readonly PlanWarningCode[] = ['goalRefMissing', 'goalRefUnresolved', 'fundingMismatch', 'timeframeInvalid'];
@@ -25,12 +27,39 @@ const FIELD_WARNINGS: readonly PlanWarningCode[] = ['goalRefMissing', 'goalRefUn
  * are its text fields (child nodes); here are its codes, links, dates and cost.
  */
 export function InterventionDirectionView(props: NodeViewProps) {
-  const { t, i18n } = useTranslation();
-  const { isEditable, plan, warningsByBlockId } = useBlockViewContext();
+  const isEditable = useBlockView(selectIsEditable);
+  const goalOptions = useBlockView(selectGoalOptions);
   const [attributes, setField] = useBlockAttributes(interventionDirectionAttributeFields, props);
+  const warnings = useBlockWarnings(attributes.id);
+  // Typing in the block's text re-renders the frame; the attribute strip and the footer stay as they are.
+  const footer = useMemo(() => <ProposalControls blockId={attributes.id} blockType="interventionDirection" />, [attributes.id]);
+  return (
+    <TypedBlockFrame
+      blockType="interventionDirection"
+      modifier="direction"
+      node={props.node}
+      id={attributes.id}
+      isSelected={props.selected}
+      onDelete={props.deleteNode}
+      fieldWarnings={FIELD_WARNINGS}
+      footer={footer}
+    >
+      <DirectionAttributes attributes={attributes} setField={setField} disabled={!isEditable} goalOptions={goalOptions} warnings={warnings} />
+    </TypedBlockFrame>
+  );
+}
+
+interface DirectionAttributesProps {
+  attributes: DirectionAttributeValues;
+  setField: SetBlockField<DirectionAttributeValues>;
+  disabled: boolean;
+  goalOptions: readonly ReferenceOption[];
+  warnings: readonly PlanWarning[];
+}
+
+const DirectionAttributes = memo(function DirectionAttributes({ attributes, setField, disabled, goalOptions, warnings }: DirectionAttributesProps) {
+  const { t, i18n } = useTranslation();
   const id = useId();
-  const disabled = !isEditable;
-  const warnings = warningsByBlockId.get(attributes.id) ?? [];
   const messageOf = (...codes: PlanWarningCode[]): string | null => {
     const warning = warnings.find((candidate) => codes.includes(candidate.code));
     return warning === undefined ? null : warningMessage(warning, t, i18n.language);
@@ -41,16 +70,7 @@ export function InterventionDirectionView(props: NodeViewProps) {
   const { timeframe, estimatedCost } = attributes;
 
   return (
-    <TypedBlockFrame
-      blockType="interventionDirection"
-      modifier="direction"
-      node={props.node}
-      id={attributes.id}
-      isSelected={props.selected}
-      onDelete={props.deleteNode}
-      fieldWarnings={FIELD_WARNINGS}
-      footer={<ProposalControls blockId={attributes.id} blockType="interventionDirection" />}
-    >
+    <>
       <BlockField id={`${id}-id`} label={t('blocks.common.id')} width="narrow">
         <DraftTextInput id={`${id}-id`} value={attributes.id} disabled={disabled} onChange={(value) => setField('id', value)} />
       </BlockField>
@@ -63,7 +83,7 @@ export function InterventionDirectionView(props: NodeViewProps) {
       <BlockField id={`${id}-goal`} label={t('blocks.direction.goalRef')} error={goalError} errorId={`${id}-goal-error`}>
         <ReferenceSelect
           id={`${id}-goal`}
-          options={goalOptions(plan)}
+          options={goalOptions}
           value={attributes.goalRef}
           disabled={disabled}
           describedBy={goalError ? `${id}-goal-error` : undefined}
@@ -107,6 +127,6 @@ export function InterventionDirectionView(props: NodeViewProps) {
           }}
         />
       </BlockField>
-    </TypedBlockFrame>
+    </>
   );
-}
+});

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { NodeViewContent, NodeViewWrapper, type NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { planSectionFields } from '../../../shared/domain/blockFields.js';
-import { useBlockViewContext } from './BlockViewContext.js';
+import { selectIsEditable, selectMembers, useBlockView } from './BlockViewContext.js';
 import { CodeSelect } from './fields/CodeSelect.js';
 import { DraftTextInput } from './fields/DraftTextInput.js';
 import { useBlockAttributes } from './useBlockAttributes.js';
@@ -10,7 +10,8 @@ import { useBlockAttributes } from './useBlockAttributes.js';
 /** A chapter of the plan: its title, workflow status and responsible person above its editable body. */
 export function PlanSectionView(props: NodeViewProps) {
   const { t } = useTranslation();
-  const { isEditable, members } = useBlockViewContext();
+  const isEditable = useBlockView(selectIsEditable);
+  const members = useBlockView(selectMembers);
   const [attributes, setField] = useBlockAttributes(planSectionFields, props);
   const id = useId();
   const disabled = !isEditable;

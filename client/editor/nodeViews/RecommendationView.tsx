@@ -1,25 +1,26 @@
-import { useId } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
-import { recommendationAttributeFields } from '../../../shared/domain/blockFields.js';
+import { recommendationAttributeFields, type FieldValues } from '../../../shared/domain/blockFields.js';
 import { ProposalControls } from '../../proposals/ProposalControls.js';
-import { directionOptions } from './blockOptions.js';
-import { useBlockViewContext } from './BlockViewContext.js';
+import { selectDirectionOptions, selectIsEditable, useBlockView } from './BlockViewContext.js';
 import { BlockField } from './fields/BlockField.js';
 import { CodeMultiSelect } from './fields/CodeMultiSelect.js';
 import { CodeSelect } from './fields/CodeSelect.js';
 import { DraftTextInput } from './fields/DraftTextInput.js';
-import { ReferenceMultiSelect } from './fields/ReferenceMultiSelect.js';
+import { ReferenceMultiSelect, type ReferenceOption } from './fields/ReferenceMultiSelect.js';
 import { TypedBlockFrame } from './TypedBlockFrame.js';
-import { useBlockAttributes } from './useBlockAttributes.js';
+import { useBlockAttributes, type SetBlockField } from './useBlockAttributes.js';
+
+type RecommendationAttributeValues = FieldValues<typeof recommendationAttributeFields>;
 
 /** Rekomendacja / model / wytyczna (domain note §3.2): title, content, rationale and addressees are its text fields. */
 export function RecommendationView(props: NodeViewProps) {
-  const { t } = useTranslation();
-  const { isEditable, plan } = useBlockViewContext();
+  const isEditable = useBlockView(selectIsEditable);
+  const directionOptions = useBlockView(selectDirectionOptions);
   const [attributes, setField] = useBlockAttributes(recommendationAttributeFields, props);
-  const id = useId();
-  const disabled = !isEditable;
+  // Typing in the block's text re-renders the frame; the attribute strip and the footer stay as they are.
+  const footer = useMemo(() => <ProposalControls blockId={attributes.id} blockType="recommendation" />, [attributes.id]);
   return (
     <TypedBlockFrame
       blockType="recommendation"
@@ -27,8 +28,25 @@ export function RecommendationView(props: NodeViewProps) {
       id={attributes.id}
       isSelected={props.selected}
       onDelete={props.deleteNode}
-      footer={<ProposalControls blockId={attributes.id} blockType="recommendation" />}
+      footer={footer}
     >
+      <RecommendationAttributes attributes={attributes} setField={setField} disabled={!isEditable} directionOptions={directionOptions} />
+    </TypedBlockFrame>
+  );
+}
+
+interface RecommendationAttributesProps {
+  attributes: RecommendationAttributeValues;
+  setField: SetBlockField<RecommendationAttributeValues>;
+  disabled: boolean;
+  directionOptions: readonly ReferenceOption[];
+}
+
+const RecommendationAttributes = memo(function RecommendationAttributes({ attributes, setField, disabled, directionOptions }: RecommendationAttributesProps) {
+  const { t } = useTranslation();
+  const id = useId();
+  return (
+    <>
       <BlockField id={`${id}-id`} label={t('blocks.common.id')} width="narrow">
         <DraftTextInput id={`${id}-id`} value={attributes.id} disabled={disabled} onChange={(value) => setField('id', value)} />
       </BlockField>
@@ -42,13 +60,13 @@ export function RecommendationView(props: NodeViewProps) {
       <ReferenceMultiSelect
         legend={t('blocks.recommendation.relatedDirections')}
         name="relatedDirections"
-        options={directionOptions(plan)}
+        options={directionOptions}
         value={attributes.relatedDirections}
         disabled={disabled}
         emptyText={t('blocks.common.noDirections')}
         missingLabel={(ref) => t('blocks.common.missingRef', { id: ref })}
         onChange={(value) => setField('relatedDirections', value)}
       />
-    </TypedBlockFrame>
+    </>
   );
-}
+});

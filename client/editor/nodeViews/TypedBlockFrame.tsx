@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { TypedBlockType } from '../../../shared/domain/Plan.js';
 import type { PlanWarningCode } from '../../../shared/planViews/collectPlanWarnings.js';
 import { BlockHeader } from './BlockHeader.js';
-import { useBlockViewContext } from './BlockViewContext.js';
+import { selectIsEditable, useBlockView, useBlockWarnings } from './BlockViewContext.js';
 import { BlockWarnings } from './BlockWarnings.js';
 
 export interface TypedBlockFrameProps {
@@ -32,10 +32,11 @@ export interface TypedBlockFrameProps {
  */
 export function TypedBlockFrame({ blockType, modifier = blockType, node, id, isSelected, onDelete, fieldWarnings = [], footer, children }: TypedBlockFrameProps) {
   const { t } = useTranslation();
-  const { isEditable, warningsByBlockId } = useBlockViewContext();
+  const isEditable = useBlockView(selectIsEditable);
+  const blockWarnings = useBlockWarnings(id);
   const [isExpanded, setIsExpanded] = useState(true);
   const typeLabel = t(`blocks.types.${blockType}`);
-  const warnings = (warningsByBlockId.get(id) ?? []).filter((warning) => !fieldWarnings.includes(warning.code));
+  const warnings = blockWarnings.filter((warning) => !fieldWarnings.includes(warning.code));
   return (
     <NodeViewWrapper
       className={`plan-block plan-block--${modifier}${isSelected ? ' plan-block--selected' : ''}${isExpanded ? '' : ' plan-block--collapsed'}`}
