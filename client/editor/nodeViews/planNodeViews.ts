@@ -11,13 +11,16 @@ import { IndicatorView } from './IndicatorView.js';
 import { InterventionDirectionView } from './InterventionDirectionView.js';
 import { PlanSectionView } from './PlanSectionView.js';
 import { RecommendationView } from './RecommendationView.js';
+import { renderWhenShownChanges, shownBySection, shownByTypedBlock } from './renderWhenShownChanges.js';
+
+const typedBlockUpdate = renderWhenShownChanges(shownByTypedBlock);
 
 /** The shared schema's nodes with the client's React views; swapped in with replaceExtensions. */
 export const planNodeViews: AnyExtension[] = [
-  PlanSection.extend({ addNodeView: () => ReactNodeViewRenderer(PlanSectionView) }),
-  Goal.extend({ addNodeView: () => ReactNodeViewRenderer(GoalView) }),
-  InterventionDirection.extend({ addNodeView: () => ReactNodeViewRenderer(InterventionDirectionView) }),
-  Recommendation.extend({ addNodeView: () => ReactNodeViewRenderer(RecommendationView) }),
-  Indicator.extend({ addNodeView: () => ReactNodeViewRenderer(IndicatorView) }),
+  PlanSection.extend({ addNodeView: () => ReactNodeViewRenderer(PlanSectionView, { update: renderWhenShownChanges(shownBySection) }) }),
+  Goal.extend({ addNodeView: () => ReactNodeViewRenderer(GoalView, { update: typedBlockUpdate }) }),
+  InterventionDirection.extend({ addNodeView: () => ReactNodeViewRenderer(InterventionDirectionView, { update: typedBlockUpdate }) }),
+  Recommendation.extend({ addNodeView: () => ReactNodeViewRenderer(RecommendationView, { update: typedBlockUpdate }) }),
+  Indicator.extend({ addNodeView: () => ReactNodeViewRenderer(IndicatorView, { update: typedBlockUpdate }) }),
   ...blockFieldViews,
 ];
