@@ -25,7 +25,11 @@ export function usePresence(connection: PlanConnection): PresentUser[] {
   const [users, setUsers] = useState<PresentUser[]>(() => readPresence(connection));
   useEffect(() => {
     const { awareness } = connection.provider;
-    const update = (): void => setUsers(readPresence(connection));
+    // Awareness changes on every caret move; keep the same list (no React commit) while no one joined, left or changed name or colour.
+    const update = (): void => {
+      const next = readPresence(connection);
+      setUsers((previous) => (JSON.stringify(previous) === JSON.stringify(next) ? previous : next));
+    };
     update();
     awareness.on('change', update);
     return () => awareness.off('change', update);
