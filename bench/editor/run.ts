@@ -6,7 +6,8 @@
  * per plan, default 3), BENCH_EDITOR_PROFILE=<dir> (write a Chromium CPU
  * profile of each typing run there and print its heaviest functions),
  * BENCH_EDITOR_CLIENT_DIR=<dir> (use this built client instead of building one),
- * BENCH_EDITOR_SECOND_CLIENT=0 (skip the run with a second member typing).
+ * BENCH_EDITOR_SECOND_CLIENT=0 (skip the run with a second member typing),
+ * BENCH_EDITOR_PLANS=big (only the big plan, e.g. while profiling; default sample,big).
  * Method and figures: docs/performance.md, "Editor typing latency and page size".
  */
 import { execFileSync } from 'node:child_process';
@@ -31,6 +32,7 @@ const KEY_DELAY_MS = 50;
 const REPEATS = 5;
 const PROFILE_DIR = process.env.BENCH_EDITOR_PROFILE ?? '';
 const WITH_SECOND_CLIENT = process.env.BENCH_EDITOR_SECOND_CLIENT !== '0';
+const PLANS = new Set((process.env.BENCH_EDITOR_PLANS ?? 'sample,big').split(','));
 /** A4 height at 96 dpi: 297 mm / 25.4 mm per inch × 96 px per inch. */
 const A4_HEIGHT_PX = (297 / 25.4) * 96;
 /** Words only: no input rule (lists, headings) fires, and the text grows by one character per key. */
@@ -49,6 +51,8 @@ interface TypingResult {
   longTasks: number;
   longestTaskMs: number;
   harnessCpuPercent: number;
+  /** Main-thread time per key during the typing, by Chromium's counters: script, style recalculation, layout, all tasks. */
+  perKeyMs?: { script: number; style: number; layout: number; task: number };
 }
 
 async function main(): Promise<void> {
@@ -68,10 +72,9 @@ async function main(): Promise<void> {
     const api = await registerWithWorkspace(httpUrl);
     const sample = await readSamplePlan(projectRoot);
     const big = repeatSampleBlocks(sample, REPEATS);
-    const plans = [
-      { label: `sample (${countTypedBlocks(sample)} typed blocks)`, id: await api.importPlan(sample) },
-      { label: `sample ×${REPEATS} (${countTypedBlocks(big)} typed blocks)`, id: await api.importPlan(big) },
-    ];
+    const samplePlan = { label: `sample (${countTypedBlocks(sample)} typed blocks)`, id: await api.importPlan(sample) };
+    const bigPlan = { label: `sample ×${REPEATS} (${countTypedBlocks(big)} typed blocks)`, id: await api.importPlan(big) };
+    const plans = [...(PLANS.has('sample') ? [samplePlan] : []), ...(PLANS.has('big') ? [bigPlan] : [])];
     browser = await EditorBrowser.launch(httpUrl, api.cookie);
     const interactive: { plan: string; loads: { editableMs: number; firstKeyMs: number }[] }[] = [];
     const typing: TypingResult[] = [];
@@ -83,11 +86,10 @@ async function main(): Promise<void> {
         typing.push(await measureTyping(browser, plan.id, plan.label, kind, null));
       }
     }
-    const bigPlan = plans[1];
-    if (WITH_SECOND_CLIENT && bigPlan !== undefined) {
+    if (WITH_SECOND_CLIENT && PLANS.has('big')) {
       typing.push(await measureTyping(browser, bigPlan.id, bigPlan.label, 'sectionText', { kind: 'sectionText', position: 'first' }));
     }
-    const size = await measurePageSize(browser, api, plans[0]?.id ?? '');
+    const size = await measurePageSize(browser, api, samplePlan.id);
     const harnessCpu = process.cpuUsage(startedCpu);
     const results = { machine: describeMachine(), keys: KEYS, keyDelayMs: KEY_DELAY_MS, interactive, typing, size, harnessCpuMs: (harnessCpu.user + harnessCpu.system) / 1000 };
     printTables(results);
@@ -174,8 +176,10 @@ async function measureTyping(
     await placeCaretAtEnd(page, kind, 'middle');
     if (other !== null && secondMember !== null) await placeCaretAtEnd(other.page, secondMember.kind, secondMember.position);
     await arm(page, kind, 'middle');
-    const cdp = PROFILE_DIR === '' ? null : await context.newCDPSession(page);
-    if (cdp !== null) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const metricsBefore = await readRendererMetrics(cdp);
+    if (PROFILE_DIR !== '') {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
@@ -186,14 +190,25 @@ async function measureTyping(
     await waitForPaintedKeys(page, KEYS, 10_000);
     const cpu = process.cpuUsage(cpuBefore);
     const harnessCpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore)) * 100;
+    const metricsAfter = await readRendererMetrics(cdp);
     const { samples, longTasks } = await collect(page);
     const target = `${kind === 'sectionText' ? 'section paragraph' : 'direction description'} (middle)${secondMember === null ? '' : ', 2nd member typing in first section'}`;
-    if (cdp !== null) await saveProfile(cdp, `${planLabel.split(' ')[0]}-x${planLabel.includes('×') ? REPEATS : 1}-${kind}${secondMember ? '-2nd' : ''}`);
-    return summarizeTyping(planLabel, target, samples, longTasks, harnessCpuPercent);
+    if (PROFILE_DIR !== '') await saveProfile(cdp, `${planLabel.split(' ')[0]}-x${planLabel.includes('×') ? REPEATS : 1}-${kind}${secondMember ? '-2nd' : ''}`);
+    const perKey = (name: string): number => ((metricsAfter[name] ?? 0) - (metricsBefore[name] ?? 0)) * 1000 / Math.max(1, samples.length);
+    return {
+      ...summarizeTyping(planLabel, target, samples, longTasks, harnessCpuPercent),
+      perKeyMs: { script: perKey('ScriptDuration'), style: perKey('RecalcStyleDuration'), layout: perKey('LayoutDuration'), task: perKey('TaskDuration') },
+    };
   } finally {
     await context.close();
     await other?.context.close();
   }
+}
+
+/** Chromium's own counters for the page's main thread (seconds), from CDP Performance.getMetrics. */
+async function readRendererMetrics(cdp: { send(method: 'Performance.getMetrics'): Promise<{ metrics: { name: string; value: number }[] }> }): Promise<Record<string, number>> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
 }
 
 async function saveProfile(cdp: { send(method: 'Profiler.stop'): Promise<{ profile: unknown }> }, name: string): Promise<void> {
@@ -279,9 +294,25 @@ function printTables(results: {
     },
     {
       title: `Typing latency, key event → frame that shows it (ms; ${KEYS} keys, ${KEY_DELAY_MS} ms apart)`,
-      columns: ['plan', 'where', 'painted', 'median', 'p95', 'max', 'p95 from handler', 'long tasks', 'longest task', 'harness CPU %'],
-      rows: results.typing.map((row) => [row.plan, row.target, `${row.painted}/${row.keys}`, row.p50, row.p95, row.max, row.handlerP95, row.longTasks, row.longestTaskMs, row.harnessCpuPercent]),
-      notes: ['targets: median < 20 ms, p95 < 50 ms', 'harness CPU: the Node process driving Chromium, as a share of one core during the typing'],
+      columns: ['plan', 'where', 'painted', 'median', 'p95', 'max', 'p95 from handler', 'long tasks', 'longest task', 'per key: script/style/layout/all', 'harness CPU %'],
+      rows: results.typing.map((row) => [
+        row.plan,
+        row.target,
+        `${row.painted}/${row.keys}`,
+        row.p50,
+        row.p95,
+        row.max,
+        row.handlerP95,
+        row.longTasks,
+        row.longestTaskMs,
+        row.perKeyMs === undefined ? null : [row.perKeyMs.script, row.perKeyMs.style, row.perKeyMs.layout, row.perKeyMs.task].map((ms) => ms.toFixed(1)).join(' / '),
+        row.harnessCpuPercent,
+      ]),
+      notes: [
+        'targets: median < 20 ms, p95 < 50 ms',
+        'per key: main-thread ms per typed key from Chromium\'s Performance.getMetrics (ScriptDuration, RecalcStyleDuration, LayoutDuration, TaskDuration)',
+        'harness CPU: the Node process driving Chromium, as a share of one core during the typing',
+      ],
     },
     {
       title: 'Sample plan: editor page height at 1366 px vs. its PDF export',
