@@ -257,7 +257,19 @@ async function measurePageSize(browser: EditorBrowser, api: BenchApi, planId: st
   return { editorHeightPx, pdfPages, pdfHeightPx, ratio: editorHeightPx / pdfHeightPx };
 }
 
-function scrollHeight(page: Page): Promise<number> {
+/**
+ * The page's real height: off-screen blocks are laid out at an estimated
+ * height (content-visibility) until they have been on screen once, so scroll
+ * through the whole page first, a viewport at a time.
+ */
+async function scrollHeight(page: Page): Promise<number> {
+  for (let step = 0; step < 1000; step++) {
+    const isAtBottom = await page.evaluate<boolean>(
+      'window.scrollBy(0, window.innerHeight), window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1',
+    );
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+    if (isAtBottom) break;
+  }
   return page.evaluate<number>('document.documentElement.scrollHeight');
 }
 
