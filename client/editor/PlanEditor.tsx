@@ -15,6 +15,7 @@ import { EditorToolbar } from './EditorToolbar.js';
 import { planNodeViews } from './nodeViews/planNodeViews.js';
 import { SlashCommand } from './slashMenu/SlashCommand.js';
 import { SlashMenu } from './slashMenu/SlashMenu.js';
+import { UndoByWord } from './UndoByWord.js';
 
 export interface PlanEditorProps {
   connection: PlanConnection;
@@ -46,6 +47,7 @@ export function PlanEditor({ connection, userName, isEditable, onEditor, comment
         CollaborationCaret.configure({ provider: connection.provider, user: { name: userName, color: LOCAL_CARET_COLOR } }),
         SlashCommand,
         BlockFieldKeymap,
+        UndoByWord,
         ...(commentStore === null ? [] : [CommentHighlight.configure({ store: commentStore })]),
       ],
       editable: isEditable,

@@ -64,6 +64,16 @@ describe('typed blocks by keyboard', () => {
     await expect.poll(() => targetGroups.locator('.chip').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Osoby starsze/)]));
     await page.keyboard.press('Escape');
 
+    // Undo takes back the last word typed, not the whole sentence.
+    const costNote = direction.locator('[data-field="costNote"] .plan-field__text');
+    await costNote.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' jeden dwa trzy');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => costNote.textContent()).toMatch(/ jeden dwa ?$/);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => costNote.textContent()).toMatch(/ jeden ?$/);
+
     await expect.poll(() => storedPlan(anna, imported.body.id)).toContain('"text":"Nowe działanie ze spacjami w nazwie"');
     const stored = JSON.parse(await storedPlan(anna, imported.body.id)) as { sections: { blocks: Record<string, unknown>[] }[] };
     const storedDirection = stored.sections.flatMap((section) => section.blocks).find((block) => block['id'] === 'KI-1.1');
