@@ -1,25 +1,23 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import type { NodeView } from '@tiptap/pm/view';
 import i18next from 'i18next';
 import { fundingShareAttributeFields } from '../../../shared/domain/blockFields.js';
 import { label, taxonomyEntries } from '../../../shared/domain/taxonomy.js';
 import { coerceBlockAttributes } from '../../../shared/planJson/coerceBlockAttributes.js';
 import { numberControl, selectControl } from './AttributeControl.js';
 import { element } from './dom.js';
+import { FieldNodeView } from './FieldNodeView.js';
 import { removeNode } from './removeNode.js';
 import { setNodeAttributes } from './setNodeAttributes.js';
-import { watchEditable } from './watchEditable.js';
 
 /** One funding row of a direction: a source and an amount, both attributes of an atom node. */
-export class FundingShareView implements NodeView {
+export class FundingShareView extends FieldNodeView {
   readonly dom: HTMLElement;
+  readonly contentDOM = null;
   private readonly show: (node: ProseMirrorNode) => void;
-  private readonly stopWatching: () => void;
-  private node: ProseMirrorNode;
 
   constructor(node: ProseMirrorNode, editor: Editor, getPos: () => number | undefined) {
-    this.node = node;
+    super(node);
     const language = i18next.language === 'en' ? 'en' : 'pl';
     this.dom = element('div', 'plan-field__row funding-row', { 'data-node': node.type.name, contenteditable: 'false' });
     const source = selectControl(
@@ -39,31 +37,24 @@ export class FundingShareView implements NodeView {
       source.show(attributes.code);
       amount.show(attributes.amount);
     };
-    this.show(node);
-    this.stopWatching = watchEditable(editor, (isEditable) => {
+    this.refresh();
+    this.followEditable(editor, (isEditable) => {
       source.setDisabled(!isEditable);
       amount.setDisabled(!isEditable);
       remove.hidden = !isEditable;
     });
   }
 
-  update(node: ProseMirrorNode): boolean {
-    if (node.type !== this.node.type) return false;
-    this.node = node;
-    this.show(node);
-    return true;
+  protected refresh(): void {
+    this.show(this.node);
   }
 
   // Every event inside the row belongs to its controls; ProseMirror only sees the row as one atom.
-  stopEvent(): boolean {
+  override stopEvent(): boolean {
     return true;
   }
 
-  ignoreMutation(): boolean {
+  override ignoreMutation(): boolean {
     return true;
-  }
-
-  destroy(): void {
-    this.stopWatching();
   }
 }

@@ -1,33 +1,30 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import i18next from 'i18next';
 import { coerceBlockAttributes } from '../../../shared/planJson/coerceBlockAttributes.js';
 import { directionIndicatorAttributeFields, type MeasuredValue } from '../../../shared/domain/blockFields.js';
 import { numberControl, textControl, type AttributeControl } from './AttributeControl.js';
-import { element, isControlEvent, isOutsideContent, nonEditable } from './dom.js';
+import { element, nonEditable } from './dom.js';
+import { FieldNodeView } from './FieldNodeView.js';
 import { removeNode } from './removeNode.js';
 import { setNodeAttributes } from './setNodeAttributes.js';
-import { watchEditable } from './watchEditable.js';
 
 /**
  * One row of a direction's indicator table: name and source are its two
  * text children (laid out by CSS grid areas around the controls), unit and
  * values are attributes edited in small boxes.
  */
-export class IndicatorRowView implements NodeView {
+export class IndicatorRowView extends FieldNodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement;
   private readonly controls: { control: AttributeControl; read: (node: ProseMirrorNode) => unknown }[] = [];
-  private readonly stopWatching: () => void;
-  private node: ProseMirrorNode;
 
   constructor(
     node: ProseMirrorNode,
     private readonly editor: Editor,
     private readonly getPos: () => number | undefined,
   ) {
-    this.node = node;
+    super(node);
     this.dom = element('div', 'plan-field__row indicator-row', { 'data-node': node.type.name, role: 'group', 'aria-label': i18next.t('blocks.direction.indicators') });
     this.contentDOM = element('div', 'indicator-row__texts');
     const values = nonEditable(element('div', 'indicator-row__values'));
@@ -53,33 +50,14 @@ export class IndicatorRowView implements NodeView {
     remove.addEventListener('click', () => removeNode(editor, getPos));
     values.append(remove);
     this.dom.append(this.contentDOM, values);
-    this.show();
-    this.stopWatching = watchEditable(editor, (isEditable) => {
+    this.refresh();
+    this.followEditable(editor, (isEditable) => {
       for (const { control } of this.controls) control.setDisabled(!isEditable);
       remove.hidden = !isEditable;
     });
   }
 
-  update(node: ProseMirrorNode): boolean {
-    if (node.type !== this.node.type) return false;
-    this.node = node;
-    this.show();
-    return true;
-  }
-
-  stopEvent(event: Event): boolean {
-    return isControlEvent(event, this.contentDOM);
-  }
-
-  ignoreMutation(mutation: ViewMutationRecord): boolean {
-    return isOutsideContent(mutation, this.contentDOM);
-  }
-
-  destroy(): void {
-    this.stopWatching();
-  }
-
-  private show(): void {
+  protected refresh(): void {
     for (const { control, read } of this.controls) control.show(read(this.node));
   }
 

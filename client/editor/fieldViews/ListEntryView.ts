@@ -1,20 +1,17 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import i18next from 'i18next';
-import { element, isControlEvent, isOutsideContent, nonEditable } from './dom.js';
+import { element, nonEditable } from './dom.js';
+import { FieldNodeView } from './FieldNodeView.js';
 import { removeNode } from './removeNode.js';
-import { watchEditable } from './watchEditable.js';
 
 /** One entry of a text list (an action, a responsible body…): its text and a remove button. */
-export class ListEntryView implements NodeView {
+export class ListEntryView extends FieldNodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement;
-  private readonly stopWatching: () => void;
-  private node: ProseMirrorNode;
 
   constructor(node: ProseMirrorNode, editor: Editor, getPos: () => number | undefined) {
-    this.node = node;
+    super(node);
     this.dom = element('li', 'plan-field__entry', { 'data-node': node.type.name });
     const id = node.attrs['id'];
     if (typeof id === 'string' && id !== '') this.dom.dataset['id'] = id;
@@ -23,33 +20,14 @@ export class ListEntryView implements NodeView {
     remove.textContent = '×';
     remove.addEventListener('click', () => removeNode(editor, getPos));
     this.dom.append(this.contentDOM, remove);
-    this.markEmpty();
-    this.stopWatching = watchEditable(editor, (isEditable) => {
+    this.refresh();
+    this.followEditable(editor, (isEditable) => {
       remove.hidden = !isEditable;
       remove.setAttribute('aria-label', i18next.t('blocks.common.removeNamed', { name: this.node.textContent || i18next.t('blocks.common.untitled') }));
     });
   }
 
-  update(node: ProseMirrorNode): boolean {
-    if (node.type !== this.node.type) return false;
-    this.node = node;
-    this.markEmpty();
-    return true;
-  }
-
-  stopEvent(event: Event): boolean {
-    return isControlEvent(event, this.contentDOM);
-  }
-
-  ignoreMutation(mutation: ViewMutationRecord): boolean {
-    return isOutsideContent(mutation, this.contentDOM);
-  }
-
-  destroy(): void {
-    this.stopWatching();
-  }
-
-  private markEmpty(): void {
+  protected refresh(): void {
     this.dom.classList.toggle('plan-field--empty', this.node.content.size === 0);
   }
 }

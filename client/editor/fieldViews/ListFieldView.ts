@@ -1,12 +1,11 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { TextSelection } from '@tiptap/pm/state';
-import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
 import i18next from 'i18next';
 import { createListEntry } from './createListEntry.js';
-import { element, isControlEvent, isOutsideContent, nonEditable } from './dom.js';
+import { element, nonEditable } from './dom.js';
 import { addLabel, fieldLabel } from './fieldLabels.js';
-import { watchEditable } from './watchEditable.js';
+import { FieldNodeView } from './FieldNodeView.js';
 
 const LIST_TAGS: Record<string, 'ul' | 'ol' | 'div'> = {
   blockLineList: 'ul',
@@ -26,19 +25,17 @@ const COLUMN_KEYS = {
  * rows): a label, the entries (each its own node, so concurrent additions
  * both stay) and an add button that puts the caret in the new entry.
  */
-export class ListFieldView implements NodeView {
+export class ListFieldView extends FieldNodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement;
   private readonly addButton: HTMLButtonElement;
-  private readonly stopWatching: () => void;
-  private node: ProseMirrorNode;
 
   constructor(
     node: ProseMirrorNode,
     private readonly editor: Editor,
     private readonly getPos: () => number | undefined,
   ) {
-    this.node = node;
+    super(node);
     const field = fieldNameOf(node);
     const label = fieldLabel(field);
     const name = node.type.name;
@@ -57,33 +54,18 @@ export class ListFieldView implements NodeView {
     this.addButton.textContent = `+ ${addLabel(field)}`;
     this.addButton.addEventListener('click', () => this.addEntry());
     this.dom.append(this.contentDOM, this.addButton);
-    this.markEmpty();
-    this.stopWatching = watchEditable(editor, (isEditable) => {
+    this.refresh();
+    this.followEditable(editor, (isEditable) => {
       this.addButton.disabled = !isEditable;
       this.addButton.hidden = !isEditable;
     });
   }
 
-  update(node: ProseMirrorNode): boolean {
-    if (node.type !== this.node.type || fieldNameOf(node) !== fieldNameOf(this.node)) return false;
-    this.node = node;
-    this.markEmpty();
-    return true;
+  protected override canShow(node: ProseMirrorNode): boolean {
+    return super.canShow(node) && fieldNameOf(node) === fieldNameOf(this.node);
   }
 
-  stopEvent(event: Event): boolean {
-    return isControlEvent(event, this.contentDOM);
-  }
-
-  ignoreMutation(mutation: ViewMutationRecord): boolean {
-    return isOutsideContent(mutation, this.contentDOM);
-  }
-
-  destroy(): void {
-    this.stopWatching();
-  }
-
-  private markEmpty(): void {
+  protected refresh(): void {
     this.dom.classList.toggle('plan-field--empty', this.node.childCount === 0);
   }
 

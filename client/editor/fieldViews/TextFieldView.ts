@@ -1,7 +1,7 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import type { NodeView, ViewMutationRecord } from '@tiptap/pm/view';
-import { element, isOutsideContent, nonEditable } from './dom.js';
+import { element, nonEditable } from './dom.js';
 import { fieldLabel } from './fieldLabels.js';
+import { FieldNodeView } from './FieldNodeView.js';
 
 /**
  * A text field of a block (blockLine, blockRichText): its label, then the
@@ -9,13 +9,12 @@ import { fieldLabel } from './fieldLabels.js';
  * shows its label as a placeholder, so a new block reads like a form to fill
  * without being one.
  */
-export class TextFieldView implements NodeView {
+export class TextFieldView extends FieldNodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement;
-  private node: ProseMirrorNode;
 
   constructor(node: ProseMirrorNode) {
-    this.node = node;
+    super(node);
     const field = String(node.attrs['field'] ?? '');
     const isLine = node.type.name === 'blockLine';
     const label = fieldLabel(field, isLine);
@@ -30,21 +29,14 @@ export class TextFieldView implements NodeView {
     labelElement.textContent = label;
     this.contentDOM = element('div', 'plan-field__text', { 'data-placeholder': label });
     this.dom.append(labelElement, this.contentDOM);
-    this.markEmpty();
+    this.refresh();
   }
 
-  update(node: ProseMirrorNode): boolean {
-    if (node.type !== this.node.type || node.attrs['field'] !== this.node.attrs['field']) return false;
-    this.node = node;
-    this.markEmpty();
-    return true;
+  protected override canShow(node: ProseMirrorNode): boolean {
+    return super.canShow(node) && node.attrs['field'] === this.node.attrs['field'];
   }
 
-  ignoreMutation(mutation: ViewMutationRecord): boolean {
-    return isOutsideContent(mutation, this.contentDOM);
-  }
-
-  private markEmpty(): void {
+  protected refresh(): void {
     const isEmpty = this.node.type.name === 'blockLine' ? this.node.content.size === 0 : this.node.textContent === '' && this.node.childCount <= 1;
     this.dom.classList.toggle('plan-field--empty', isEmpty);
   }
