@@ -65,18 +65,61 @@ export function textControl(label: string, className: string, commit: (value: st
   };
 }
 
-/** A select over fixed options for an attribute. */
+/**
+ * A select over fixed options for an attribute. A closed select shows only its chosen option, so the others are
+ * added on first use (focus, pointerdown, keydown) or when the browser is next idle, whichever comes first: a plan
+ * holds many funding rows, and their options were a good part of the DOM built when the editor opens. Idle time
+ * fills them in so the select is complete for scripts and assistive technology that read its options unopened.
+ */
 export function selectControl(label: string, options: readonly { value: string; label: string }[], commit: (value: string) => void): AttributeControl {
   const select = element('select', '', { 'aria-label': label });
-  for (const option of options) select.append(Object.assign(element('option', ''), { value: option.value, textContent: option.label }));
+  const optionElement = (option: { value: string; label: string }) => Object.assign(element('option', ''), { value: option.value, textContent: option.label });
+  let current = '';
+  let hasAllOptions = false;
+  const addAllOptions = () => {
+    if (hasAllOptions) return;
+    hasAllOptions = true;
+    for (const type of USE_EVENTS) select.removeEventListener(type, addAllOptions);
+    select.replaceChildren(...options.map(optionElement));
+    select.value = current;
+  };
+  for (const type of USE_EVENTS) select.addEventListener(type, addAllOptions);
+  whenIdle(addAllOptions);
   select.addEventListener('change', () => commit(select.value));
   return {
     element: select,
     show(value) {
-      select.value = typeof value === 'string' ? value : '';
+      current = typeof value === 'string' ? value : '';
+      if (!hasAllOptions) {
+        // An unmatched value shows an empty select, as setting it on the full list would.
+        const chosen = options.find((option) => option.value === current);
+        select.replaceChildren(...(chosen === undefined ? [] : [optionElement(chosen)]));
+      }
+      select.value = current;
     },
     setDisabled(isDisabled) {
       select.disabled = isDisabled;
     },
   };
+}
+
+const USE_EVENTS = ['focus', 'pointerdown', 'keydown'] as const;
+
+const idleTasks: (() => void)[] = [];
+
+/** Runs tasks in idle periods, a few at a time, so filling many selects never makes a long task. */
+function whenIdle(task: () => void): void {
+  idleTasks.push(task);
+  if (idleTasks.length === 1) scheduleIdleWork();
+}
+
+function scheduleIdleWork(): void {
+  const work = (deadline: { didTimeout: boolean; timeRemaining(): number }) => {
+    // A timed-out callback has no time left; it still does one task so a busy page fills its selects eventually.
+    if (deadline.didTimeout) idleTasks.shift()?.();
+    while (idleTasks.length > 0 && deadline.timeRemaining() > 1) idleTasks.shift()?.();
+    if (idleTasks.length > 0) scheduleIdleWork();
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(() => work({ didTimeout: false, timeRemaining: () => 8 }), 50);
 }

@@ -1,5 +1,7 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferenceOption } from './ReferenceMultiSelect.js';
+import { optionsToRender, useOptionsWhenUsed } from './useOptionsWhenUsed.js';
 
 export interface ReferenceSelectProps {
   id: string;
@@ -12,24 +14,34 @@ export interface ReferenceSelectProps {
   isInvalid?: boolean;
 }
 
-/** A link to one other block (a goal), by id; an id pointing nowhere stays selectable so it shows. */
+/**
+ * A link to one other block (a goal), by id; an id pointing nowhere stays selectable so it shows. Its options are
+ * rendered once it is used.
+ */
 export function ReferenceSelect({ id, options, value, onChange, disabled, missingLabel, describedBy, isInvalid }: ReferenceSelectProps) {
   const { t } = useTranslation();
+  const notChosenLabel = t('blocks.common.notChosen');
   const isMissing = value !== null && !options.some((option) => option.id === value);
+  const missingOptionLabel = isMissing ? missingLabel(value) : '';
+  const choices = useMemo<readonly ReferenceOption[]>(
+    () => [{ id: '', label: notChosenLabel }, ...(isMissing && value !== null ? [{ id: value, label: missingOptionLabel }] : []), ...options],
+    [notChosenLabel, isMissing, value, missingOptionLabel, options],
+  );
+  const { isUsed, handlers } = useOptionsWhenUsed();
+  const selectValue = value ?? '';
   return (
     <select
       id={id}
-      value={value ?? ''}
+      value={selectValue}
       disabled={disabled}
       aria-describedby={describedBy}
       aria-invalid={isInvalid || undefined}
+      {...handlers}
       onChange={(event) => onChange(event.target.value === '' ? null : event.target.value)}
     >
-      <option value="">{t('blocks.common.notChosen')}</option>
-      {isMissing && <option value={value}>{missingLabel(value)}</option>}
-      {options.map((option) => (
-        <option key={option.id} value={option.id}>
-          {option.label}
+      {optionsToRender(choices, isUsed, (choice) => choice.id === selectValue).map((choice) => (
+        <option key={choice.id} value={choice.id}>
+          {choice.label}
         </option>
       ))}
     </select>
