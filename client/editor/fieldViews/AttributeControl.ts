@@ -29,6 +29,19 @@ export function numberControl(options: NumberOptions, commit: (value: number | n
     input.toggleAttribute('aria-invalid', !isValid);
     if (isValid) commit(isEmpty ? null : parsed);
   });
+  // A click into a fresh row's "0" must not leave the caret before the 0 (typing 25 would show 025): the 0 is
+  // replaced. Other values keep the caret where the click put it, for editing digits.
+  let selectOnMouseUp = false;
+  input.addEventListener('focus', () => {
+    if (input.value !== '0') return;
+    input.select();
+    selectOnMouseUp = true;
+  });
+  // A click's mouseup would put the caret back where the pointer is.
+  input.addEventListener('mouseup', (event) => {
+    if (selectOnMouseUp) event.preventDefault();
+    selectOnMouseUp = false;
+  });
   input.addEventListener('blur', () => {
     input.value = formatNumber(current);
     input.removeAttribute('aria-invalid');
