@@ -1,32 +1,11 @@
 import { mergeAttributes, Node } from '@tiptap/core';
-import { fieldNameAttribute } from './fieldNameAttribute.js';
+import { createFieldList } from './createFieldList.js';
 
 /**
  * A list of short texts (responsible bodies, partners, addressees): one child
  * node per entry, so two members adding entries at once both keep theirs.
  */
-export const BlockLineList = Node.create({
-  name: 'blockLineList',
-
-  group: 'blockField',
-
-  content: 'blockLineItem*',
-
-  isolating: true,
-
-  addAttributes() {
-    return fieldNameAttribute();
-  },
-
-  parseHTML() {
-    // Ahead of StarterKit's lists, paragraphs and list items, which match the same tags.
-    return [{ tag: 'ul[data-node="blockLineList"]', priority: 100 }];
-  },
-
-  renderHTML({ HTMLAttributes }) {
-    return ['ul', mergeAttributes({ 'data-node': this.name, class: 'plan-field plan-field--list' }, HTMLAttributes), 0];
-  },
-});
+export const BlockLineList = createFieldList({ name: 'blockLineList', entry: 'blockLineItem', tag: 'ul', look: 'list' });
 
 /** One entry of a BlockLineList: plain collaborative text. */
 export const BlockLineItem = Node.create({

@@ -1,24 +1,8 @@
 import { mergeAttributes, Node } from '@tiptap/core';
+import { createFieldList } from './createFieldList.js';
 
 /** A direction's actions (działania), one child node each. */
-export const DirectionActionList = Node.create({
-  name: 'directionActionList',
-
-  group: 'blockField',
-
-  content: 'directionAction*',
-
-  isolating: true,
-
-  parseHTML() {
-    // Ahead of StarterKit's lists, paragraphs and list items, which match the same tags.
-    return [{ tag: 'ol[data-node="directionActionList"]', priority: 100 }];
-  },
-
-  renderHTML({ HTMLAttributes }) {
-    return ['ol', mergeAttributes({ 'data-node': this.name, 'data-field': 'actions', class: 'plan-field plan-field--list' }, HTMLAttributes), 0];
-  },
-});
+export const DirectionActionList = createFieldList({ name: 'directionActionList', entry: 'directionAction', tag: 'ol', field: 'actions', look: 'list' });
 
 /** One action: its id is an attribute (comments and reports point at it), its text collaborative. */
 export const DirectionAction = Node.create({

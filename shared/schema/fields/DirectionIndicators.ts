@@ -1,26 +1,10 @@
 import { mergeAttributes, Node } from '@tiptap/core';
+import { createFieldList } from './createFieldList.js';
 import { directionIndicatorAttributeFields } from '../../domain/blockFields.js';
 import { blockAttributes } from '../blockAttributes.js';
 
 /** A direction's indicator table, one row node per indicator. */
-export const DirectionIndicatorList = Node.create({
-  name: 'directionIndicatorList',
-
-  group: 'blockField',
-
-  content: 'directionIndicator*',
-
-  isolating: true,
-
-  parseHTML() {
-    // Ahead of StarterKit's lists, paragraphs and list items, which match the same tags.
-    return [{ tag: 'div[data-node="directionIndicatorList"]', priority: 100 }];
-  },
-
-  renderHTML({ HTMLAttributes }) {
-    return ['div', mergeAttributes({ 'data-node': this.name, 'data-field': 'indicators', class: 'plan-field plan-field--table' }, HTMLAttributes), 0];
-  },
-});
+export const DirectionIndicatorList = createFieldList({ name: 'directionIndicatorList', entry: 'directionIndicator', tag: 'div', field: 'indicators', look: 'table' });
 
 /**
  * One indicator row: unit and values are attributes, its name and source are
