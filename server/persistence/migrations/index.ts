@@ -162,4 +162,13 @@ export const migrations: readonly string[] = [
          note = CASE WHEN note = 'imported from file' THEN '' ELSE substr(note, 1, length(note) - length(' – imported from file')) END
    WHERE note = 'imported from file' OR note LIKE '% – imported from file';
   `,
+  // A decision (agreed / rejected) records how it was taken (consensus or vote, with the tally then)
+  // and what it was taken on: the block's content (canonical JSON), its SHA-256 and the latest saved version.
+  `
+  ALTER TABLE proposal_events ADD COLUMN method TEXT;
+  ALTER TABLE proposal_events ADD COLUMN tally TEXT;
+  ALTER TABLE proposal_events ADD COLUMN content_hash TEXT;
+  ALTER TABLE proposal_events ADD COLUMN decided_content TEXT;
+  ALTER TABLE proposal_events ADD COLUMN version_id TEXT;
+  `,
 ];
