@@ -21,7 +21,7 @@ import {
 import { isAllowedLinkHref } from '../../shared/schema/isAllowedLinkHref.js';
 import { buildExportDocument } from './buildExportDocument.js';
 import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportRun, ExportTable } from './ExportDocument.js';
-import type { ExportRenderer } from './ExportFormat.js';
+import type { ExportRenderer, RenderedExport } from './ExportFormat.js';
 import { escapeHtml } from './escapeHtml.js';
 
 // A4 with 2.5 cm margins, in twentieths of a point.
@@ -38,8 +38,10 @@ const ORDERED_LIST = 'ordered-list';
  * in already, refreshed by Word on opening), header rows repeated on every
  * page, page numbers, and Polish set as the language of every style.
  */
-export const renderDocx: ExportRenderer = async (input) => {
-  const document = buildExportDocument(input);
+export const renderDocx: ExportRenderer = (input) => renderDocxDocument(buildExportDocument(input), input.generatedAt);
+
+/** The same Word file for any export document (a plan, or a consultation's remarks table). */
+export async function renderDocxDocument(document: ExportDocument, generatedAt: Date): Promise<RenderedExport> {
   const writer = new DocxWriter();
   const file = new Document({
     title: document.properties.title,
@@ -97,13 +99,13 @@ export const renderDocx: ExportRenderer = async (input) => {
       },
     ],
   });
-  const bytes = await Packer.toBuffer(file, false, [{ path: 'docProps/core.xml', data: coreProperties(document, input.generatedAt) }]);
+  const bytes = await Packer.toBuffer(file, false, [{ path: 'docProps/core.xml', data: coreProperties(document, generatedAt) }]);
   return {
     bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     extension: 'docx',
   };
-};
+}
 
 function titlePage(document: ExportDocument): Array<Paragraph> {
   const { titlePage: page } = document;

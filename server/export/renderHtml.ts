@@ -1,7 +1,7 @@
 import { isAllowedLinkHref } from '../../shared/schema/isAllowedLinkHref.js';
 import { buildExportDocument } from './buildExportDocument.js';
 import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportRun, ExportTable } from './ExportDocument.js';
-import type { ExportRenderer } from './ExportFormat.js';
+import type { ExportRenderer, RenderedExport } from './ExportFormat.js';
 import { escapeHtml } from './escapeHtml.js';
 
 // Body #1a1a1a and muted #4d4d4d on white, header cells on #e8edf3: all above WCAG AA 4.5:1.
@@ -31,14 +31,16 @@ pre{white-space:pre-wrap;background:#f4f4f4;padding:.5rem}
 `;
 
 /** One self-contained, accessible HTML file: no scripts, no external resources, every text escaped. */
-export const renderHtml: ExportRenderer = async (input) => {
-  const document = buildExportDocument(input);
+export const renderHtml: ExportRenderer = async (input) => renderHtmlDocument(buildExportDocument(input));
+
+/** The same HTML file for any export document (a plan, or a consultation's remarks table). */
+export function renderHtmlDocument(document: ExportDocument): RenderedExport {
   return {
     bytes: new TextEncoder().encode(htmlOf(document)),
     contentType: 'text/html; charset=utf-8',
     extension: 'html',
   };
-};
+}
 
 function htmlOf(document: ExportDocument): string {
   const { titlePage, properties } = document;
