@@ -26,6 +26,8 @@ export interface ServerProcessOptions {
   dataDir: string;
   env?: Record<string, string>;
   startTimeoutMs?: number;
+  /** Node arguments that start the server; default: the TypeScript entry point through tsx. */
+  entry?: string[];
 }
 
 /** A port nobody listens on right now, for a child process that cannot report port 0 back cheaply. */
@@ -48,7 +50,8 @@ export function findFreePort(): Promise<number> {
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('server', 'main.ts')], {
+  const entry = options.entry ?? ['--import', 'tsx', path.join('server', 'main.ts')];
+  const child = spawn(process.execPath, entry, {
     cwd: process.cwd(),
     env: {
       ...process.env,
