@@ -21,8 +21,8 @@ import { SESSION_COOKIE } from './http/session.js';
 import { AccountService } from './accounts/AccountService.js';
 import { WorkspaceService } from './workspace/WorkspaceService.js';
 import { PlanService } from './plans/PlanService.js';
-import { LoginThrottle } from './auth/LoginThrottle.js';
-import { PasswordHasher } from './auth/PasswordHasher.js';
+import { AttemptThrottle } from './accounts/AttemptThrottle.js';
+import { PasswordHasher } from './accounts/PasswordHasher.js';
 import { PlanAccess } from './auth/PlanAccess.js';
 import { PlanEventPublisher } from './events/PlanEventPublisher.js';
 import { CommentService } from './comments/CommentService.js';
@@ -77,13 +77,12 @@ export class PlanServer {
 
     const accounts = new AccountService({
       database,
-      hasher: new PasswordHasher(2),
-      throttle: new LoginThrottle({ maxFailuresPerAccount: 5, maxFailuresPerAddress: 20, windowMs: 15 * 60 * 1000 }),
-      registrationThrottle: new LoginThrottle({
-        maxFailuresPerAccount: 3,
-        maxFailuresPerAddress: config.maxRegistrationsPerHour,
-        windowMs: 60 * 60 * 1000,
-      }),
+      hasher: new PasswordHasher({ maxConcurrent: config.passwordHashConcurrency, maxQueued: config.passwordHashQueue }),
+      loginThrottle: new AttemptThrottle({ windowMs: 15 * 60 * 1000 }),
+      maxLoginFailuresPerAccountAndAddress: config.maxLoginFailuresPerAccountAndAddress,
+      maxLoginFailuresPerAddress: config.maxLoginFailuresPerAddress,
+      registrationThrottle: new AttemptThrottle({ windowMs: 60 * 60 * 1000 }),
+      maxRegistrationsPerAddress: config.maxRegistrationsPerHour,
       sessionTtlMs: config.sessionTtlMs,
     });
     let access: PlanAccess | null = null;

@@ -20,6 +20,12 @@ export interface ServerConfig {
   sessionTtlMs: number;
   /** New accounts one address may create per hour (each costs a memory-hard hash). */
   maxRegistrationsPerHour: number;
+  /** Failed logins in 15 minutes, per account from one address and per address on any account. */
+  maxLoginFailuresPerAccountAndAddress: number;
+  maxLoginFailuresPerAddress: number;
+  /** scrypt derivations at once (128 MiB each), and how many may wait before logins get 429 serverBusy. */
+  passwordHashConcurrency: number;
+  passwordHashQueue: number;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -37,6 +43,10 @@ export const defaultConfig: ServerConfig = {
   trustProxy: false,
   sessionTtlMs: 14 * 24 * 60 * 60 * 1000,
   maxRegistrationsPerHour: 20,
+  maxLoginFailuresPerAccountAndAddress: 5,
+  maxLoginFailuresPerAddress: 20,
+  passwordHashConcurrency: 2,
+  passwordHashQueue: 16,
 };
 
 /** Reads the environment; throws one message listing every invalid variable. */
@@ -71,6 +81,10 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     sessionTtlMs: integer('SESSION_TTL_HOURS', defaultConfig.sessionTtlMs / 3_600_000, 1, 24 * 365) * 3_600_000,
     maxRegistrationsPerHour: integer('MAX_REGISTRATIONS_PER_HOUR', defaultConfig.maxRegistrationsPerHour, 1, 100_000),
+    maxLoginFailuresPerAccountAndAddress: integer('MAX_LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS', defaultConfig.maxLoginFailuresPerAccountAndAddress, 1, 10_000),
+    maxLoginFailuresPerAddress: integer('MAX_LOGIN_FAILURES_PER_ADDRESS', defaultConfig.maxLoginFailuresPerAddress, 1, 100_000),
+    passwordHashConcurrency: integer('PASSWORD_HASH_CONCURRENCY', defaultConfig.passwordHashConcurrency, 1, 64),
+    passwordHashQueue: integer('PASSWORD_HASH_QUEUE', defaultConfig.passwordHashQueue, 0, 10_000),
   };
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;

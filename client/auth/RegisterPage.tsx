@@ -9,7 +9,7 @@ import { AuthPage } from './AuthPage.js';
 import { isEmailLike } from './isEmailLike.js';
 import { useSession } from './useSession.js';
 
-// Mirrors the server's policy (server/auth/passwordPolicy.ts) so the common mistake is caught before sending.
+// Mirrors the server's policy (server/accounts/passwordPolicy.ts) so the common mistake is caught before sending.
 const MIN_PASSWORD_LENGTH = 10;
 
 interface FieldErrors {

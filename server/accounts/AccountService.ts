@@ -2,9 +2,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { SqliteDatabase } from '../persistence/sqlite.js';
 import { AppError } from '../errors.js';
 import { newId } from '../newId.js';
-import type { PasswordHasher } from '../auth/PasswordHasher.js';
-import { findPasswordWeakness } from '../auth/passwordPolicy.js';
-import type { LoginThrottle } from '../auth/LoginThrottle.js';
+import type { PasswordHasher } from './PasswordHasher.js';
+import { findPasswordWeakness } from './passwordPolicy.js';
+import type { AttemptReservation, AttemptThrottle } from './AttemptThrottle.js';
 
 export interface User {
   id: string;
@@ -28,10 +28,18 @@ interface UserRow {
 export interface AccountServiceOptions {
   database: SqliteDatabase;
   hasher: PasswordHasher;
-  /** Failed logins per account and per address. */
-  throttle: LoginThrottle;
+  /** Failed logins, counted per account-and-address and per address. */
+  loginThrottle: AttemptThrottle;
+  /**
+   * Failed logins one address may make on one account in the login window. Keyed by both, so a
+   * guesser is stopped without locking out the owner, who logs in from elsewhere.
+   */
+  maxLoginFailuresPerAccountAndAddress: number;
+  /** Failed logins one address may make on any accounts in the login window. */
+  maxLoginFailuresPerAddress: number;
   /** New accounts per address: each costs a scrypt hash. */
-  registrationThrottle: LoginThrottle;
+  registrationThrottle: AttemptThrottle;
+  maxRegistrationsPerAddress: number;
   sessionTtlMs: number;
 }
 
@@ -50,54 +58,66 @@ export class AccountService {
 
   async register(input: { email: string; password: string; name: string }, address: string): Promise<Session> {
     const email = input.email.trim().toLowerCase();
-    const retryAfterMs = this.options.registrationThrottle.retryAfterMs(email, address);
-    if (retryAfterMs > 0) {
-      throw new AppError(429, 'tooManyAttempts', 'Too many new accounts from this address; try again later', {
-        retryAfterSeconds: Math.ceil(retryAfterMs / 1000),
-      });
-    }
     const weakness = findPasswordWeakness(input.password, email);
     if (weakness !== null) {
       throw new AppError(400, 'weakPassword', `Password is too weak (${weakness})`, { reason: weakness });
     }
-    const existing = await this.options.database.get('SELECT id FROM users WHERE email = ?', [email]);
-    if (existing) throw new AppError(409, 'emailTaken', 'An account with this email already exists');
-    const user: User = { id: newId(), email, name: input.name.trim() };
-    this.options.registrationThrottle.recordFailure(email, address);
-    const passwordHash = await this.options.hasher.hash(input.password);
+    // Reserved before the hash, so registrations still in flight count against the limit.
+    const reservation = this.reserve(
+      this.options.registrationThrottle,
+      [{ key: `address:${address}`, limit: this.options.maxRegistrationsPerAddress }],
+      'Too many new accounts from this address; try again later',
+    );
     try {
-      await this.options.database.run(
-        'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
-        [user.id, user.email, user.name, passwordHash, Date.now()],
-      );
-    } catch (error) {
-      if (String(error).includes('UNIQUE')) throw new AppError(409, 'emailTaken', 'An account with this email already exists');
-      throw error;
+      const existing = await this.options.database.get('SELECT id FROM users WHERE email = ?', [email]);
+      if (existing) throw new AppError(409, 'emailTaken', 'An account with this email already exists');
+      const user: User = { id: newId(), email, name: input.name.trim() };
+      const passwordHash = await this.options.hasher.hash(input.password);
+      try {
+        await this.options.database.run(
+          'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+          [user.id, user.email, user.name, passwordHash, Date.now()],
+        );
+      } catch (error) {
+        if (String(error).includes('UNIQUE')) throw new AppError(409, 'emailTaken', 'An account with this email already exists');
+        throw error;
+      }
+      reservation.count();
+      return await this.createSession(user);
+    } finally {
+      reservation.cancel();
     }
-    return this.createSession(user);
   }
 
   async login(input: { email: string; password: string }, address: string): Promise<Session> {
     const email = input.email.trim().toLowerCase();
-    const retryAfterMs = this.options.throttle.retryAfterMs(email, address);
-    if (retryAfterMs > 0) {
-      throw new AppError(429, 'tooManyAttempts', 'Too many failed login attempts; try again later', {
-        retryAfterSeconds: Math.ceil(retryAfterMs / 1000),
-      });
-    }
-    const row = await this.options.database.get<UserRow>(
-      'SELECT id, email, name, password_hash FROM users WHERE email = ?',
-      [email],
+    const accountAndAddress = `account:${email}|address:${address}`;
+    const reservation = this.reserve(
+      this.options.loginThrottle,
+      [
+        { key: accountAndAddress, limit: this.options.maxLoginFailuresPerAccountAndAddress },
+        { key: `address:${address}`, limit: this.options.maxLoginFailuresPerAddress },
+      ],
+      'Too many failed login attempts; try again later',
     );
-    const isValid = row
-      ? await this.options.hasher.verify(input.password, row.password_hash)
-      : await this.options.hasher.verifyUnknownAccount(input.password);
-    if (!row || !isValid) {
-      this.options.throttle.recordFailure(email, address);
-      throw new AppError(401, 'wrongCredentials', 'Wrong email or password');
+    try {
+      const row = await this.options.database.get<UserRow>(
+        'SELECT id, email, name, password_hash FROM users WHERE email = ?',
+        [email],
+      );
+      const isValid = row
+        ? await this.options.hasher.verify(input.password, row.password_hash)
+        : await this.options.hasher.verifyUnknownAccount(input.password);
+      if (!row || !isValid) {
+        reservation.count();
+        throw new AppError(401, 'wrongCredentials', 'Wrong email or password');
+      }
+      this.options.loginThrottle.clear(accountAndAddress);
+      return await this.createSession({ id: row.id, email: row.email, name: row.name });
+    } finally {
+      // Settles nothing when already counted; otherwise (right password, busy hasher, database error) the attempt is free.
+      reservation.cancel();
     }
-    this.options.throttle.recordSuccess(email);
-    return this.createSession({ id: row.id, email: row.email, name: row.name });
   }
 
   async logout(token: string): Promise<void> {
@@ -120,6 +140,14 @@ export class AccountService {
   async findUser(userId: string): Promise<User | null> {
     const row = await this.options.database.get<User>('SELECT id, email, name FROM users WHERE id = ?', [userId]);
     return row ?? null;
+  }
+
+  private reserve(throttle: AttemptThrottle, limits: Parameters<AttemptThrottle['tryReserve']>[0], message: string): AttemptReservation {
+    const result = throttle.tryReserve(limits);
+    if (!result.isReserved) {
+      throw new AppError(429, 'tooManyAttempts', message, { retryAfterSeconds: Math.ceil(result.retryAfterMs / 1000) });
+    }
+    return result.reservation;
   }
 
   private async createSession(user: User): Promise<Session> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../shared/workspace/roles.js';
-import { MAX_PASSWORD_LENGTH } from '../auth/passwordPolicy.js';
+import { MAX_PASSWORD_LENGTH } from '../accounts/passwordPolicy.js';
 import { PLAN_KINDS } from '../../shared/domain/taxonomy.js';
 import { PLAN_STATUSES } from '../../shared/plans/PlanRecord.js';
 
