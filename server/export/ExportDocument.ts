@@ -9,7 +9,7 @@ export interface ExportDocument {
   /** BCP 47 language of the whole document. */
   language: 'pl-PL';
   /** Document properties (DOCX core properties, PDF info, HTML <title>). */
-  properties: { title: string; author: string; subject: string; description: string };
+  properties: { title: string; author: string; subject: string; description: string; keywords?: string[] };
   titlePage: TitlePage;
   /** Caption of the table of contents. */
   contentsTitle: string;

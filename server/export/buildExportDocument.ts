@@ -103,6 +103,7 @@ export function buildExportDocument({ snapshot, options, generatedAt }: ExportIn
       author: textOf(recordOf(plan.adoption)['body']) || textOf(recordOf(plan.territory)['name']),
       subject: titlePage.kindLabel,
       description: [titlePage.period, ...titlePage.versionLines].join('; '),
+      keywords: [titlePage.kindLabel, titlePage.territory, L.keywordServices, L.keywordDeinstitutionalisation].filter((word) => word !== ''),
     },
     titlePage,
     contentsTitle: L.contents,

@@ -1,6 +1,8 @@
 /** The fixed Polish wording of every export (field names, captions, annex titles). */
 export const EXPORT_LABELS = {
   contents: 'Spis treści',
+  keywordServices: 'usługi społeczne',
+  keywordDeinstitutionalisation: 'deinstytucjonalizacja',
   adoptingBody: 'Organ przyjmujący',
   documentStatus: 'Status dokumentu',
   direction: 'Kierunek interwencji',

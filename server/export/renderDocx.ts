@@ -5,6 +5,7 @@ import {
   Footer,
   HeadingLevel,
   LevelFormat,
+  LevelSuffix,
   Packer,
   PageBreak,
   PageNumber,
@@ -18,6 +19,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
 import { isAllowedLinkHref } from '../../shared/schema/isAllowedLinkHref.js';
 import { buildExportDocument } from './buildExportDocument.js';
 import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportRun, ExportTable } from './ExportDocument.js';
@@ -32,11 +34,16 @@ const HEADER_FILL = 'E8EDF3';
 const ROW_HEADER_FILL = 'F4F6F9';
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 const ORDERED_LIST = 'ordered-list';
+const HEADING_NUMBERS = 'heading-numbers';
+// Lays the pages out as Word would, so the contents carry page numbers when the file is opened.
+const PAGE_NUMBER_ESTIMATE = estimatePageNumbersWith({ guess: true });
 
 /**
- * Word document with real heading styles, a table of contents field (filled
- * in already, refreshed by Word on opening), header rows repeated on every
- * page, page numbers, and Polish set as the language of every style.
+ * Word document with real heading styles (outline levels, numbered from one
+ * numbering definition), a table of contents field filled in with the page
+ * numbers of an estimated layout, header rows repeated on every
+ * page, page numbers from the second page on, and Polish set as the language
+ * of every style.
  */
 export const renderDocx: ExportRenderer = (input) => renderDocxDocument(buildExportDocument(input), input.generatedAt);
 
@@ -48,13 +55,17 @@ export async function renderDocxDocument(document: ExportDocument, generatedAt: 
     creator: document.properties.author,
     subject: document.properties.subject,
     description: document.properties.description,
-    features: { updateFields: true },
+    keywords: (document.properties.keywords ?? []).join(', '),
+    // Not updateFields: LibreOffice honours it by rebuilding the contents before laying out the pages,
+    // which leaves every page number empty; the estimated numbers are already written.
+    features: { updateFields: false },
+    pageNumbers: PAGE_NUMBER_ESTIMATE,
     styles: {
       default: {
         document: { run: { font: 'Calibri', size: 22, language: { value: document.language } }, paragraph: { spacing: { after: 120, line: 276 } } },
-        heading1: { run: { font: 'Calibri', size: 32, bold: true, color: ACCENT, language: { value: document.language } }, paragraph: { spacing: { before: 480, after: 160 }, keepNext: true } },
-        heading2: { run: { font: 'Calibri', size: 26, bold: true, color: ACCENT, language: { value: document.language } }, paragraph: { spacing: { before: 320, after: 120 }, keepNext: true } },
-        heading3: { run: { font: 'Calibri', size: 23, bold: true, language: { value: document.language } }, paragraph: { spacing: { before: 240, after: 100 }, keepNext: true } },
+        heading1: { run: { font: 'Calibri', size: 32, bold: true, color: ACCENT, language: { value: document.language } }, paragraph: headingParagraph(1, { before: 480, after: 160 }) },
+        heading2: { run: { font: 'Calibri', size: 26, bold: true, color: ACCENT, language: { value: document.language } }, paragraph: headingParagraph(2, { before: 320, after: 120 }) },
+        heading3: { run: { font: 'Calibri', size: 23, bold: true, language: { value: document.language } }, paragraph: headingParagraph(3, { before: 240, after: 100 }) },
         title: { run: { font: 'Calibri', size: 40, bold: true, color: ACCENT, language: { value: document.language } } },
       },
       paragraphStyles: [
@@ -65,6 +76,19 @@ export async function renderDocxDocument(document: ExportDocument, generatedAt: 
     },
     numbering: {
       config: [
+        {
+          // "1.", "1.2.", "1.2.3." as the export model numbers them; annex headings switch it off.
+          reference: HEADING_NUMBERS,
+          levels: [0, 1, 2].map((level) => ({
+            level,
+            format: LevelFormat.DECIMAL,
+            text: Array.from({ length: level + 1 }, (_, index) => `%${index + 1}.`).join(''),
+            alignment: AlignmentType.START,
+            isLegalNumberingStyle: true,
+            suffix: LevelSuffix.SPACE,
+            style: { paragraph: { indent: { left: 0, hanging: 0 } } },
+          })),
+        },
         {
           reference: ORDERED_LIST,
           levels: [0, 1, 2, 3].map((level) => ({
@@ -84,8 +108,11 @@ export async function renderDocxDocument(document: ExportDocument, generatedAt: 
             size: { width: PAGE.width, height: PAGE.height },
             margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
           },
+          // The title page carries no page number.
+          titlePage: true,
         },
         footers: {
+          first: new Footer({ children: [new Paragraph({ children: [] })] }),
           default: new Footer({
             children: [
               new Paragraph({
@@ -105,6 +132,10 @@ export async function renderDocxDocument(document: ExportDocument, generatedAt: 
     contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     extension: 'docx',
   };
+}
+
+function headingParagraph(level: 1 | 2 | 3, spacing: { before: number; after: number }) {
+  return { spacing, keepNext: true, outlineLevel: level - 1, numbering: { reference: HEADING_NUMBERS, level: level - 1 } };
 }
 
 function titlePage(document: ExportDocument): Array<Paragraph> {
@@ -157,9 +188,13 @@ class DocxWriter {
     }
   }
 
+  /** The number comes from the heading style's numbering, so it is never typed into the text. */
   private heading(heading: ExportHeading): Paragraph {
-    const text = heading.number === '' ? heading.text : `${heading.number} ${heading.text}`;
-    return new Paragraph({ heading: HEADINGS[heading.level], children: [new TextRun(text)] });
+    return new Paragraph({
+      heading: HEADINGS[heading.level],
+      ...(heading.number === '' ? { numbering: false as const } : {}),
+      children: [new TextRun(heading.text)],
+    });
   }
 
   private list(list: ExportList, level: number): Paragraph[] {
@@ -241,7 +276,7 @@ function runs(exportRuns: ExportRun[], isCode: boolean): ParagraphChild[] {
 function coreProperties(document: ExportDocument, generatedAt: Date): string {
   const when = Number.isNaN(generatedAt.getTime()) ? new Date(0) : generatedAt;
   const timestamp = `${when.toISOString().slice(0, 19)}Z`;
-  const { title, author, subject, description } = document.properties;
+  const { title, author, subject, description, keywords = [] } = document.properties;
   return [
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">',
@@ -249,6 +284,7 @@ function coreProperties(document: ExportDocument, generatedAt: Date): string {
     `<dc:subject>${escapeHtml(subject)}</dc:subject>`,
     `<dc:creator>${escapeHtml(author)}</dc:creator>`,
     `<dc:description>${escapeHtml(description)}</dc:description>`,
+    `<cp:keywords>${escapeHtml(keywords.join(', '))}</cp:keywords>`,
     `<dc:language>${document.language}</dc:language>`,
     `<dcterms:created xsi:type="dcterms:W3CDTF">${timestamp}</dcterms:created>`,
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${timestamp}</dcterms:modified>`,

@@ -65,11 +65,30 @@ describe('file exports of the draft', () => {
       expect(document, text).toContain(text);
     }
     expect(`${styles}${document}`).toContain('<w:lang w:val="pl-PL"/>');
-    expect(zip.get('word/settings.xml')?.toString('utf8')).toMatch(/<w:updateFields( w:val="(true|1)")?\/>/);
-    expect(zip.get('word/footer1.xml')?.toString('utf8')).toMatch(/PAGE[\s\S]*NUMPAGES/);
+    // Heading styles carry outline levels and the one numbering definition; no number is typed into a heading.
+    for (const level of [1, 2, 3]) {
+      const style = styles.match(new RegExp(`<w:style [^>]*w:styleId="Heading${level}"[\\s\\S]*?</w:style>`))?.[0] ?? '';
+      expect(style, `Heading${level}`).toContain(`<w:outlineLvl w:val="${level - 1}"/>`);
+      expect(style, `Heading${level}`).toMatch(new RegExp(`<w:numPr><w:ilvl w:val="${level - 1}"/><w:numId w:val="\\d+"/></w:numPr>`));
+    }
+    expect(document).not.toMatch(/<w:pStyle w:val="Heading\d"\/>[\s\S]{0,400}?<w:t[^>]*>\d+\.(\d+\.)* /);
+    // The contents is filled in, entries numbered and with a page number each, so nothing needs updating on opening.
+    const pageReferences = [...document.matchAll(/PAGEREF _Toc\d+ \\h<\/w:instrText><w:fldChar w:fldCharType="separate"\/><w:t[^>]*>(\d*)</g)].map((match) => match[1]);
+    expect(pageReferences.length).toBeGreaterThan(20);
+    expect(pageReferences.every((page) => /^\d+$/.test(page ?? ''))).toBe(true);
+    expect(document).toMatch(/<w:hyperlink w:history="1" w:anchor="_Toc\d+"><w:r><w:t xml:space="preserve">5\.1\. <\/w:t><\/w:r><w:r><w:t xml:space="preserve">Kierunek interwencji 1\.1\./);
+    expect(zip.get('word/settings.xml')?.toString('utf8')).not.toMatch(/<w:updateFields( w:val="(true|1)")?\/>/);
+    // The title page has a footer of its own, empty; the others say "Strona X z Y".
+    expect(document).toContain('<w:titlePg/>');
+    const footers = [...zip.keys()].filter((name) => /^word\/footer\d+\.xml$/.test(name)).map((name) => zip.get(name)?.toString('utf8') ?? '');
+    expect(footers.filter((footer) => /PAGE[\s\S]*NUMPAGES/.test(footer))).toHaveLength(1);
+    expect(footers.filter((footer) => !footer.includes('PAGE'))).toHaveLength(1);
     const core = zip.get('docProps/core.xml')?.toString('utf8') ?? '';
     expect(core).toContain('<dc:title>Regionalny Plan Rozwoju Usług Społecznych i Deinstytucjonalizacji Województwa Opolskiego na lata 2026–2028</dc:title>');
     expect(core).toContain('<dc:creator>Zarząd Województwa Opolskiego</dc:creator>');
+    expect(core).toContain('<dc:language>pl-PL</dc:language>');
+    expect(core).toMatch(/<dc:subject>[^<]+<\/dc:subject>/);
+    expect(core).toContain('<cp:keywords>Regionalny plan rozwoju usług społecznych i deinstytucjonalizacji, Województwo Opolskie, usługi społeczne, deinstytucjonalizacja</cp:keywords>');
   });
 
   it('PDF is tagged, in Polish, with embedded fonts, and its text reads back with the plan content', async () => {
