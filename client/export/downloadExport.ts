@@ -1,7 +1,7 @@
 import { ApiError, NETWORK_ERROR_CODE } from '../api/ApiError.js';
 import { filenameFromContentDisposition } from './filenameFromContentDisposition.js';
 
-export const EXPORT_FORMATS = ['docx', 'pdf', 'html', 'md', 'json'] as const;
+export const EXPORT_FORMATS = ['docx', 'odt', 'pdf', 'html', 'md', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportRequest {

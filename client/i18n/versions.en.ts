@@ -64,6 +64,7 @@ export const versionsEn: Messages['versions'] = {
     agreed: 'agreed',
     rejected: 'rejected',
     withdrawn: 'withdrawn',
+    changedSinceAgreement: 'changed since agreement',
   },
   field: {
     targetValue: 'target value',
@@ -133,6 +134,7 @@ export const versionsEn: Messages['versions'] = {
     done: 'Downloaded {{filename}}.',
     formats: {
       docx: 'Word (DOCX)',
+      odt: 'OpenDocument (ODT)',
       pdf: 'PDF',
       html: 'Web page (HTML)',
       md: 'Markdown',

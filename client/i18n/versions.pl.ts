@@ -62,6 +62,7 @@ export const versionsPl = {
     agreed: 'uzgodniony',
     rejected: 'odrzucony',
     withdrawn: 'wycofany',
+    changedSinceAgreement: 'zmieniony po uzgodnieniu',
   },
   field: {
     targetValue: 'wartość docelowa',
@@ -131,6 +132,7 @@ export const versionsPl = {
     done: 'Pobrano plik {{filename}}.',
     formats: {
       docx: 'Word (DOCX)',
+      odt: 'OpenDocument (ODT)',
       pdf: 'PDF',
       html: 'Strona WWW (HTML)',
       md: 'Markdown',

@@ -1,6 +1,6 @@
 import type { VersionSnapshot } from '../versions/VersionService.js';
 
-export const EXPORT_FORMATS = ['json', 'docx', 'pdf', 'html', 'md'] as const;
+export const EXPORT_FORMATS = ['json', 'docx', 'odt', 'pdf', 'html', 'md'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {

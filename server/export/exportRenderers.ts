@@ -11,6 +11,7 @@ import { renderMarkdown } from './renderMarkdown.js';
 export const exportRenderers: Partial<Record<ExportFormat, ExportRenderer>> = {
   json: renderJson,
   docx: async (input) => (await import('./renderDocx.js')).renderDocx(input),
+  odt: async (input) => (await import('./renderOdt.js')).renderOdt(input),
   pdf: async (input) => (await import('./renderPdf.js')).renderPdf(input),
   html: renderHtml,
   md: renderMarkdown,
