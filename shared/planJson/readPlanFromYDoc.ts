@@ -14,11 +14,12 @@ export interface ReadPlanResult {
 
 /**
  * Exports the plan held by a Y.Doc (meta map + content fragment). Safe on
- * documents any client may have written: never throws.
+ * documents any client may have written: never throws. Pending suggestions
+ * are not part of the plan until accepted: it holds the text without them.
  */
 export function readPlanFromYDoc(doc: Y.Doc): ReadPlanResult {
   const { meta, dropped } = readPlanMeta(doc);
-  const json = readContentFragment(contentFragment(doc, dropped), dropped);
+  const json = readContentFragment(contentFragment(doc, dropped), dropped, { suggestions: 'pending' });
   const result = proseMirrorToPlan(json, meta);
   return { plan: result.plan, dropped: [...dropped, ...result.dropped] };
 }

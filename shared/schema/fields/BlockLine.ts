@@ -13,7 +13,8 @@ export const BlockLine = Node.create({
 
   content: 'text*',
 
-  marks: '',
+  // Suggestions only: without them y-tiptap would drop the whole field once someone suggested a change in it.
+  marks: 'suggestionInsertion suggestionDeletion',
 
   defining: true,
 

@@ -13,7 +13,8 @@ export const BlockLineItem = Node.create({
 
   content: 'text*',
 
-  marks: '',
+  // Suggestions only: without them y-tiptap would drop the whole entry once someone suggested a change in it.
+  marks: 'suggestionInsertion suggestionDeletion',
 
   defining: true,
 

@@ -10,7 +10,8 @@ export const DirectionAction = Node.create({
 
   content: 'text*',
 
-  marks: '',
+  // Suggestions only: without them y-tiptap would drop the whole entry once someone suggested a change in it.
+  marks: 'suggestionInsertion suggestionDeletion',
 
   defining: true,
 

@@ -1,0 +1,120 @@
+import * as Y from 'yjs';
+import { equalityDeep } from 'lib0/function';
+import { SUGGESTION_DELETION, SUGGESTION_INSERTION, isSuggestionBy } from '../../shared/suggestions/SuggestionAttributes.js';
+
+export type SuggestionVerdict = { isAllowed: true } | { isAllowed: false; reason: string };
+
+const ALLOWED: SuggestionVerdict = { isAllowed: true };
+const refuse = (reason: string): SuggestionVerdict => ({ isAllowed: false, reason });
+
+type Attributes = Map<string, unknown>;
+
+/**
+ * Whether every change a transaction made stays inside suggestions of one
+ * author: text inserted carries their insertion mark, text removed was their
+ * own suggested insertion, and existing text only gains or loses their
+ * deletion mark (or has their own suggestion's attributes changed). Nothing
+ * structural: no element, attribute or map changes, except a text node added
+ * to (or removed from) an element when all its text is their suggestion,
+ * which is how y-tiptap types into (or empties) an empty paragraph or field.
+ *
+ * Read the transaction before its observers run (`beforeObserverCalls`):
+ * afterwards garbage collection has dropped the content of deleted items,
+ * which is what tells whose text a deletion removed.
+ */
+export function suggestionOnlyChanges(transaction: Y.Transaction, authorId: string): SuggestionVerdict {
+  for (const [type, keys] of transaction.changed) {
+    const verdict =
+      type instanceof Y.XmlText
+        ? keys.size === 1 && keys.has(null)
+          ? checkTextItems(transaction, type, authorId)
+          : refuse('text attributes changed')
+        : type instanceof Y.XmlElement || type instanceof Y.XmlFragment
+          ? keys.size === 1 && keys.has(null)
+            ? checkElementChildren(transaction, type, authorId)
+            : refuse('element attributes changed')
+          : refuse('a change outside the document text');
+    if (!verdict.isAllowed) return verdict;
+  }
+  return ALLOWED;
+}
+
+function isAddedBy(transaction: Y.Transaction, item: Y.Item): boolean {
+  return item.id.clock >= (transaction.beforeState.get(item.id.client) ?? 0);
+}
+
+function isVisibleBefore(transaction: Y.Transaction, item: Y.Item): boolean {
+  return !isAddedBy(transaction, item) && (!item.deleted || Y.isDeleted(transaction.deleteSet, item.id));
+}
+
+function checkElementChildren(transaction: Y.Transaction, parent: Y.XmlElement | Y.XmlFragment, authorId: string): SuggestionVerdict {
+  for (let item = parent._start; item !== null; item = item.right) {
+    const isAdded = isAddedBy(transaction, item) && !item.deleted;
+    const isRemoved = isVisibleBefore(transaction, item) && item.deleted;
+    if (!isAdded && !isRemoved) continue;
+    const child = item.content instanceof Y.ContentType ? item.content.type : null;
+    if (!(child instanceof Y.XmlText)) return refuse(isAdded ? 'an element inserted' : 'an element removed');
+    const verdict = checkTextItems(transaction, child, authorId);
+    if (!verdict.isAllowed) return verdict;
+  }
+  return ALLOWED;
+}
+
+/**
+ * Walks the text's items once, tracking the formatting in force before and
+ * after the transaction, and judges every character that appeared,
+ * disappeared or changed formatting.
+ */
+function checkTextItems(transaction: Y.Transaction, text: Y.XmlText, authorId: string): SuggestionVerdict {
+  const before: Attributes = new Map();
+  const after: Attributes = new Map();
+  for (let item = text._start; item !== null; item = item.right) {
+    const wasVisible = isVisibleBefore(transaction, item);
+    const isVisible = !item.deleted;
+    if (item.content instanceof Y.ContentFormat) {
+      const { key, value } = item.content;
+      if (wasVisible) setFormat(before, key, value);
+      if (isVisible) setFormat(after, key, value);
+      continue;
+    }
+    if (!item.countable || (!wasVisible && !isVisible)) continue;
+    if (!wasVisible) {
+      if (!(item.content instanceof Y.ContentString)) return refuse('something other than text inserted');
+      if (!isSuggestionBy(after.get(SUGGESTION_INSERTION), authorId)) return refuse('text inserted without the author’s insertion mark');
+      if (!isAbsentOrBy(after.get(SUGGESTION_DELETION), authorId)) return refuse('text inserted as another member’s deletion');
+    } else if (!isVisible) {
+      if (!isSuggestionBy(before.get(SUGGESTION_INSERTION), authorId)) return refuse('text removed that is not the author’s own suggestion');
+    } else {
+      const verdict = checkFormattingChange(before, after, authorId);
+      if (!verdict.isAllowed) return verdict;
+    }
+  }
+  return ALLOWED;
+}
+
+function setFormat(attributes: Attributes, key: string, value: unknown): void {
+  if (value === null) attributes.delete(key);
+  else attributes.set(key, value);
+}
+
+function isAbsentOrBy(value: unknown, authorId: string): boolean {
+  return value === undefined || isSuggestionBy(value, authorId);
+}
+
+function checkFormattingChange(before: Attributes, after: Attributes, authorId: string): SuggestionVerdict {
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const old = before.get(key);
+    const next = after.get(key);
+    // Equal, not identical: restoring a run's formatting after an insertion writes a new, equal value.
+    if (equalityDeep(old, next)) continue;
+    if (key === SUGGESTION_DELETION) {
+      if (!isAbsentOrBy(old, authorId) || !isAbsentOrBy(next, authorId)) return refuse('another member’s deletion changed');
+    } else if (key === SUGGESTION_INSERTION) {
+      // Own to own only: marking existing text as one's insertion would let one delete it; unmarking it accepts it.
+      if (!isSuggestionBy(old, authorId) || !isSuggestionBy(next, authorId)) return refuse('an insertion mark added, removed or taken over');
+    } else {
+      return refuse(`formatting changed (${key})`);
+    }
+  }
+  return ALLOWED;
+}

@@ -1,0 +1,1 @@
+export { SuggestionDeletion, SuggestionInsertion } from './suggestionMark.js';
