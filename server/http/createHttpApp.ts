@@ -9,6 +9,9 @@ import type { Logger } from '../log.js';
 import { describeError } from '../log.js';
 import { healthRoutes } from './healthRoutes.js';
 import { isAllowedOrigin } from '../auth/isAllowedOrigin.js';
+import { registerSecurityHeaders } from './securityHeaders.js';
+
+const NOT_FOUND_BODY = { error: { code: 'notFound', message: 'Not found' } } as const;
 
 export interface HttpAppOptions {
   clientDir: string;
@@ -24,6 +27,7 @@ export interface HttpAppOptions {
 export async function createHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024, trustProxy: options.trustProxy });
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app, { trustProxy: options.trustProxy });
 
   // Defence in depth next to SameSite=Lax: a browser write from a foreign page is refused.
   app.addHook('onRequest', async (request, reply) => {
@@ -34,6 +38,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   });
 
   app.setErrorHandler((error, request, reply) => {
+    // One body for every missing record: "in another workspace" and "never existed" must read the same.
+    if (error instanceof AppError && error.status === 404) return reply.status(404).send(NOT_FOUND_BODY);
     if (error instanceof AppError) {
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
     }

@@ -6,6 +6,7 @@ import { EXPORT_FORMATS } from '../export/ExportFormat.js';
 import { contentDisposition } from '../export/exportFileName.js';
 import { DRAFT } from '../versions/VersionService.js';
 import { idParams } from './schemas.js';
+import { DOWNLOAD_CONTENT_SECURITY_POLICY } from './securityHeaders.js';
 import { requireUser } from './session.js';
 
 const exportQuery = z.object({
@@ -26,6 +27,8 @@ export function exportRoutes(accounts: AccountService, exports: ExportService) {
         .header('content-type', result.contentType)
         .header('content-disposition', contentDisposition(result.fileName))
         .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .header('content-security-policy', DOWNLOAD_CONTENT_SECURITY_POLICY)
         .send(Buffer.from(result.bytes));
     });
   };
