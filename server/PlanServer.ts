@@ -34,6 +34,10 @@ import { VersionService } from './versions/VersionService.js';
 import { ExportService } from './export/ExportService.js';
 import { exportRenderers } from './export/exportRenderers.js';
 import { exportRoutes } from './http/exportRoutes.js';
+import { consultationRoutes } from './http/consultationRoutes.js';
+import { publicConsultationRoutes } from './http/publicConsultationRoutes.js';
+import { ConsultationService } from './consultations/ConsultationService.js';
+import { RemarkThrottle } from './consultations/RemarkThrottle.js';
 import { PlanDocuments } from './plans/PlanDocuments.js';
 import { planDocumentUpgrade } from './plans/migrations/upgradePlanDocument.js';
 
@@ -128,6 +132,15 @@ export class PlanServer {
     const proposals = new ProposalService({ database, plans, events, findBlock });
     const versions = new VersionService({ database, plans, proposals, documents, events });
     const exports = new ExportService({ database, versions, renderers: exportRenderers });
+    const consultations = new ConsultationService({
+      database,
+      plans,
+      versions,
+      comments,
+      events,
+      // An office behind one address may send many remarks; a script may not send thousands.
+      throttle: new RemarkThrottle({ maxPerAddress: 20, windowMs: 60 * 60 * 1000 }),
+    });
 
     const http = await createHttpApp({
       clientDir: config.clientDir,
@@ -145,6 +158,8 @@ export class PlanServer {
         proposalRoutes(accounts, proposals),
         versionRoutes(accounts, versions),
         exportRoutes(accounts, exports),
+        consultationRoutes(accounts, consultations),
+        publicConsultationRoutes(consultations),
       ],
     });
     http.server.on('upgrade', (request, socket, head) => {

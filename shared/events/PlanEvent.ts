@@ -1,4 +1,5 @@
 import type { CommentThread } from '../deliberation/CommentThread.js';
+import type { Consultation, ConsultationRemark } from '../consultations/Consultation.js';
 import type { ProposalState } from '../deliberation/ProposalState.js';
 import type { PlanVersion } from '../versions/PlanVersion.js';
 import type { Role } from '../workspace/roles.js';
@@ -12,5 +13,10 @@ export type PlanEvent =
   | { type: 'proposalChanged'; proposal: ProposalState }
   | { type: 'mentioned'; userId: string; threadId: string; authorName: string }
   | { type: 'versionSaved'; version: PlanVersion }
+  /** The draft was overwritten with a saved version's content, by this member. */
+  | { type: 'versionRestored'; version: PlanVersion; restoredBy: { id: string; name: string } }
+  | { type: 'consultationChanged'; consultation: Consultation }
+  /** A remark from the public arrived, or the team responded to one or started its thread. */
+  | { type: 'remarkChanged'; remark: ConsultationRemark }
   /** Sent only to the member concerned when their access was re-checked (role changed, plan archived): their role now. */
   | { type: 'accessChanged'; role: Role };

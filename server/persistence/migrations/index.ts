@@ -1,3 +1,5 @@
+import { consultationsMigration } from './consultations.js';
+
 /**
  * Schema migrations, applied in order; `user_version` records how many ran.
  * Append new entries, never edit old ones.
@@ -171,4 +173,5 @@ export const migrations: readonly string[] = [
   ALTER TABLE proposal_events ADD COLUMN decided_content TEXT;
   ALTER TABLE proposal_events ADD COLUMN version_id TEXT;
   `,
+  consultationsMigration,
 ];
