@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { SqliteDatabase } from '../persistence/sqlite.js';
+import type { SqliteDatabase, SqliteExecutor } from '../persistence/sqlite.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { newId } from '../newId.js';
 import { can, isRole, type Permission, type Role } from '../../shared/workspace/roles.js';
@@ -36,6 +36,7 @@ export class WorkspaceService {
       name: input.name.trim(),
       description: input.description?.trim() ?? '',
       createdAt: this.now(),
+      advisorsSuggestOnly: false,
     };
     await this.database.transaction(async (transaction) => {
       await transaction.run(
@@ -50,8 +51,11 @@ export class WorkspaceService {
     return workspace;
   }
 
-  /** The chair renames the team or changes its description (for example the appointing resolution). */
-  async update(workspaceId: string, actor: User, changes: { name?: string; description?: string }): Promise<Workspace> {
+  /**
+   * The chair renames the team, changes its description (for example the
+   * appointing resolution) or whether experts and observers only suggest.
+   */
+  async update(workspaceId: string, actor: User, changes: { name?: string; description?: string; advisorsSuggestOnly?: boolean }): Promise<Workspace> {
     await this.requireRole(workspaceId, actor, 'workspace.manageMembers');
     const current = await this.get(workspaceId);
     if (current === null) throw notFound('Workspace not found');
@@ -59,14 +63,24 @@ export class WorkspaceService {
       ...current,
       name: changes.name?.trim() ?? current.name,
       description: changes.description?.trim() ?? current.description,
+      advisorsSuggestOnly: changes.advisorsSuggestOnly ?? current.advisorsSuggestOnly,
     };
-    await this.database.run('UPDATE workspaces SET name = ?, description = ? WHERE id = ?', [next.name, next.description, workspaceId]);
+    await this.database.run('UPDATE workspaces SET name = ?, description = ?, advisors_suggest_only = ? WHERE id = ?', [
+      next.name,
+      next.description,
+      next.advisorsSuggestOnly ? 1 : 0,
+      workspaceId,
+    ]);
+    if (next.advisorsSuggestOnly !== current.advisorsSuggestOnly) {
+      // Open connections of experts and observers switch between suggesting and their role's own access at once.
+      for (const member of await this.members(workspaceId)) this.options.onMembershipChanged(workspaceId, member.userId);
+    }
     return next;
   }
 
   async listFor(user: User): Promise<Array<Workspace & { role: Role }>> {
-    const rows = await this.database.all<{ id: string; name: string; description: string; created_at: number; role: string }>(
-      `SELECT workspaces.id, workspaces.name, workspaces.description, workspaces.created_at, memberships.role
+    const rows = await this.database.all<{ id: string; name: string; description: string; created_at: number; advisors_suggest_only: number; role: string }>(
+      `SELECT workspaces.id, workspaces.name, workspaces.description, workspaces.created_at, workspaces.advisors_suggest_only, memberships.role
        FROM memberships JOIN workspaces ON workspaces.id = memberships.workspace_id
        WHERE memberships.user_id = ? ORDER BY workspaces.created_at`,
       [user.id],
@@ -76,32 +90,28 @@ export class WorkspaceService {
       name: row.name,
       description: row.description,
       createdAt: row.created_at,
+      advisorsSuggestOnly: row.advisors_suggest_only === 1,
       role: isRole(row.role) ? row.role : 'observer',
     }));
   }
 
   async get(workspaceId: string): Promise<Workspace | null> {
-    const row = await this.database.get<{ id: string; name: string; description: string; created_at: number }>(
-      'SELECT id, name, description, created_at FROM workspaces WHERE id = ?',
+    const row = await this.database.get<{ id: string; name: string; description: string; created_at: number; advisors_suggest_only: number }>(
+      'SELECT id, name, description, created_at, advisors_suggest_only FROM workspaces WHERE id = ?',
       [workspaceId],
     );
-    return row ? { id: row.id, name: row.name, description: row.description, createdAt: row.created_at } : null;
+    return row
+      ? { id: row.id, name: row.name, description: row.description, createdAt: row.created_at, advisorsSuggestOnly: row.advisors_suggest_only === 1 }
+      : null;
   }
 
-  async roleOf(workspaceId: string, userId: string): Promise<Role | null> {
-    const row = await this.database.get<{ role: string }>(
-      'SELECT role FROM memberships WHERE workspace_id = ? AND user_id = ?',
-      [workspaceId, userId],
-    );
-    return row && isRole(row.role) ? row.role : null;
+  roleOf(workspaceId: string, userId: string): Promise<Role | null> {
+    return this.roleIn(this.database, workspaceId, userId);
   }
 
   /** The user's role; 404 for non-members (no hint that the workspace exists), 403 without `permission`. */
-  async requireRole(workspaceId: string, user: User, permission: Permission = 'plan.read'): Promise<Role> {
-    const role = await this.roleOf(workspaceId, user.id);
-    if (role === null) throw notFound('Workspace not found');
-    if (!can(role, permission)) throw forbidden(`Your role (${role}) does not allow this`);
-    return role;
+  requireRole(workspaceId: string, user: User, permission: Permission = 'plan.read'): Promise<Role> {
+    return this.requireRoleIn(this.database, workspaceId, user, permission);
   }
 
   async members(workspaceId: string): Promise<Member[]> {
@@ -121,11 +131,14 @@ export class WorkspaceService {
   }
 
   async changeRole(workspaceId: string, actor: User, userId: string, role: Role): Promise<Member> {
-    await this.requireRole(workspaceId, actor, 'workspace.manageMembers');
-    const current = await this.roleOf(workspaceId, userId);
-    if (current === null) throw notFound('Member not found');
-    if (current === 'chair' && role !== 'chair') await this.assertAnotherChair(workspaceId, userId);
-    await this.database.run('UPDATE memberships SET role = ? WHERE workspace_id = ? AND user_id = ?', [role, workspaceId, userId]);
+    // Check and write in one transaction: two chairs demoting each other at once must not both succeed.
+    await this.database.transaction(async (transaction) => {
+      await this.requireRoleIn(transaction, workspaceId, actor, 'workspace.manageMembers');
+      const current = await this.roleIn(transaction, workspaceId, userId);
+      if (current === null) throw notFound('Member not found');
+      await transaction.run('UPDATE memberships SET role = ? WHERE workspace_id = ? AND user_id = ?', [role, workspaceId, userId]);
+      await this.assertChairRemains(transaction, workspaceId);
+    });
     this.options.onMembershipChanged(workspaceId, userId);
     const member = (await this.members(workspaceId)).find((candidate) => candidate.userId === userId);
     if (!member) throw notFound('Member not found');
@@ -134,12 +147,13 @@ export class WorkspaceService {
 
   /** The chair removes anyone; a member may remove themselves (leave). */
   async removeMember(workspaceId: string, actor: User, userId: string): Promise<void> {
-    if (actor.id === userId) await this.requireRole(workspaceId, actor);
-    else await this.requireRole(workspaceId, actor, 'workspace.manageMembers');
-    const current = await this.roleOf(workspaceId, userId);
-    if (current === null) throw notFound('Member not found');
-    if (current === 'chair') await this.assertAnotherChair(workspaceId, userId);
-    await this.database.run('DELETE FROM memberships WHERE workspace_id = ? AND user_id = ?', [workspaceId, userId]);
+    await this.database.transaction(async (transaction) => {
+      await this.requireRoleIn(transaction, workspaceId, actor, actor.id === userId ? 'plan.read' : 'workspace.manageMembers');
+      const current = await this.roleIn(transaction, workspaceId, userId);
+      if (current === null) throw notFound('Member not found');
+      await transaction.run('DELETE FROM memberships WHERE workspace_id = ? AND user_id = ?', [workspaceId, userId]);
+      await this.assertChairRemains(transaction, workspaceId);
+    });
     this.options.onMembershipChanged(workspaceId, userId);
   }
 
@@ -249,10 +263,26 @@ export class WorkspaceService {
     return row;
   }
 
-  private async assertAnotherChair(workspaceId: string, userId: string): Promise<void> {
-    const row = await this.database.get<{ count: number }>(
-      `SELECT COUNT(*) AS count FROM memberships WHERE workspace_id = ? AND role = 'chair' AND user_id != ?`,
+  private async roleIn(executor: SqliteExecutor, workspaceId: string, userId: string): Promise<Role | null> {
+    const row = await executor.get<{ role: string }>(
+      'SELECT role FROM memberships WHERE workspace_id = ? AND user_id = ?',
       [workspaceId, userId],
+    );
+    return row && isRole(row.role) ? row.role : null;
+  }
+
+  private async requireRoleIn(executor: SqliteExecutor, workspaceId: string, user: User, permission: Permission): Promise<Role> {
+    const role = await this.roleIn(executor, workspaceId, user.id);
+    if (role === null) throw notFound('Workspace not found');
+    if (!can(role, permission)) throw forbidden(`Your role (${role}) does not allow this`);
+    return role;
+  }
+
+  /** Run after the change inside its transaction, so throwing rolls it back. */
+  private async assertChairRemains(executor: SqliteExecutor, workspaceId: string): Promise<void> {
+    const row = await executor.get<{ count: number }>(
+      `SELECT COUNT(*) AS count FROM memberships WHERE workspace_id = ? AND role = 'chair'`,
+      [workspaceId],
     );
     if ((row?.count ?? 0) === 0) {
       throw new AppError(409, 'lastChair', 'A workspace needs at least one chair; appoint another chair first');
