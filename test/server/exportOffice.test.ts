@@ -1,0 +1,161 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { startSharedTestServer } from '../helpers/startTestServer.js';
+import { createTeam, type TeamFixture } from '../helpers/teamFixture.js';
+import { importSamplePlan } from '../helpers/importSamplePlan.js';
+import { richBlockPlanFile } from '../helpers/richBlockPlanFile.js';
+import { teamMember } from '../helpers/teamMember.js';
+import { readZip } from '../helpers/readZip.js';
+import { convertWithLibreOffice, LIBREOFFICE_TIMEOUT_MS, pdfPageTexts } from '../helpers/libreOffice.js';
+import type { OpenProposal, PlanVersion } from '../../shared/versions/PlanVersion.js';
+
+/**
+ * LibreOffice as the judge of the office files: the DOCX and ODT of sample
+ * plan A (draft and agreed, with the rejected annex) are converted once to
+ * PDF and once to ODT, and everything is asserted on those conversions.
+ */
+
+const FORMATS = ['docx', 'odt', 'pdf', 'html', 'md', 'json'] as const;
+const SAMPLE = JSON.parse(readFileSync('shared/domain/samples/sample-plan-a.json', 'utf8')) as { title: string; sections: unknown[] };
+
+let team: TeamFixture;
+const plans: Record<'sample' | 'rich', { id: string; agreed: PlanVersion }> = {} as never;
+
+beforeAll(async () => {
+  const { testServer, dispose } = await startSharedTestServer({ authenticate: 'sessions' });
+  team = await createTeam(testServer, { chair: 'chair', member: 'member' });
+  const sample = await importSamplePlan(teamMember(team, 'chair'), team.workspaceId);
+  const rich = await teamMember(team, 'chair').request<{ id: string }>('POST', `/workspaces/${team.workspaceId}/plans/import`, richBlockPlanFile());
+  if (sample.status !== 201 || rich.status !== 201) throw new Error(`import failed: ${sample.status} ${rich.status}`);
+  plans.sample = { id: sample.body.id, agreed: await agreeEverything(sample.body.id) };
+  plans.rich = { id: rich.body.id, agreed: await agreeEverything(rich.body.id) };
+  return dispose;
+}, 60_000);
+
+/** Decides every open proposal (R-05 rejected, the rest agreed) and freezes the agreed version. */
+async function agreeEverything(planId: string): Promise<PlanVersion> {
+  const chair = teamMember(team, 'chair');
+  const open = await chair.request<{ open: OpenProposal[] }>('GET', `/plans/${planId}/agreement`);
+  for (const proposal of open.body.open) {
+    const path = `/plans/${planId}/proposals/${proposal.blockId}/transitions`;
+    if (proposal.status === 'draft' || proposal.status === 'withdrawn') await chair.request('POST', path, { to: 'proposed' });
+    const decided = await chair.request('POST', path, { to: proposal.blockId === 'R-05' ? 'rejected' : 'agreed', note: `protokół nr 4, ${proposal.blockId}`, method: 'consensus' });
+    if (decided.status !== 200) throw new Error(`decision on ${proposal.blockId}: ${decided.status}`);
+  }
+  const frozen = await chair.request<{ version: PlanVersion }>('POST', `/plans/${planId}/agreed-versions`, {
+    name: 'Wersja uzgodniona',
+    decisionDate: '2026-03-12',
+    decisionReference: 'protokół nr 4 z 12.03.2026',
+  });
+  if (frozen.status !== 201) throw new Error(`agreed version: ${frozen.status}`);
+  return frozen.body.version;
+}
+
+async function exportFile(planId: string, query: string): Promise<{ status: number; bytes: Buffer }> {
+  const response = await fetch(`${team.server.httpUrl}/api/plans/${planId}/export?${query}`, { headers: { cookie: team.people.chair?.cookie ?? '' } });
+  return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
+}
+
+/** The chapters as the HTML export numbers them: level 1-3 headings of the body (h2-h4 inside <main>). */
+function htmlHeadings(html: string): Array<{ level: number; label: string }> {
+  const main = html.slice(html.indexOf('<main>'));
+  return [...main.matchAll(/<h([234]) id="h\d+">([^<]*)<\/h\1>/g)].map((match) => ({
+    level: Number(match[1]) - 1,
+    label: (match[2] ?? '').replace(/&quot;/g, '"').replace(/&amp;/g, '&'),
+  }));
+}
+
+const countByLevel = (levels: number[]): Record<number, number> =>
+  levels.reduce<Record<number, number>>((counts, level) => ({ ...counts, [level]: (counts[level] ?? 0) + 1 }), {});
+
+function odtHeadingLevels(contentXml: string): number[] {
+  return [...contentXml.matchAll(/<text:h\b[^>]*\btext:outline-level="(\d+)"/g)].map((match) => Number(match[1]));
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('office files judged by LibreOffice', () => {
+  it('sees every chapter as a heading of its level, a contents with page numbers, no footer on the title page, header rows, pl-PL and the title', async () => {
+    const variants = {
+      draft: 'version=draft',
+      agreed: `version=${plans.sample.agreed.id}&rejected=annex`,
+    } as const;
+    const files: Record<string, Uint8Array> = {};
+    const expected: Record<string, Array<{ level: number; label: string }>> = {};
+    for (const [variant, query] of Object.entries(variants)) {
+      const html = await exportFile(plans.sample.id, `format=html&${query}`);
+      expected[variant] = htmlHeadings(html.bytes.toString('utf8'));
+      for (const format of ['docx', 'odt'] as const) {
+        const file = await exportFile(plans.sample.id, `format=${format}&${query}`);
+        expect(file.status, `${variant} ${format}`).toBe(200);
+        files[`${variant}-${format}.${format}`] = file.bytes;
+      }
+    }
+    // The chapters are the plan's sections, plus the two annexes of the agreed version.
+    expect(expected.draft?.filter((heading) => heading.level === 1)).toHaveLength(SAMPLE.sections.length);
+    expect(expected.agreed?.filter((heading) => heading.level === 1)).toHaveLength(SAMPLE.sections.length + 2);
+
+    const [asPdf, asOdt] = await Promise.all([convertWithLibreOffice(files, 'pdf'), convertWithLibreOffice(files, 'odt')]);
+
+    for (const name of Object.keys(files)) {
+      const variant = name.startsWith('draft') ? 'draft' : 'agreed';
+      const headings = expected[variant] ?? [];
+      const odt = readZip(asOdt.get(name) ?? new Uint8Array());
+      const content = odt.get('content.xml')?.toString('utf8') ?? '';
+      expect(countByLevel(odtHeadingLevels(content)), `${name}: text:h per outline level`).toEqual(countByLevel(headings.map((heading) => heading.level)));
+      const tables = content.match(/<table:table /g)?.length ?? 0;
+      expect(tables, name).toBeGreaterThan(10);
+      expect(content.match(/<table:table-header-rows>/g)?.length, `${name}: every table has a header row`).toBe(tables);
+      expect(odt.get('styles.xml')?.toString('utf8'), name).toMatch(/<style:default-style style:family="paragraph">[\s\S]*?fo:language="pl" fo:country="PL"/);
+      expect(odt.get('meta.xml')?.toString('utf8'), name).toContain(`<dc:title>${SAMPLE.title}</dc:title>`);
+
+      const pages = await pdfPageTexts(asPdf.get(name) ?? new Uint8Array());
+      expect(pages.length, name).toBeGreaterThan(10);
+      expect(pages[0], `${name}: title page`).toContain('Regionalny Plan Rozwoju Usług');
+      expect(pages[0], `${name}: no page number on the title page`).not.toMatch(/Strona/);
+      expect(pages[1], `${name}: page numbers from page 2`).toMatch(new RegExp(`Strona 2 z ${pages.length}\\b`));
+      const contentsPages = pages.filter((page) => page.includes('Spis treści') || /\.{5,}\s*\d+\s*$/m.test(page)).slice(0, 3).join('\n');
+      for (const heading of headings.filter((entry) => entry.level === 1)) {
+        const entry = contentsPages.match(new RegExp(`^\\s*${escapeRegExp(heading.label)}\\s*(?:\\. ?)+\\s*(\\d+)\\s*$`, 'm'));
+        expect(entry, `${name}: contents entry with a page number for "${heading.label}"`).not.toBeNull();
+        const page = Number(entry?.[1]);
+        expect(page, `${name}: ${heading.label}`).toBeGreaterThan(2);
+        if (name.endsWith('.odt')) {
+          // The ODT's page numbers are fields LibreOffice computes from its own layout: they point at the heading's page.
+          expect(pages[page - 1], `${name}: "${heading.label}" on page ${page}`).toMatch(new RegExp(`^\\s*${escapeRegExp(heading.label)}`, 'm'));
+        }
+      }
+      // A heading shows its number once: from the numbering, never typed in front of it as well.
+      const direction = headings.find((heading) => heading.label.includes('Kierunek interwencji 1.1.'));
+      expect(direction, name).toBeDefined();
+      const body = pages.slice(2).join('\n');
+      expect(body, name).toMatch(new RegExp(`^\\s*${escapeRegExp(direction?.label.slice(0, 40) ?? '')}`, 'm'));
+      expect(body, name).not.toMatch(/(\d+\.\d+\.)\s+\1/);
+    }
+  }, LIBREOFFICE_TIMEOUT_MS * 2);
+});
+
+describe('every format of both sample plans', () => {
+  it('exports the draft and the agreed version without error, and the agreed files stay byte-identical', async () => {
+    for (const [name, plan] of Object.entries(plans)) {
+      for (const format of FORMATS) {
+        const draft = await exportFile(plan.id, `format=${format}`);
+        expect(draft.status, `${name} draft ${format}`).toBe(200);
+        expect(draft.bytes.length, `${name} draft ${format}`).toBeGreaterThan(1000);
+        const query = `format=${format}&version=${plan.agreed.id}&rejected=annex`;
+        const first = await exportFile(plan.id, query);
+        const second = await exportFile(plan.id, query);
+        expect(first.status, `${name} agreed ${format}`).toBe(200);
+        expect(second.bytes.equals(first.bytes), `${name} agreed ${format} byte-identical`).toBe(true);
+        if (format === 'odt') {
+          // ODF: "mimetype" first, stored, no extra field, so the file type is readable at a fixed offset.
+          expect(first.bytes.subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+          expect(first.bytes.readUInt16LE(8)).toBe(0);
+          expect(first.bytes.toString('latin1', 30, 38)).toBe('mimetype');
+          expect(first.bytes.readUInt16LE(28)).toBe(0);
+          expect(first.bytes.toString('latin1', 38, 38 + 39)).toBe('application/vnd.oasis.opendocument.text');
+        }
+      }
+    }
+  }, 120_000);
+});
