@@ -104,6 +104,7 @@ export class PlanServer {
       unloadDelayMs: config.unloadDelayMs,
       compactAfterAppends: config.compactAfterAppends,
       handoffMaxWaitMs: config.handoffMaxWaitMs,
+      maxDocumentBytes: config.maxDocumentBytes,
       schemaUpgrade: planDocumentUpgrade,
     });
     const documents = new PlanDocuments(registry);
@@ -115,6 +116,7 @@ export class PlanServer {
     const syncServer = new SyncServer({
       registry,
       authenticate: options.authenticate ?? planAccess.authenticate,
+      limits: config,
       log,
       maxMessageBytes: config.maxMessageBytes,
       pingIntervalMs: config.pingIntervalMs,

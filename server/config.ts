@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { SynchronousMode } from './persistence/SqliteDocumentStore.js';
+import { defaultSyncLimits, type SyncLimits } from './sync/SyncLimits.js';
 
-export interface ServerConfig {
+/** The sync limits (SyncLimits) are part of the configuration too. */
+export interface ServerConfig extends SyncLimits {
   port: number;
   host: string;
   dataDir: string;
@@ -47,6 +49,7 @@ export const defaultConfig: ServerConfig = {
   maxLoginFailuresPerAddress: 20,
   passwordHashConcurrency: 2,
   passwordHashQueue: 16,
+  ...defaultSyncLimits,
 };
 
 /** Reads the environment; throws one message listing every invalid variable. */
@@ -85,6 +88,17 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     maxLoginFailuresPerAddress: integer('MAX_LOGIN_FAILURES_PER_ADDRESS', defaultConfig.maxLoginFailuresPerAddress, 1, 100_000),
     passwordHashConcurrency: integer('PASSWORD_HASH_CONCURRENCY', defaultConfig.passwordHashConcurrency, 1, 64),
     passwordHashQueue: integer('PASSWORD_HASH_QUEUE', defaultConfig.passwordHashQueue, 0, 10_000),
+    maxUpdateBytes: integer('MAX_UPDATE_BYTES', defaultConfig.maxUpdateBytes, 1024, 256 * 1024 * 1024),
+    maxDocumentBytes: integer('MAX_DOCUMENT_BYTES', defaultConfig.maxDocumentBytes, 1024, 1024 * 1024 * 1024),
+    maxAwarenessBytes: integer('MAX_AWARENESS_BYTES', defaultConfig.maxAwarenessBytes, 256, 16 * 1024 * 1024),
+    maxBufferedBytes: integer('MAX_BUFFERED_BYTES', defaultConfig.maxBufferedBytes, 64 * 1024, 1024 * 1024 * 1024),
+    slowClientTimeoutMs: integer('SLOW_CLIENT_TIMEOUT_MS', defaultConfig.slowClientTimeoutMs, 100, 600_000),
+    maxConnectionsPerUser: integer('MAX_CONNECTIONS_PER_USER', defaultConfig.maxConnectionsPerUser, 1, 1_000_000),
+    maxConnectionsPerAddress: integer('MAX_CONNECTIONS_PER_ADDRESS', defaultConfig.maxConnectionsPerAddress, 1, 1_000_000),
+    messagesPerSecond: integer('MESSAGES_PER_SECOND', defaultConfig.messagesPerSecond, 1, 1_000_000),
+    messageBurst: integer('MESSAGE_BURST', defaultConfig.messageBurst, 1, 10_000_000),
+    maxHeldUpdateBytes: defaultConfig.maxHeldUpdateBytes,
+    closeHandshakeTimeoutMs: defaultConfig.closeHandshakeTimeoutMs,
   };
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;

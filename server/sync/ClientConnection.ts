@@ -4,20 +4,30 @@ import type { WebSocket, RawData } from 'ws';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import type { AccessMode } from '../../shared/protocol/accessMode.js';
 import { encodeAccessMode } from '../../shared/protocol/encodeMessage.js';
+import { encodeSaveConfirmed } from '../../shared/protocol/encodeMessage.js';
 import {
+  ClientTooSlow,
   ConnectionTimeout,
   DocumentUnavailable,
   MalformedMessage,
   MessageTooBig,
+  TooManyMessages,
   UnsupportedFrame,
+  UpdateNotIntegrable,
   type CloseEvent,
 } from '../../shared/protocol/closeCodes.js';
 import type { Logger } from '../log.js';
 import { describeError } from '../log.js';
-import type { DocumentPeer, SharedDocument } from './SharedDocument.js';
+import type { ClientUpdateCallbacks, DocumentPeer, SharedDocument } from './SharedDocument.js';
 import { handleMessage, type MessageSource } from './messageHandler.js';
 import type { AwarenessIdentity } from './filterAwarenessUpdate.js';
 import type { StoredStateHandoff } from './StoredStateHandoff.js';
+import type { SyncLimits } from './SyncLimits.js';
+import { SocketSender } from './SocketSender.js';
+import { MessageBudget } from './MessageBudget.js';
+import { HeldUpdates } from './HeldUpdates.js';
+import { oversizedFrameRefusal } from './oversizedFrameRefusal.js';
+import { frameForStockClient } from './frameForStockClient.js';
 
 export interface ClientConnectionOptions {
   id: number;
@@ -26,6 +36,11 @@ export interface ClientConnectionOptions {
   identity: AwarenessIdentity;
   sessionKey: string | null;
   accessMode: AccessMode;
+  /** The client announced it understands the project's own messages (projectMessagesParam.ts). */
+  speaksProjectMessages: boolean;
+  /** The peer's IP address, for the per-address connection limit. */
+  remoteAddress: string;
+  limits: SyncLimits;
   /** Resolves to the loaded document; rejects if it cannot be loaded. */
   document: Promise<SharedDocument>;
   /** The document's stored updates while it is still being loaded (DocumentRegistry.acquireForSync). */
@@ -46,6 +61,7 @@ export class ClientConnection implements DocumentPeer, MessageSource {
   readonly identity: AwarenessIdentity;
   readonly sessionKey: string | null;
   readonly documentName: string;
+  readonly remoteAddress: string;
   awarenessClientId: number | null = null;
   private currentAccessMode: AccessMode;
   private readonly socket: WebSocket;
@@ -59,6 +75,19 @@ export class ClientConnection implements DocumentPeer, MessageSource {
   private isClosed = false;
   private isAlive = true;
   private readonly pingTimer: NodeJS.Timeout;
+  private readonly sender: SocketSender;
+  private readonly budget: MessageBudget;
+  private readonly heldUpdates: HeldUpdates;
+  /** The server sent its sync step 1 and the client's step 2 has not arrived yet. */
+  private isAwaitingSyncStep2 = true;
+  /** The server asked again (a fresh sync step 1) for content an update builds on; once per connection. */
+  private hasAskedAgain = false;
+  /** Save confirmations waiting for held updates to be applied. */
+  private deferredSaveNonces: number[] = [];
+  /** A sync step 2 reply is on its way to the socket; further step 1s wait for it (latest one wins). */
+  private isReplyInFlight = false;
+  private pendingStateVector: Uint8Array | null = null;
+  private readonly updateCallbacks: ClientUpdateCallbacks;
 
   constructor(options: ClientConnectionOptions) {
     this.options = options;
@@ -67,7 +96,37 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     this.sessionKey = options.sessionKey;
     this.documentName = options.documentName;
     this.currentAccessMode = options.accessMode;
+    this.remoteAddress = options.remoteAddress;
     this.socket = options.socket;
+    const { limits } = options;
+    this.sender = new SocketSender({
+      socket: this.socket,
+      maxBufferedBytes: limits.maxBufferedBytes,
+      stallTimeoutMs: limits.slowClientTimeoutMs,
+      onStalled: (details) => {
+        options.log.warn('client does not take in what it is sent; closing the connection', {
+          connection: this.id,
+          document: this.documentName,
+          ...details,
+        });
+        this.close(ClientTooSlow);
+      },
+      onError: () => this.close(ConnectionTimeout),
+      onCaughtUp: (hasMissedAwareness) => {
+        const awarenessFrame = hasMissedAwareness ? this.document?.encodeAwarenessStates() : null;
+        if (awarenessFrame) this.send(awarenessFrame);
+      },
+    });
+    this.budget = new MessageBudget(limits.messagesPerSecond, limits.messageBurst);
+    this.heldUpdates = new HeldUpdates(limits.maxHeldUpdateBytes);
+    this.updateCallbacks = {
+      onError: (error) => this.refuseMalformed(error),
+      onMissingContent: (update) => this.holdUpdate(update),
+      onRefused: (event) => {
+        options.log.warn('update refused; closing the connection', { connection: this.id, document: this.documentName, reason: event.reason });
+        this.close(event);
+      },
+    };
     this.socket.binaryType = 'nodebuffer';
     this.socket.on('message', this.handleFrame);
     this.socket.on('pong', () => {
@@ -110,20 +169,137 @@ export class ClientConnection implements DocumentPeer, MessageSource {
   }
 
   send(frame: Uint8Array): void {
-    if (this.isClosed || this.socket.readyState !== this.socket.OPEN) return;
-    this.socket.send(frame, (error) => {
-      if (error) this.close(ConnectionTimeout);
-    });
+    this.sendDirect(frame);
   }
 
+  sendDocumentUpdate(frame: Uint8Array, update: Uint8Array): void {
+    if (!this.isClosed) this.sender.sendDocumentUpdate(frame, update);
+  }
+
+  sendAwarenessUpdate(frame: Uint8Array): void {
+    if (!this.isClosed) this.sender.sendAwarenessUpdate(frame);
+  }
+
+  private sendDirect(frame: Uint8Array, onWritten?: () => void): void {
+    if (this.isClosed) return;
+    const delivered = this.options.speaksProjectMessages ? frame : frameForStockClient(frame);
+    if (delivered === null) {
+      onWritten?.();
+      return;
+    }
+    this.sender.send(delivered, onWritten);
+  }
+
+  /**
+   * Closes with `event`. A socket with unsent bytes (it does not read) or
+   * one that does not answer the close handshake in time is terminated:
+   * neither may hold the server, for example at shutdown.
+   */
   close(event: CloseEvent): void {
     if (this.isClosed) return;
+    const isStuck = !this.sender.isDrained && this.socket.bufferedAmount > this.options.limits.maxBufferedBytes;
     this.cleanUp();
     if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
       this.socket.close(event.code, event.reason);
-      // A peer that never answers the close handshake must not hold the socket.
-      setTimeout(() => this.socket.terminate(), 5_000).unref();
+      const graceMs = isStuck ? 0 : this.options.limits.closeHandshakeTimeoutMs;
+      setTimeout(() => this.socket.terminate(), graceMs).unref();
     }
+  }
+
+  /** Whether the socket is gone for good. */
+  get hasEnded(): boolean {
+    return this.socket.readyState === this.socket.CLOSED;
+  }
+
+  requestMissingUpdate(stateVector: Uint8Array): void {
+    if (this.isReplyInFlight) {
+      this.pendingStateVector = stateVector;
+      return;
+    }
+    const document = this.document;
+    if (document === null) return;
+    this.isReplyInFlight = true;
+    // Encoded now (and shared with every request for the same state this turn);
+    // it may hold updates still being committed, so it goes out once they are.
+    const reply = encodeSyncFrame(syncProtocol.messageYjsSyncStep2, document.encodeMissingUpdate(stateVector));
+    document.whenPersisted().then(
+      () => this.sendDirect(reply, this.replyWritten),
+      () => undefined, // the document closes every peer when a write fails
+    );
+  }
+
+  private readonly replyWritten = (): void => {
+    this.isReplyInFlight = false;
+    const next = this.pendingStateVector;
+    this.pendingStateVector = null;
+    if (next !== null && !this.isClosed) this.requestMissingUpdate(next);
+  };
+
+  submitUpdate(update: Uint8Array, isSyncStep2: boolean): void {
+    const document = this.document;
+    if (document === null) return;
+    const applied = document.applyClientUpdate(update, this.id, this.updateCallbacks);
+    if (!isSyncStep2) return;
+    // What the held updates were waiting for arrived; they go in behind it, in the same transaction.
+    this.isAwaitingSyncStep2 = false;
+    for (const held of this.heldUpdates.takeAll()) document.applyClientUpdate(held, this.id, this.updateCallbacks);
+    void applied.then(() => this.releaseDeferredConfirmations());
+  }
+
+  /**
+   * An update that builds on content the server lacks. Before the client's
+   * sync step 2 that is expected (it typed while the step 2 was on its way);
+   * after it, the server asks once more with a fresh sync step 1. Only an
+   * update that still does not fit closes the connection, with a code the
+   * stock provider retries: the new connection's sync resends everything.
+   */
+  private holdUpdate(update: Uint8Array): void {
+    if (this.isClosed || this.document === null) return;
+    if (!this.heldUpdates.hold(update)) {
+      this.refuseUnintegrable('held updates over their bound');
+      return;
+    }
+    if (this.isAwaitingSyncStep2) return;
+    if (this.hasAskedAgain) {
+      this.refuseUnintegrable('still missing after a fresh sync step 1');
+      return;
+    }
+    this.hasAskedAgain = true;
+    this.isAwaitingSyncStep2 = true;
+    this.send(encodeSyncStep1(this.document));
+  }
+
+  private refuseUnintegrable(why: string): void {
+    this.options.log.warn('update depends on content the server does not have; closing the connection so the client resyncs', {
+      connection: this.id,
+      document: this.documentName,
+      why,
+    });
+    this.close(UpdateNotIntegrable);
+  }
+
+  confirmWhenSaved(nonce: number): void {
+    const document = this.document;
+    if (document === null) return;
+    if (!this.heldUpdates.isEmpty) {
+      this.deferredSaveNonces.push(nonce);
+      return;
+    }
+    document.whenPersisted().then(
+      () => {
+        // An update of this connection may have been held meanwhile: not saved yet.
+        if (this.heldUpdates.isEmpty) this.send(encodeSaveConfirmed(nonce));
+        else this.deferredSaveNonces.push(nonce);
+      },
+      () => undefined, // the document closes every peer when a write fails
+    );
+  }
+
+  private releaseDeferredConfirmations(): void {
+    if (!this.heldUpdates.isEmpty || this.deferredSaveNonces.length === 0) return;
+    const nonces = this.deferredSaveNonces;
+    this.deferredSaveNonces = [];
+    for (const nonce of nonces) this.confirmWhenSaved(nonce);
   }
 
   private readonly attach = (document: SharedDocument): void => {
@@ -148,7 +324,23 @@ export class ClientConnection implements DocumentPeer, MessageSource {
       this.close(UnsupportedFrame);
       return;
     }
+    if (!this.budget.take()) {
+      this.options.log.warn('message rate over the budget; closing the connection', { connection: this.id, document: this.documentName });
+      this.close(TooManyMessages);
+      return;
+    }
     const frame = toUint8Array(data);
+    const oversized = oversizedFrameRefusal(frame, this.options.limits);
+    if (oversized !== null) {
+      this.options.log.warn('frame over its size limit; closing the connection', {
+        connection: this.id,
+        document: this.documentName,
+        bytes: frame.byteLength,
+        reason: oversized.reason,
+      });
+      this.close(oversized);
+      return;
+    }
     if (this.document !== null) {
       this.process(frame);
       return;
@@ -246,8 +438,11 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     if (this.isClosed) return;
     this.isClosed = true;
     clearInterval(this.pingTimer);
+    this.sender.stop();
     this.stopHoldingHandoff();
     this.bufferedFrames = [];
+    this.heldUpdates.clear();
+    this.pendingStateVector = null;
     const awarenessClientIds = this.awarenessClientId === null ? [] : [this.awarenessClientId];
     this.document?.removePeer(this, awarenessClientIds);
     this.options.onClose(this);

@@ -4,7 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import type { CloseEvent } from '../../shared/protocol/closeCodes.js';
-import { PersistenceFailed } from '../../shared/protocol/closeCodes.js';
+import { DocumentTooLarge, PersistenceFailed } from '../../shared/protocol/closeCodes.js';
 import type { DocumentStore } from '../persistence/DocumentStore.js';
 import type { Logger } from '../log.js';
 import { describeError } from '../log.js';
@@ -15,7 +15,9 @@ import type { DocumentSchemaUpgrade } from './DocumentSchemaUpgrade.js';
 /** What a SharedDocument needs from a connection to deliver frames to it. */
 export interface DocumentPeer {
   readonly id: number;
-  send(frame: Uint8Array): void;
+  /** A committed document update; `update` is the frame's payload (a peer that is behind merges what it missed). */
+  sendDocumentUpdate(frame: Uint8Array, update: Uint8Array): void;
+  sendAwarenessUpdate(frame: Uint8Array): void;
   close(event: CloseEvent): void;
 }
 
@@ -31,6 +33,18 @@ export interface SharedDocumentOptions {
   onFailure: (document: SharedDocument) => void;
   /** Called when the last peer left. */
   onIdle: (document: SharedDocument) => void;
+  /** Client edits that would make the document bigger than this are refused. */
+  maxDocumentBytes: number;
+}
+
+/** How a client's queued update ends, other than being applied. */
+export interface ClientUpdateCallbacks {
+  /** Yjs could not apply it. */
+  onError: (error: unknown) => void;
+  /** It builds on content the server does not have; nothing of that part was kept. */
+  onMissingContent: (update: Uint8Array) => void;
+  /** It was refused as a whole (the document would grow over its maximum). */
+  onRefused: (event: CloseEvent) => void;
 }
 
 /** Peers per millisecond of minimum interval between update frames (see waitForBatch). */
@@ -40,7 +54,7 @@ const MAX_BATCH_INTERVAL_MS = 50;
 interface IncomingUpdate {
   update: Uint8Array;
   connectionId: number;
-  onError: (error: unknown) => void;
+  callbacks: ClientUpdateCallbacks;
 }
 
 interface PendingUpdate {
@@ -75,6 +89,17 @@ export class SharedDocument extends Y.Doc {
   private incomingApplied: Promise<void> | null = null;
   /** performance.now() of the last update frame sent to the peers. */
   private lastBroadcastAt = 0;
+  /**
+   * Sync step 2 payloads encoded this turn, by requested state vector: many
+   * clients asking for the same thing at once cost one encode.
+   */
+  private missingUpdateCache = new Map<string, Uint8Array>();
+  /**
+   * An upper bound of the encoded document's size: what the store holds
+   * (compacted state plus the update log). Measured exactly only when an
+   * update would push it over the maximum.
+   */
+  private estimatedBytes = 0;
 
   constructor(options: SharedDocumentOptions) {
     super({ gc: true });
@@ -94,6 +119,7 @@ export class SharedDocument extends Y.Doc {
    */
   async loadFromStore(handoff?: Pick<StoredStateHandoff, 'publish' | 'whenApplyMayStart'>): Promise<void> {
     const parts = await this.options.store.loadParts(this.name);
+    this.estimatedBytes = parts.reduce((total, part) => total + part.byteLength, 0);
     if (handoff) {
       // Committed, validated bytes: connections waiting for this load may
       // answer a new client's sync step 1 with them now, and the apply below
@@ -171,14 +197,15 @@ export class SharedDocument extends Y.Doc {
    * transaction also yields the turn's update already merged. `onError` gets
    * an update Yjs cannot apply; the others still are.
    */
-  applyClientUpdate(update: Uint8Array, connectionId: number, onError: (error: unknown) => void): void {
-    this.incoming.push({ update, connectionId, onError });
+  applyClientUpdate(update: Uint8Array, connectionId: number, callbacks: ClientUpdateCallbacks): Promise<void> {
+    this.incoming.push({ update, connectionId, callbacks });
     this.incomingApplied ??= new Promise<void>((resolve) =>
       setImmediate(() => {
         this.applyIncoming();
         resolve();
       }),
     );
+    return this.incomingApplied;
   }
 
   /** Resolves once every update applied so far is committed; rejects if that failed. */
@@ -198,6 +225,7 @@ export class SharedDocument extends Y.Doc {
     // appended before this call, as DocumentStore.compact requires.
     const state = Y.encodeStateAsUpdate(this);
     this.fullState = state;
+    this.estimatedBytes = state.byteLength;
     this.compaction = this.options.store
       .compact(this.name, state)
       .catch((error: unknown) => {
@@ -217,9 +245,22 @@ export class SharedDocument extends Y.Doc {
    */
   encodeMissingUpdate(stateVector: Uint8Array): Uint8Array {
     const isEmpty = stateVector.byteLength === 1 && stateVector[0] === 0;
-    if (!isEmpty) return Y.encodeStateAsUpdate(this, stateVector);
-    this.fullState ??= Y.encodeStateAsUpdate(this);
-    return this.fullState;
+    if (isEmpty) {
+      this.fullState ??= Y.encodeStateAsUpdate(this);
+      return this.fullState;
+    }
+    const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('base64');
+    const cached = this.missingUpdateCache.get(key);
+    if (cached !== undefined) return cached;
+    const update = Y.encodeStateAsUpdate(this, stateVector);
+    if (this.missingUpdateCache.size === 0) setImmediate(() => this.missingUpdateCache.clear());
+    this.missingUpdateCache.set(key, update);
+    return update;
+  }
+
+  /** The document's encoded size as far as it is known without encoding it (an upper bound). */
+  get estimatedSize(): number {
+    return this.estimatedBytes;
   }
 
   /** Frame with every awareness state, for a peer that just joined or asked. */
@@ -244,25 +285,47 @@ export class SharedDocument extends Y.Doc {
     const connectionIds = [...new Set(batch.map((entry) => entry.connectionId))];
     const origin: TransactionOrigin =
       connectionIds.length === 1 ? { source: 'connection', connectionId: connectionIds[0] as number } : { source: 'connections', connectionIds };
+    let addedBytes = 0;
     this.transact(() => {
       for (const entry of batch) {
+        if (!this.hasRoomFor(addedBytes, entry.update.byteLength)) {
+          entry.callbacks.onRefused(DocumentTooLarge);
+          continue;
+        }
         try {
           Y.applyUpdate(this, entry.update, origin);
         } catch (error) {
-          entry.onError(error);
+          entry.callbacks.onError(error);
           continue;
         }
+        addedBytes += entry.update.byteLength;
         if (this.store.pendingStructs !== null || this.store.pendingDs !== null) {
-          // A client only ever builds on what it received from us, in order, so this
-          // update is forged or broken. Yjs keeps such parts aside without emitting
-          // them (nothing was persisted or broadcast), but the next compaction would
-          // store them and every later load would refuse the whole plan; drop them.
+          // Yjs keeps parts that build on missing content aside without emitting them
+          // (nothing was persisted or broadcast), but the next compaction would store
+          // them and every later load would refuse the whole plan; drop them. The
+          // connection holds the whole update and applies it again once its client
+          // sent what it builds on (a writer reconnecting after a restart sends its
+          // unsaved edits in sync step 2, and may type before that arrives).
           this.store.pendingStructs = null;
           this.store.pendingDs = null;
-          entry.onError(new Error('Update depends on content the server does not have'));
+          entry.callbacks.onMissingContent(entry.update);
         }
       }
     }, origin);
+  }
+
+  /**
+   * Whether `bytes` more fit under the maximum. The estimate only grows with
+   * appends, so the exact (costly) measure runs only near the limit, and its
+   * result stays cached (fullState) while a refused writer retries.
+   */
+  private hasRoomFor(appliedThisTurn: number, bytes: number): boolean {
+    const { maxDocumentBytes } = this.options;
+    if (this.estimatedBytes + appliedThisTurn + bytes <= maxDocumentBytes) return true;
+    // Measured inside the turn's transaction, so it includes what this turn applied so far.
+    this.fullState ??= Y.encodeStateAsUpdate(this);
+    this.estimatedBytes = this.fullState.byteLength - appliedThisTurn;
+    return this.fullState.byteLength + bytes <= maxDocumentBytes;
   }
 
   override destroy(): void {
@@ -320,6 +383,7 @@ export class SharedDocument extends Y.Doc {
       this.fail(error);
       throw error;
     }
+    this.estimatedBytes += merged.byteLength;
     this.broadcastBatch(batch, merged);
     this.appendsSinceCompaction += 1;
     if (this.appendsSinceCompaction >= this.options.compactAfterAppends) void this.compact();
@@ -339,7 +403,7 @@ export class SharedDocument extends Y.Doc {
     const soleContributor = soleConnectionOf(batch);
     const frame = encodeUpdateFrame(merged);
     for (const peer of this.peers.values()) {
-      if (peer.id !== soleContributor) peer.send(frame);
+      if (peer.id !== soleContributor) peer.sendDocumentUpdate(frame, merged);
     }
   }
 
@@ -365,7 +429,7 @@ export class SharedDocument extends Y.Doc {
     encoding.writeVarUint(encoder, MessageType.Awareness);
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
     const frame = encoding.toUint8Array(encoder);
-    for (const peer of this.peers.values()) peer.send(frame);
+    for (const peer of this.peers.values()) peer.sendAwarenessUpdate(frame);
   };
 }
 

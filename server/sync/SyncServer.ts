@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { COLLAB_PATH, formatDocumentName, isValidPlanId } from '../../shared/documentName.js';
-import { ClientOutdated, ServerShuttingDown, type CloseEvent } from '../../shared/protocol/closeCodes.js';
+import { ClientOutdated, ServerShuttingDown, TooManyConnections, type CloseEvent } from '../../shared/protocol/closeCodes.js';
+import { PROJECT_MESSAGES_PARAM, PROJECT_MESSAGES_VALUE } from '../../shared/protocol/projectMessagesParam.js';
 import { DOCUMENT_SCHEMA_VERSION, SCHEMA_CONNECTION_PARAM } from '../../shared/documentSchema.js';
 import type { AccessMode } from '../../shared/protocol/accessMode.js';
 import type { Logger } from '../log.js';
@@ -11,6 +12,8 @@ import { AppError } from '../errors.js';
 import type { DocumentRegistry } from './DocumentRegistry.js';
 import { ClientConnection } from './ClientConnection.js';
 import type { AwarenessIdentity } from './filterAwarenessUpdate.js';
+import { assertSyncLimits, type SyncLimits } from './SyncLimits.js';
+import type { ConnectionObserver } from './ConnectionObserver.js';
 
 /** Who is connecting and what they may do, decided once per upgrade. */
 export interface ConnectionGrant {
@@ -29,6 +32,9 @@ export interface SyncServerOptions {
   log: Logger;
   maxMessageBytes: number;
   pingIntervalMs: number;
+  limits: SyncLimits;
+  /** Told of every connection as it opens and closes (live access). */
+  observer?: ConnectionObserver;
 }
 
 /**
@@ -44,6 +50,7 @@ export class SyncServer {
 
   constructor(options: SyncServerOptions) {
     if (options.maxMessageBytes < 1024) throw new Error('maxMessageBytes must be at least 1 KiB');
+    assertSyncLimits(options.limits);
     this.options = options;
     this.webSocketServer = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
   }
@@ -68,6 +75,10 @@ export class SyncServer {
     void this.upgrade(request, socket, head);
   };
 
+  /**
+   * Bounded however many sockets are stuck: each gets the close handshake
+   * for closeHandshakeTimeoutMs at most, one that does not read is terminated.
+   */
   async close(): Promise<void> {
     this.isClosing = true;
     for (const connection of [...this.connections]) connection.close(ServerShuttingDown);
@@ -106,10 +117,27 @@ export class SyncServer {
       this.webSocketServer.handleUpgrade(request, socket, head, (webSocket) => webSocket.close(ClientOutdated.code, ClientOutdated.reason));
       return;
     }
-    this.webSocketServer.handleUpgrade(request, socket, head, (webSocket) => this.accept(webSocket, planId, grant));
+    const speaksProjectMessages = url.searchParams.get(PROJECT_MESSAGES_PARAM) === PROJECT_MESSAGES_VALUE;
+    const remoteAddress = request.socket.remoteAddress ?? 'unknown';
+    this.webSocketServer.handleUpgrade(request, socket, head, (webSocket) =>
+      this.accept(webSocket, planId, grant, { speaksProjectMessages, remoteAddress }),
+    );
   }
 
-  private accept(socket: WebSocket, planId: string, grant: ConnectionGrant): void {
+  private accept(
+    socket: WebSocket,
+    planId: string,
+    grant: ConnectionGrant,
+    { speaksProjectMessages, remoteAddress }: { speaksProjectMessages: boolean; remoteAddress: string },
+  ): void {
+    const limitReached = this.connectionLimitReached(grant.identity.userId, remoteAddress);
+    if (limitReached !== null) {
+      // Counted here, synchronously with adding the connection, so concurrent upgrades cannot overshoot.
+      this.options.log.warn('connection limit reached; refusing the connection', { planId, limit: limitReached, remoteAddress });
+      socket.close(TooManyConnections.code, TooManyConnections.reason);
+      setTimeout(() => socket.terminate(), this.options.limits.closeHandshakeTimeoutMs).unref();
+      return;
+    }
     const documentName = formatDocumentName(planId);
     const { document, handoff } = this.options.registry.acquireForSync(documentName);
     const connection = new ClientConnection({
@@ -119,14 +147,33 @@ export class SyncServer {
       identity: grant.identity,
       accessMode: grant.accessMode,
       sessionKey: grant.sessionKey ?? null,
+      speaksProjectMessages,
+      remoteAddress,
+      limits: this.options.limits,
       document,
       handoff,
       isClientIdTaken: (clientId) => this.isClientIdTaken(documentName, clientId),
       log: this.options.log,
       pingIntervalMs: this.options.pingIntervalMs,
-      onClose: (closed) => this.connections.delete(closed),
+      onClose: (closed) => {
+        if (this.connections.delete(closed)) this.options.observer?.connectionClosed(closed);
+      },
     });
     this.connections.add(connection);
+    this.options.observer?.connectionOpened(connection);
+  }
+
+  /** Which limit a new connection of this user from this address would exceed, or null. */
+  private connectionLimitReached(userId: string, remoteAddress: string): 'user' | 'address' | null {
+    let ofUser = 0;
+    let ofAddress = 0;
+    for (const connection of this.connections) {
+      if (connection.identity.userId === userId) ofUser += 1;
+      if (connection.remoteAddress === remoteAddress) ofAddress += 1;
+    }
+    if (ofUser >= this.options.limits.maxConnectionsPerUser) return 'user';
+    if (ofAddress >= this.options.limits.maxConnectionsPerAddress) return 'address';
+    return null;
   }
 
   private isClientIdTaken(documentName: string, clientId: number): boolean {

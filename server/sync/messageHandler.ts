@@ -1,10 +1,9 @@
-import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import type { AccessMode } from '../../shared/protocol/accessMode.js';
-import { encodeSaveConfirmed, encodeWriteRefused } from '../../shared/protocol/encodeMessage.js';
+import { encodeWriteRefused } from '../../shared/protocol/encodeMessage.js';
 import type { SharedDocument } from './SharedDocument.js';
 import { assertCompleteUpdate } from '../persistence/assertCompleteUpdate.js';
 import { filterAwarenessUpdate, type AwarenessIdentity } from './filterAwarenessUpdate.js';
@@ -18,6 +17,12 @@ export interface MessageSource {
   send(frame: Uint8Array): void;
   /** An update that decoded but Yjs could not apply (found later, when the turn's updates are applied). */
   refuseMalformed(error: unknown): void;
+  /** Answers a sync step 1 (the connection coalesces requests while a reply is still on its way). */
+  requestMissingUpdate(stateVector: Uint8Array): void;
+  /** Applies a client's update or sync step 2 (the connection holds one that builds on content still to come). */
+  submitUpdate(update: Uint8Array, isSyncStep2: boolean): void;
+  /** Sends SaveConfirmed(nonce) once everything this connection sent before is committed. */
+  confirmWhenSaved(nonce: number): void;
 }
 
 export class MalformedMessageError extends Error {}
@@ -45,7 +50,7 @@ export function handleMessage(
     const messageType = decoding.readVarUint(decoder);
     switch (messageType) {
       case MessageType.Sync:
-        handleSyncMessage(document, source, decoder);
+        handleSyncMessage(source, decoder);
         return;
       case MessageType.Awareness: {
         const update = decoding.readVarUint8Array(decoder);
@@ -62,11 +67,7 @@ export function handleMessage(
         return;
       }
       case MessageType.SaveRequest: {
-        const nonce = decoding.readVarUint(decoder);
-        document.whenPersisted().then(
-          () => source.send(encodeSaveConfirmed(nonce)),
-          () => undefined, // the document closes every peer when a write fails
-        );
+        source.confirmWhenSaved(decoding.readVarUint(decoder));
         return;
       }
       case MessageType.Auth:
@@ -80,21 +81,11 @@ export function handleMessage(
   }
 }
 
-function handleSyncMessage(document: SharedDocument, source: MessageSource, decoder: decoding.Decoder): void {
+function handleSyncMessage(source: MessageSource, decoder: decoding.Decoder): void {
   const syncType = decoding.readVarUint(decoder);
   switch (syncType) {
     case syncProtocol.messageYjsSyncStep1: {
-      const stateVector = decoding.readVarUint8Array(decoder);
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, MessageType.Sync);
-      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(encoder, document.encodeMissingUpdate(stateVector));
-      const reply = encoding.toUint8Array(encoder);
-      // The reply may hold updates still being committed; nobody sees them before they are.
-      document.whenPersisted().then(
-        () => source.send(reply),
-        () => undefined,
-      );
+      source.requestMissingUpdate(decoding.readVarUint8Array(decoder));
       return;
     }
     case syncProtocol.messageYjsSyncStep2:
@@ -106,7 +97,7 @@ function handleSyncMessage(document: SharedDocument, source: MessageSource, deco
       }
       // Checked now, since it is applied only at the end of the turn: a cut update closes this connection at once.
       assertCompleteUpdate(update, 'Update');
-      document.applyClientUpdate(update, source.id, (error) => source.refuseMalformed(error));
+      source.submitUpdate(update, syncType === syncProtocol.messageYjsSyncStep2);
       return;
     }
     default:

@@ -5,6 +5,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import { DOCUMENT_SCHEMA_VERSION, SCHEMA_CONNECTION_PARAM } from '../../shared/documentSchema.js';
+import { PROJECT_MESSAGES_PARAM, PROJECT_MESSAGES_VALUE } from '../../shared/protocol/projectMessagesParam.js';
 import { waitFor } from './waitFor.js';
 
 export interface SocketClose {
@@ -42,14 +43,15 @@ export class RawCollabSocket {
    * Opens a socket on `url` with extra upgrade headers (cookie, origin), as an
    * attacker's script could; an upgrade the server refuses gives its HTTP status.
    * The URL announces the current document schema as the real client does,
-   * unless it names one itself or `schema` is null (a client from before schemas).
+   * unless it names one itself or `schema` is null (a client from before schemas),
+   * and that it understands the project's own messages unless `projectMessages` is false.
    */
   static open(
     url: string,
     headers: Record<string, string> = {},
-    { schema = String(DOCUMENT_SCHEMA_VERSION) }: { schema?: string | null } = {},
+    { schema = String(DOCUMENT_SCHEMA_VERSION), projectMessages = true }: { schema?: string | null; projectMessages?: boolean } = {},
   ): Promise<{ client: RawCollabSocket | null; refusedStatus: number | null }> {
-    const socket = new WebSocket(withSchema(url, schema), { headers });
+    const socket = new WebSocket(withProjectMessages(withSchema(url, schema), projectMessages), { headers });
     onTestFinished(() => {
       if (socket.readyState !== WebSocket.CLOSED) socket.terminate();
     });
@@ -118,6 +120,11 @@ export class RawCollabSocket {
       clearTimeout(timer);
     }
   }
+}
+
+function withProjectMessages(url: string, projectMessages: boolean): string {
+  if (!projectMessages || url.includes(`${PROJECT_MESSAGES_PARAM}=`)) return url;
+  return `${url}${url.includes('?') ? '&' : '?'}${PROJECT_MESSAGES_PARAM}=${PROJECT_MESSAGES_VALUE}`;
 }
 
 function withSchema(url: string, schema: string | null): string {

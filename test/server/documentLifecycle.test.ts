@@ -94,7 +94,8 @@ describe('a write that cannot be committed', () => {
     const closed: CloseEvent[] = [];
     const peer = (id: number): DocumentPeer => ({
       id,
-      send: (frame) => received.push(frame),
+      sendDocumentUpdate: (frame) => received.push(frame),
+      sendAwarenessUpdate: (frame) => received.push(frame),
       close: (event) => {
         closed.push(event);
         document.removePeer(peerById.get(id) as DocumentPeer, []);

@@ -7,6 +7,7 @@ import { MessageType } from '../../shared/protocol/messageType.js';
 import {
   MalformedMessage,
   MessageTooBig,
+  UpdateNotIntegrable,
   UnsupportedFrame,
   type CloseEvent,
 } from '../../shared/protocol/closeCodes.js';
@@ -55,9 +56,35 @@ function updateOnMissingContent(): Uint8Array {
   return Y.encodeStateAsUpdate(doc, known);
 }
 
+/** Sync step 2 carrying nothing: what a client that has nothing the server lacks answers to a sync step 1. */
+function emptySyncStep2Frame(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  syncProtocol.writeSyncStep2(encoder, new Y.Doc());
+  return encoding.toUint8Array(encoder);
+}
+
+function isSyncStep1(frame: Uint8Array): boolean {
+  return frame[0] === MessageType.Sync && frame[1] === syncProtocol.messageYjsSyncStep1;
+}
+
+/**
+ * An update on missing content, then sync step 2s that do not bring it: the
+ * server holds the update, answers the first step 2 with a fresh step 1, and
+ * only after the second closes, with a code the stock provider retries.
+ */
+async function sendUpdateThatNeverFits(socket: RawCollabSocket): Promise<void> {
+  const stepOnesBefore = socket.messages.filter(isSyncStep1).length;
+  socket.sendBinary(syncUpdateFrame(updateOnMissingContent()));
+  socket.sendBinary(emptySyncStep2Frame());
+  await waitFor(() => socket.messages.filter(isSyncStep1).length > stepOnesBefore, { message: 'the server did not ask again with a sync step 1' });
+  expect(socket.isOpen).toBe(true);
+  socket.sendBinary(emptySyncStep2Frame());
+}
+
 interface BadFrame {
   label: string;
-  send(socket: RawCollabSocket): void;
+  send(socket: RawCollabSocket): void | Promise<void>;
   expected: CloseEvent;
   /** What the warn line for it says. */
   warning: string;
@@ -90,10 +117,10 @@ const badFrames: BadFrame[] = [
     warning: 'malformed message',
   },
   {
-    label: 'sync update that builds on content the server never had',
-    send: (socket) => socket.sendBinary(syncUpdateFrame(updateOnMissingContent())),
-    expected: MalformedMessage,
-    warning: 'malformed message',
+    label: 'sync update that builds on content the server never had, still missing after sync step 2 and a fresh step 1',
+    send: sendUpdateThatNeverFits,
+    expected: UpdateNotIntegrable,
+    warning: 'update depends on content',
   },
   {
     label: 'unknown message type',
@@ -142,7 +169,7 @@ describe('bad frames close only the socket that sent them', () => {
       const bystander = await RawCollabSocket.connect(server.collabUrl, planId, 'Bystander');
       const offender = await RawCollabSocket.connect(server.collabUrl, planId, 'Offender');
       const warningsBefore = log.at('warn').length;
-      badFrame.send(offender);
+      await badFrame.send(offender);
       const close = await offender.waitForClose();
       expect(close.code).toBe(badFrame.expected.code);
       if (badFrame.expected !== MessageTooBig) expect(close.reason).toBe(badFrame.expected.reason);
@@ -180,8 +207,8 @@ describe('an update that builds on content the server never had', () => {
     appendParagraph(anna, 'Cele strategiczne');
     await anna.channel.whenSaved();
     const offender = await RawCollabSocket.connect(server.collabUrl, planId, 'Offender');
-    offender.sendBinary(syncUpdateFrame(updateOnMissingContent()));
-    expect((await offender.waitForClose()).code).toBe(MalformedMessage.code);
+    await sendUpdateThatNeverFits(offender);
+    expect((await offender.waitForClose()).code).toBe(UpdateNotIntegrable.code);
     anna.destroy();
 
     // restart() stops the server, which compacts the plan into one state row, and starts it again.
