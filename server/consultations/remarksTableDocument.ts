@@ -48,7 +48,8 @@ export function remarksTableDocument({ planTitle, territory, consultation, remar
         ],
       })),
       hasRowHeaders: false,
-      widths: [0.5, 1.4, 1.6, 3, 2.2, 1.3, 2.4],
+      // Portrait A4: every column keeps room for its longest usual word ("Nieuwzględniona", "Stowarzyszenie").
+      widths: [0.5, 1.5, 1.6, 2, 1.6, 1.5, 1.7],
       align: ['right', 'left', 'left', 'left', 'left', 'left', 'left'],
     });
   }
