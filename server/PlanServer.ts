@@ -27,6 +27,7 @@ import { PlanAccess } from './auth/PlanAccess.js';
 import { PlanEventPublisher } from './events/PlanEventPublisher.js';
 import { CommentService } from './comments/CommentService.js';
 import { ProposalService } from './proposals/ProposalService.js';
+import { AgreementWatcher } from './proposals/AgreementWatcher.js';
 import { commentRoutes } from './http/commentRoutes.js';
 import { proposalRoutes } from './http/proposalRoutes.js';
 import { versionRoutes } from './http/versionRoutes.js';
@@ -40,6 +41,9 @@ import { ConsultationService } from './consultations/ConsultationService.js';
 import { RemarkThrottle } from './consultations/RemarkThrottle.js';
 import { PlanDocuments } from './plans/PlanDocuments.js';
 import { planDocumentUpgrade } from './plans/migrations/upgradePlanDocument.js';
+
+/** How soon after an edit clients learn that an agreed block changed (see AgreementWatcher). */
+const AGREEMENT_CHECK_INTERVAL_MS = 250;
 
 export interface PlanServerOptions {
   config: ServerConfig;
@@ -98,14 +102,16 @@ export class PlanServer {
         );
       },
     });
+    // Set once the proposal service exists; no plan document loads before the server listens.
+    let agreementWatcher: AgreementWatcher | null = null;
     const registry = new DocumentRegistry({
       store,
       log,
       unloadDelayMs: config.unloadDelayMs,
       compactAfterAppends: config.compactAfterAppends,
       handoffMaxWaitMs: config.handoffMaxWaitMs,
-      maxDocumentBytes: config.maxDocumentBytes,
       schemaUpgrade: planDocumentUpgrade,
+      onDocumentLoaded: (document) => agreementWatcher?.watch(document),
     });
     const documents = new PlanDocuments(registry);
     const plans = new PlanService(database, workspaces, documents);
@@ -116,7 +122,6 @@ export class PlanServer {
     const syncServer = new SyncServer({
       registry,
       authenticate: options.authenticate ?? planAccess.authenticate,
-      limits: config,
       log,
       maxMessageBytes: config.maxMessageBytes,
       pingIntervalMs: config.pingIntervalMs,
@@ -131,7 +136,14 @@ export class PlanServer {
       events,
       hasBlock: async (planId, blockId) => (await findBlock(planId, blockId)) !== null,
     });
-    const proposals = new ProposalService({ database, plans, events, findBlock });
+    const proposals = new ProposalService({
+      database,
+      plans,
+      events,
+      findBlock,
+      findBlocks: (planId, blockIds) => documents.findBlocks(planId, blockIds),
+    });
+    agreementWatcher = new AgreementWatcher({ proposals, log, checkIntervalMs: AGREEMENT_CHECK_INTERVAL_MS });
     const versions = new VersionService({ database, plans, proposals, documents, events });
     const exports = new ExportService({ database, versions, renderers: exportRenderers });
     const consultations = new ConsultationService({

@@ -10,7 +10,8 @@ import type { BlockStatus } from '../../shared/domain/taxonomy.js';
 export function withRecordedStatuses(plan: Plan, proposals: ReadonlyMap<string, ProposalState>): Plan {
   const recorded = (block: { id: string }): BlockStatus => {
     const status = proposals.get(block.id)?.status ?? 'draft';
-    return status === 'withdrawn' ? 'draft' : status;
+    // A changed agreed block still counts as agreed in sums and groups; its badge (from the proposal state) says it changed.
+    return status === 'withdrawn' ? 'draft' : status === 'changedSinceAgreement' ? 'agreed' : status;
   };
   const overlay = (block: PlanBlock): PlanBlock =>
     block.type === 'interventionDirection' || block.type === 'recommendation' ? { ...block, status: recorded(block) } : block;

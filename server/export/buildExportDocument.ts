@@ -9,6 +9,7 @@ import { annexLine } from './annexLine.js';
 import { documentStatusLine } from './documentStatusLine.js';
 import { formatLongDate, formatPeriod, formatShortDate } from './polishFormats.js';
 import { registerEntries } from './registerEntries.js';
+import { decisionMethodText } from './decisionMethodText.js';
 import { richTextToExportBlocks } from './richTextToExportBlocks.js';
 import { textParagraphs } from './textParagraphs.js';
 import {
@@ -207,7 +208,9 @@ function registerTable(register: DecisionRecord[], blocks: PlanBlock[]): ExportT
     const event =
       record['kind'] === 'vote'
         ? `${L.vote}: ${VOTE_LABELS[textOf(record['vote'])] ?? textOf(record['vote'])}`
-        : `${L.statusChange}: ${from === '' ? '' : `${statusLabel(from)} → `}${to === '' ? L.none : statusLabel(to)}`;
+        : [`${L.statusChange}: ${from === '' ? '' : `${statusLabel(from)} → `}${to === '' ? L.none : statusLabel(to)}`, decisionMethodText(record)]
+            .filter(Boolean)
+            .join(', ');
     const createdAt = finiteNumberOf(record['createdAt']);
     const note = textOf(record['note']);
     // A decision a plan file brought: the file's date and person, never the moment and person of the import.

@@ -2,12 +2,17 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AccountService } from '../accounts/AccountService.js';
 import type { ProposalService } from '../proposals/ProposalService.js';
-import { PROPOSAL_STATUSES, VOTES } from '../../shared/deliberation/ProposalState.js';
+import { DECISION_METHODS, TRANSITION_TARGETS, VOTES } from '../../shared/deliberation/ProposalState.js';
 import { idParams } from './schemas.js';
 import { requireUser } from './session.js';
 
 const blockParams = z.object({ id: z.string().min(1).max(100), blockId: z.string().min(1).max(100) });
-const transitionBody = z.object({ to: z.enum(PROPOSAL_STATUSES), note: z.string().max(2_000).default('') });
+const transitionBody = z.object({
+  to: z.enum(TRANSITION_TARGETS),
+  note: z.string().max(2_000).default(''),
+  // Required for agreed / rejected (the service says so by name); ignored otherwise.
+  method: z.enum(DECISION_METHODS).optional(),
+});
 const voteBody = z.object({ vote: z.enum(VOTES) });
 const registerQuery = z.object({ blockId: z.string().min(1).max(100).optional() });
 
@@ -22,8 +27,8 @@ export function proposalRoutes(accounts: AccountService, proposals: ProposalServ
     app.post('/plans/:id/proposals/:blockId/transitions', async (request) => {
       const user = await requireUser(request, accounts);
       const { id, blockId } = blockParams.parse(request.params);
-      const { to, note } = transitionBody.parse(request.body);
-      return { proposal: await proposals.transition(id, blockId, user, to, note) };
+      const { to, note, method } = transitionBody.parse(request.body);
+      return { proposal: await proposals.transition(id, blockId, user, to, method === undefined ? { note } : { note, method }) };
     });
 
     app.post('/plans/:id/proposals/:blockId/votes', async (request) => {

@@ -10,7 +10,7 @@ import { PLAN_META_FIELD } from '../../shared/planJson/planMetaField.js';
 import { planSchema } from '../../shared/schema/planExtensions.js';
 import type { DocumentRegistry } from '../sync/DocumentRegistry.js';
 import type { SharedDocument } from '../sync/SharedDocument.js';
-import { findPlanBlock, type PlanBlockReference } from './findPlanBlock.js';
+import { findPlanBlock, findPlanBlocks, type PlanBlockReference } from './findPlanBlock.js';
 import { upgradePlanDocument } from './migrations/upgradePlanDocument.js';
 
 /** The draft at one moment: its committed Yjs state and the plan it holds. */
@@ -76,6 +76,11 @@ export class PlanDocuments {
   /** A typed block of the draft by its id, or null. */
   async findBlock(planId: string, blockId: string): Promise<PlanBlockReference | null> {
     return findPlanBlock(await this.live(planId), blockId);
+  }
+
+  /** The typed blocks of the draft with these ids (those found). */
+  async findBlocks(planId: string, blockIds: ReadonlySet<string>): Promise<Map<string, PlanBlockReference>> {
+    return findPlanBlocks(await this.live(planId), blockIds);
   }
 
   private live(planId: string): Promise<SharedDocument> {

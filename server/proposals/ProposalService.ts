@@ -5,11 +5,15 @@ import type { PlanService } from '../plans/PlanService.js';
 import type { PlanEventPublisher } from '../events/PlanEventPublisher.js';
 import { can, type Role } from '../../shared/workspace/roles.js';
 import {
+  DECISION_METHODS,
   PROPOSAL_BLOCK_TYPES,
   PROPOSAL_STATUSES,
   TRANSITIONS,
   VOTES,
   isVotingOpen,
+  type Agreement,
+  type DecidedContent,
+  type DecisionMethod,
   type DecisionRecord,
   type ImportedDecision,
   type ProposalBlockType,
@@ -17,17 +21,31 @@ import {
   type ProposalStatus,
   type TransitionActor,
   type Vote,
+  type VoteTally,
 } from '../../shared/deliberation/ProposalState.js';
 import type { PlanBlockReference } from '../plans/findPlanBlock.js';
-import type { Plan } from '../../shared/domain/Plan.js';
+import type { Plan, TypedBlock } from '../../shared/domain/Plan.js';
+import { agreedBlockContent } from '../../shared/deliberation/agreedBlockContent.js';
 import { decisionDateInNote } from './decisionDateInNote.js';
+import { blockContentHash } from './blockContentHash.js';
 
 export interface ProposalServiceOptions {
   database: SqliteDatabase;
   plans: PlanService;
   events: PlanEventPublisher;
   findBlock: (planId: string, blockId: string) => Promise<PlanBlockReference | null>;
+  /** The draft's typed blocks with these ids (those found). */
+  findBlocks: (planId: string, blockIds: ReadonlySet<string>) => Promise<Map<string, PlanBlockReference>>;
 }
+
+/** How the chair says a decision was taken; `vote` is checked against the current tally. */
+export interface DecisionInput {
+  note: string;
+  method?: DecisionMethod;
+}
+
+/** The current content hash of blocks by id; a block missing from the map could not be read (deleted). */
+export type ContentHashes = ReadonlyMap<string, string>;
 
 interface EventRow {
   seq: number;
@@ -45,12 +63,31 @@ interface EventRow {
   imported: number;
   decided_on: string | null;
   decided_by: string | null;
+  method: string | null;
+  tally: string | null;
+  content_hash: string | null;
+  decided_content: string | null;
+  version_id: string | null;
 }
+
+type NewEvent = {
+  kind: 'status' | 'vote';
+  fromStatus?: ProposalStatus;
+  toStatus?: ProposalStatus;
+  vote?: Vote;
+  note: string;
+  imported?: ImportedDecision;
+  method?: DecisionMethod;
+  tally?: VoteTally;
+  decided?: DecidedContent;
+};
 
 const asStatus = (value: string | null): ProposalStatus | null =>
   value !== null && (PROPOSAL_STATUSES as readonly string[]).includes(value) ? (value as ProposalStatus) : null;
 const asVote = (value: string | null): Vote | null =>
   value !== null && (VOTES as readonly string[]).includes(value) ? (value as Vote) : null;
+const asMethod = (value: string | null): DecisionMethod | null =>
+  value !== null && (DECISION_METHODS as readonly string[]).includes(value) ? (value as DecisionMethod) : null;
 const asBlockType = (value: string): ProposalBlockType =>
   (PROPOSAL_BLOCK_TYPES as readonly string[]).includes(value) ? (value as ProposalBlockType) : 'interventionDirection';
 
@@ -60,6 +97,8 @@ const asBlockType = (value: string): ProposalBlockType =>
  * nothing a client writes into the document can change a recorded decision.
  */
 export class ProposalService {
+  private readonly agreements = new Map<string, Promise<Map<string, string>>>();
+
   constructor(private readonly options: ProposalServiceOptions) {}
 
   async list(planId: string, user: User): Promise<ProposalState[]> {
@@ -67,11 +106,49 @@ export class ProposalService {
     return this.statesOf(planId);
   }
 
-  /** Recorded states of every block with events; callers check access themselves. */
+  /**
+   * States of every block with events, an agreed block compared with the
+   * draft as it is now; callers check access themselves.
+   */
   async statesOf(planId: string): Promise<ProposalState[]> {
     const rows = await this.events(planId);
-    const blockIds = [...new Set(rows.map((row) => row.block_id))];
-    return blockIds.map((blockId) => deriveState(planId, blockId, rows.filter((row) => row.block_id === blockId)));
+    const agreed = agreedBlockIds(rows);
+    const blocks = await this.options.findBlocks(planId, agreed);
+    return statesFromRows(planId, rows, hashesOf([...blocks.values()].map((reference) => reference.block)));
+  }
+
+  /** States of every block with events, agreed blocks compared with the blocks of `plan` (one snapshot of the draft). */
+  async statesOfPlan(planId: string, plan: Plan): Promise<ProposalState[]> {
+    const rows = await this.events(planId);
+    const blocks = plan.sections.flatMap((section) => section.blocks).filter(isProposalBlock);
+    return statesFromRows(planId, rows, hashesOf(blocks));
+  }
+
+  /**
+   * The agreed blocks of a plan with the content hash of their agreement, for
+   * the watcher that tells clients when one changes; cached until the next event.
+   */
+  agreementsOf(planId: string): Promise<Map<string, string>> {
+    const cached = this.agreements.get(planId);
+    if (cached) return cached;
+    const loading = this.events(planId).then((rows) => {
+      const hashes = new Map<string, string>();
+      for (const state of statesFromRows(planId, rows, new Map())) {
+        if (state.agreement !== null) hashes.set(state.blockId, state.agreement.contentHash);
+      }
+      return hashes;
+    });
+    this.agreements.set(planId, loading);
+    loading.catch(() => this.agreements.delete(planId));
+    return loading;
+  }
+
+  /** Tells everyone on the plan the derived state of these blocks (their content moved away from, or back to, the agreed text). */
+  async publishDerived(planId: string, blockIds: readonly string[], hashes: ContentHashes): Promise<void> {
+    for (const blockId of blockIds) {
+      const proposal = deriveState(planId, blockId, await this.events(planId, blockId), hashes.get(blockId) ?? null);
+      this.options.events.publish(planId, { type: 'proposalChanged', proposal });
+    }
   }
 
   async register(planId: string, user: User, blockId?: string): Promise<DecisionRecord[]> {
@@ -85,11 +162,13 @@ export class ProposalService {
     return rows.map(toRecord);
   }
 
-  async transition(planId: string, blockId: string, user: User, to: ProposalStatus, note: string): Promise<ProposalState> {
+  async transition(planId: string, blockId: string, user: User, to: ProposalStatus, input: DecisionInput): Promise<ProposalState> {
     const { role, plan } = await this.options.plans.getForUser(planId, user);
     if (plan.status !== 'active') throw forbidden('This plan is archived');
-    const block = await this.requireProposalBlock(planId, blockId);
-    const current = deriveState(planId, blockId, await this.events(planId, blockId));
+    const reference = await this.requireProposalBlock(planId, blockId);
+    const content = agreedBlockContent(reference.block);
+    const contentHash = blockContentHash(content);
+    const current = deriveState(planId, blockId, await this.events(planId, blockId), contentHash);
     const rule = TRANSITIONS.find((candidate) => candidate.to === to && candidate.from.includes(current.status));
     if (!rule) {
       throw new AppError(409, 'invalidTransition', `A proposal cannot go from ${current.status} to ${to}`, {
@@ -100,24 +179,45 @@ export class ProposalService {
     if (!rule.by.some((actor) => isActor(actor, role, user, current))) {
       throw forbidden(`Your role (${role}) cannot move a proposal to ${to}`);
     }
-    if ((to === 'agreed' || to === 'rejected') && note.trim() === '') {
-      throw badRequest('noteRequired', 'A decision needs a note, such as the minutes reference');
+    if ((to === 'proposed' || to === 'agreed') && reference.title.trim() === '') {
+      throw badRequest('titleRequired', 'A proposal needs a title: give the block a title first', { field: 'title', blockId });
     }
-    await this.append(planId, blockId, block.type, user, { kind: 'status', fromStatus: current.status, toStatus: to, note });
-    return this.publish(planId, blockId);
+    const isDecision = to === 'agreed' || to === 'rejected';
+    if (!isDecision) {
+      await this.append(planId, blockId, reference.type, user, { kind: 'status', fromStatus: current.status, toStatus: to, note: input.note });
+      return this.publish(planId, blockId, contentHash);
+    }
+    if (input.note.trim() === '') {
+      throw badRequest('noteRequired', 'A decision needs a note, such as the minutes reference', { field: 'note' });
+    }
+    if (input.method === undefined) {
+      throw badRequest('methodRequired', 'A decision says how it was taken: by consensus or by vote', { field: 'method' });
+    }
+    if (input.method === 'vote') assertTallySupports(to, current.tally);
+    await this.append(planId, blockId, reference.type, user, {
+      kind: 'status',
+      fromStatus: current.status,
+      toStatus: to,
+      note: input.note,
+      method: input.method,
+      ...(input.method === 'vote' ? { tally: current.tally } : {}),
+      decided: { contentHash, content, versionId: await this.latestVersionId(planId) },
+    });
+    return this.publish(planId, blockId, contentHash);
   }
 
   async vote(planId: string, blockId: string, user: User, vote: Vote): Promise<ProposalState> {
     const { role, plan } = await this.options.plans.getForUser(planId, user);
     if (plan.status !== 'active') throw forbidden('This plan is archived');
     if (!can(role, 'proposal.vote')) throw forbidden(`Your role (${role}) does not vote`);
-    const block = await this.requireProposalBlock(planId, blockId);
-    const current = deriveState(planId, blockId, await this.events(planId, blockId));
+    const reference = await this.requireProposalBlock(planId, blockId);
+    const contentHash = blockContentHash(agreedBlockContent(reference.block));
+    const current = deriveState(planId, blockId, await this.events(planId, blockId), contentHash);
     if (!isVotingOpen(current.status)) {
       throw new AppError(409, 'votingClosed', `Voting is only open on proposed or discussed blocks (this one is ${current.status})`);
     }
-    await this.append(planId, blockId, block.type, user, { kind: 'vote', vote, note: '' });
-    return this.publish(planId, blockId);
+    await this.append(planId, blockId, reference.type, user, { kind: 'vote', vote, note: '' });
+    return this.publish(planId, blockId, contentHash);
   }
 
   /**
@@ -132,16 +232,19 @@ export class ProposalService {
       for (const block of section.blocks) {
         if (block.type !== 'interventionDirection' && block.type !== 'recommendation') continue;
         const status = asStatus(block.status ?? null);
-        if (status === null || status === 'draft') continue;
+        if (status === null || status === 'draft' || status === 'changedSinceAgreement') continue;
         const note = block.type === 'recommendation' ? block.statusNote.trim() : '';
         const proposer = block.type === 'recommendation' && block.proposedBy !== '' ? memberName(block.proposedBy) : null;
         const isDecision = status === 'agreed' || status === 'rejected';
+        const content = agreedBlockContent(block);
         await this.append(planId, block.id, block.type, user, {
           kind: 'status',
           fromStatus: 'draft',
           toStatus: status,
           note,
           imported: { decidedOn: decisionDateInNote(note), decidedBy: isDecision ? null : proposer },
+          // The file's agreed text is what stands agreed: a later change to it shows.
+          ...(isDecision ? { decided: { contentHash: blockContentHash(content), content, versionId: null } } : {}),
         });
       }
     }
@@ -156,25 +259,32 @@ export class ProposalService {
     return block;
   }
 
-  private async append(
-    planId: string,
-    blockId: string,
-    blockType: string,
-    user: User,
-    event: { kind: 'status' | 'vote'; fromStatus?: ProposalStatus; toStatus?: ProposalStatus; vote?: Vote; note: string; imported?: ImportedDecision },
-  ): Promise<void> {
+  private async append(planId: string, blockId: string, blockType: string, user: User, event: NewEvent): Promise<void> {
+    this.agreements.delete(planId);
     await this.options.database.run(
-      `INSERT INTO proposal_events (plan_id, block_id, block_type, kind, from_status, to_status, vote, note, actor_id, created_at, imported, decided_on, decided_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO proposal_events (plan_id, block_id, block_type, kind, from_status, to_status, vote, note, actor_id, created_at, imported, decided_on, decided_by,
+         method, tally, content_hash, decided_content, version_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         planId, blockId, blockType, event.kind, event.fromStatus ?? null, event.toStatus ?? null, event.vote ?? null, event.note, user.id, Date.now(),
         event.imported === undefined ? 0 : 1, event.imported?.decidedOn ?? null, event.imported?.decidedBy ?? null,
+        event.method ?? null, event.tally === undefined ? null : JSON.stringify(event.tally), event.decided?.contentHash ?? null,
+        event.decided?.content ?? null, event.decided?.versionId ?? null,
       ],
     );
+    this.agreements.delete(planId);
   }
 
-  private async publish(planId: string, blockId: string): Promise<ProposalState> {
-    const proposal = deriveState(planId, blockId, await this.events(planId, blockId));
+  private async latestVersionId(planId: string): Promise<string | null> {
+    const row = await this.options.database.get<{ id: string }>(
+      'SELECT id FROM plan_versions WHERE plan_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+      [planId],
+    );
+    return row?.id ?? null;
+  }
+
+  private async publish(planId: string, blockId: string, contentHash: string): Promise<ProposalState> {
+    const proposal = deriveState(planId, blockId, await this.events(planId, blockId), contentHash);
     this.options.events.publish(planId, { type: 'proposalChanged', proposal });
     return proposal;
   }
@@ -200,10 +310,60 @@ function isActor(actor: TransitionActor, role: Role, user: User, current: Propos
   }
 }
 
-function deriveState(planId: string, blockId: string, rows: EventRow[]): ProposalState {
+function statesFromRows(planId: string, rows: EventRow[], hashes: ContentHashes): ProposalState[] {
+  const byBlock = new Map<string, EventRow[]>();
+  for (const row of rows) {
+    const list = byBlock.get(row.block_id);
+    if (list) list.push(row);
+    else byBlock.set(row.block_id, [row]);
+  }
+  return [...byBlock.entries()].map(([blockId, blockRows]) => deriveState(planId, blockId, blockRows, hashes.get(blockId) ?? null));
+}
+
+/** Blocks whose last decision event stands them agreed (the only ones whose content is compared). */
+function agreedBlockIds(rows: EventRow[]): Set<string> {
+  const last = new Map<string, string | null>();
+  for (const row of rows) if (row.kind === 'status') last.set(row.block_id, row.to_status);
+  return new Set([...last.entries()].filter(([, status]) => status === 'agreed').map(([blockId]) => blockId));
+}
+
+function hashesOf(blocks: readonly TypedBlock[]): Map<string, string> {
+  const hashes = new Map<string, string>();
+  for (const block of blocks) {
+    if ('id' in block && !hashes.has(block.id)) hashes.set(block.id, blockContentHash(agreedBlockContent(block)));
+  }
+  return hashes;
+}
+
+function isProposalBlock(block: Plan['sections'][number]['blocks'][number]): block is TypedBlock {
+  return (PROPOSAL_BLOCK_TYPES as readonly string[]).includes(block.type);
+}
+
+function assertTallySupports(to: ProposalStatus, tally: VoteTally): void {
+  const cast = tally.for + tally.against + tally.abstain;
+  if (cast === 0) {
+    throw new AppError(409, 'noVotes', 'No votes were cast in this round: record the decision by consensus, or hold the vote first', { tally });
+  }
+  const isCarried = tally.for > tally.against;
+  if ((to === 'agreed') !== isCarried) {
+    throw new AppError(409, 'tallyContradictsDecision', `The tally (${tally.for} for, ${tally.against} against, ${tally.abstain} abstaining) does not support ${to}`, {
+      tally,
+    });
+  }
+}
+
+/**
+ * The state of one block from its register rows. `contentHash` is the block's
+ * content now (null when it could not be read): an agreed block whose
+ * agreement recorded another hash is changed since agreement.
+ */
+function deriveState(planId: string, blockId: string, rows: EventRow[], contentHash: string | null): ProposalState {
   let status: ProposalStatus = 'draft';
   let proposedBy: string | null = null;
   let decisionNote: string | null = null;
+  let decisionMethod: DecisionMethod | null = null;
+  let decisionTally: VoteTally | null = null;
+  let agreement: Agreement | null = null;
   let votes = new Map<string, { name: string; vote: Vote; at: number }>();
   let blockType: ProposalBlockType = 'interventionDirection';
   let updatedAt: number | null = null;
@@ -216,14 +376,33 @@ function deriveState(planId: string, blockId: string, rows: EventRow[]): Proposa
         proposedBy = row.actor_id;
         votes = new Map(); // a new round of votes
       }
-      if (status === 'agreed' || status === 'rejected') decisionNote = row.note;
+      if (status === 'agreed' || status === 'rejected') {
+        decisionNote = row.note;
+        decisionMethod = asMethod(row.method);
+        decisionTally = parseTally(row.tally);
+      }
+      agreement =
+        status === 'agreed' && row.content_hash !== null
+          ? {
+              seq: row.seq,
+              decidedAt: row.created_at,
+              contentHash: row.content_hash,
+              content: row.decided_content ?? '',
+              versionId: row.version_id,
+              method: decisionMethod,
+              tally: decisionTally,
+            }
+          : null;
     } else {
       const vote = asVote(row.vote);
       if (vote !== null) votes.set(row.actor_id, { name: row.actor_name, vote, at: row.created_at });
     }
   }
-  const tally: Record<Vote, number> = { for: 0, against: 0, abstain: 0 };
+  const tally: VoteTally = { for: 0, against: 0, abstain: 0 };
   for (const entry of votes.values()) tally[entry.vote] += 1;
+  if (status === 'agreed' && agreement !== null && contentHash !== null && contentHash !== agreement.contentHash) {
+    status = 'changedSinceAgreement';
+  }
   return {
     planId,
     blockId,
@@ -233,8 +412,22 @@ function deriveState(planId: string, blockId: string, rows: EventRow[]): Proposa
     votes: [...votes.entries()].map(([userId, entry]) => ({ userId, name: entry.name, vote: entry.vote, at: entry.at })),
     tally,
     decisionNote,
+    decisionMethod,
+    decisionTally,
+    agreement,
     updatedAt,
   };
+}
+
+function parseTally(value: string | null): VoteTally | null {
+  if (value === null) return null;
+  try {
+    const parsed = JSON.parse(value) as Partial<Record<Vote, unknown>>;
+    const count = (entry: unknown): number => (typeof entry === 'number' && Number.isFinite(entry) ? entry : 0);
+    return { for: count(parsed.for), against: count(parsed.against), abstain: count(parsed.abstain) };
+  } catch {
+    return null;
+  }
 }
 
 function toRecord(row: EventRow): DecisionRecord {
@@ -251,6 +444,9 @@ function toRecord(row: EventRow): DecisionRecord {
     actorId: row.actor_id,
     actorName: row.actor_name,
     createdAt: row.created_at,
+    ...(asMethod(row.method) === null ? {} : { method: asMethod(row.method) ?? 'consensus' }),
+    ...(row.tally === null ? {} : { tally: parseTally(row.tally) ?? { for: 0, against: 0, abstain: 0 } }),
+    ...(row.content_hash === null ? {} : { contentHash: row.content_hash, versionId: row.version_id }),
     ...(row.imported === 1 ? { imported: { decidedOn: row.decided_on, decidedBy: row.decided_by } } : {}),
   };
 }

@@ -86,7 +86,12 @@ export class VersionService {
     const draft = await this.draftSnapshot(planId);
     const open = findOpenProposals({ plan: draft.plan, statuses: draft.statuses });
     if (open.length > 0) {
-      throw new AppError(409, 'openProposals', `${open.length} proposals are not yet agreed or rejected`, { open });
+      // A block changed since its agreement is open too: what the version would call agreed is not the agreed text.
+      const changed = open.filter((proposal) => proposal.status === 'changedSinceAgreement');
+      throw new AppError(409, 'openProposals', `${open.length} proposals are not yet agreed or rejected (${changed.length} changed since agreement)`, {
+        open,
+        changed,
+      });
     }
     const previous = await this.options.database.get<{ number: number | null }>(
       'SELECT MAX(agreed_number) AS number FROM plan_versions WHERE plan_id = ?',
@@ -117,8 +122,10 @@ export class VersionService {
   async restore(planId: string, user: User, versionId: string): Promise<void> {
     const { role, plan } = await this.options.plans.getForUser(planId, user);
     if (!can(role, 'plan.edit') || plan.status !== 'active') throw forbidden('Your role cannot change this plan');
-    const { state } = await this.versionRow(planId, versionId);
-    await this.options.documents.restore(planId, asUint8Array(state), `restore version ${versionId} by ${user.id}`);
+    const row = await this.versionRow(planId, versionId);
+    await this.options.documents.restore(planId, asUint8Array(row.state), `restore version ${versionId} by ${user.id}`);
+    // Everyone's text just changed under them: say who did it and to what.
+    this.options.events.publish(planId, { type: 'versionRestored', version: toVersion(row), restoredBy: { id: user.id, name: user.name } });
   }
 
   async snapshotOf(planId: string, versionId: string): Promise<VersionSnapshot> {
@@ -134,7 +141,8 @@ export class VersionService {
 
   private async draftSnapshot(planId: string): Promise<{ state: Uint8Array; plan: Plan; statuses: Record<string, ProposalStatus>; register: DecisionRecord[] }> {
     const { state, plan } = await this.options.documents.readState(planId);
-    const states = await this.options.proposals.statesOf(planId);
+    // Compared with this very plan, so the statuses and the content a version keeps are of one moment.
+    const states = await this.options.proposals.statesOfPlan(planId, plan);
     return {
       state,
       plan,

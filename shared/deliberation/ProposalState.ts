@@ -1,6 +1,36 @@
-/** Lifecycle of a proposal (domain note §2.5). */
-export const PROPOSAL_STATUSES = ['draft', 'proposed', 'underDiscussion', 'agreed', 'rejected', 'withdrawn'] as const;
+/**
+ * Lifecycle of a proposal (domain note §2.5). `changedSinceAgreement` is never
+ * recorded: it is derived for an agreed block whose content no longer has the
+ * hash the agreement recorded.
+ */
+export const PROPOSAL_STATUSES = ['draft', 'proposed', 'underDiscussion', 'agreed', 'rejected', 'withdrawn', 'changedSinceAgreement'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
+
+/** How a decision (agreed / rejected) was taken. */
+export const DECISION_METHODS = ['consensus', 'vote'] as const;
+export type DecisionMethod = (typeof DECISION_METHODS)[number];
+
+export type VoteTally = Record<Vote, number>;
+
+/**
+ * What a decision was taken on: the block's content then (canonical JSON of its
+ * typed values, see agreedBlockContent), its SHA-256, and the latest saved
+ * version of the plan at that moment.
+ */
+export interface DecidedContent {
+  contentHash: string;
+  content: string;
+  /** The plan version (named or agreed) that was the latest saved one when the decision was taken, or null. */
+  versionId: string | null;
+}
+
+/** The agreement an agreed (or changed since agreement) block stands on. */
+export interface Agreement extends DecidedContent {
+  seq: number;
+  decidedAt: number;
+  method: DecisionMethod | null;
+  tally: VoteTally | null;
+}
 
 export const VOTES = ['for', 'against', 'abstain'] as const;
 export type Vote = (typeof VOTES)[number];
@@ -24,9 +54,15 @@ export interface ProposalState {
   proposedBy: string | null;
   /** Votes of the current round (since the block was last proposed). */
   votes: ProposalVote[];
-  tally: Record<Vote, number>;
+  tally: VoteTally;
   /** The last agreed/rejected decision's note, such as the minutes reference. */
   decisionNote: string | null;
+  /** How the last agreed/rejected decision was taken (null for decisions recorded before methods were, and imported ones). */
+  decisionMethod: DecisionMethod | null;
+  /** The tally that decision was taken on, when it was by vote. */
+  decisionTally: VoteTally | null;
+  /** While the block stands agreed (or changed since agreement): the content that was agreed. */
+  agreement: Agreement | null;
   updatedAt: number | null;
 }
 
@@ -44,6 +80,12 @@ export interface DecisionRecord {
   actorId: string;
   actorName: string;
   createdAt: number;
+  /** Decisions (agreed / rejected) only: how it was taken and, by vote, the tally then. */
+  method?: DecisionMethod;
+  tally?: VoteTally;
+  /** Decisions only: the hash of the block's content it was taken on and the latest saved version then. */
+  contentHash?: string;
+  versionId?: string | null;
   /**
    * Set when the row records a decision a plan file brought with it at import,
    * taken before the plan came here: `actorName` and `createdAt` are then the
@@ -62,14 +104,18 @@ export interface ImportedDecision {
 /** Who may move a proposal from one status to another; the server enforces it. */
 export type TransitionActor = 'editor' | 'proposer' | 'chair';
 
+// A block changed since its agreement needs a new round: proposed again, or reopened by the chair.
 export const TRANSITIONS: ReadonlyArray<{ from: readonly ProposalStatus[]; to: ProposalStatus; by: readonly TransitionActor[] }> = [
-  { from: ['draft', 'withdrawn', 'rejected'], to: 'proposed', by: ['editor'] },
+  { from: ['draft', 'withdrawn', 'rejected', 'changedSinceAgreement'], to: 'proposed', by: ['editor'] },
   { from: ['proposed'], to: 'underDiscussion', by: ['proposer', 'chair'] },
   { from: ['proposed', 'underDiscussion'], to: 'agreed', by: ['chair'] },
   { from: ['proposed', 'underDiscussion'], to: 'rejected', by: ['chair'] },
   { from: ['proposed', 'underDiscussion'], to: 'withdrawn', by: ['proposer'] },
-  { from: ['agreed', 'rejected'], to: 'underDiscussion', by: ['chair'] },
+  { from: ['agreed', 'rejected', 'changedSinceAgreement'], to: 'underDiscussion', by: ['chair'] },
 ];
+
+/** The statuses a transition may lead to (the derived one is never a target). */
+export const TRANSITION_TARGETS = ['proposed', 'underDiscussion', 'agreed', 'rejected', 'withdrawn'] as const;
 
 export function isVotingOpen(status: ProposalStatus): boolean {
   return status === 'proposed' || status === 'underDiscussion';

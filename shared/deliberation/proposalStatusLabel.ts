@@ -3,6 +3,8 @@ import { PROPOSAL_STATUSES, type ProposalStatus } from './ProposalState.js';
 
 // `withdrawn` is the editor's own status (the domain taxonomy lists it as optional, without a label).
 const WITHDRAWN: Record<Language, string> = { pl: 'Wycofany', en: 'Withdrawn' };
+// Derived, never recorded: an agreed block whose content no longer is the agreed text.
+const CHANGED_SINCE_AGREEMENT: Record<Language, string> = { pl: 'Zmieniony po uzgodnieniu', en: 'Changed since agreement' };
 
 /**
  * The one wording of a proposal status, for the editor and every export: the
@@ -12,6 +14,7 @@ const WITHDRAWN: Record<Language, string> = { pl: 'Wycofany', en: 'Withdrawn' };
  */
 export function proposalStatusLabel(status: ProposalStatus | string, language: Language): string {
   if (status === 'withdrawn') return WITHDRAWN[language];
+  if (status === 'changedSinceAgreement') return CHANGED_SINCE_AGREEMENT[language];
   return label('blockStatuses', status, language);
 }
 

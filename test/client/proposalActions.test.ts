@@ -18,6 +18,9 @@ function proposal(blockId: string, status: ProposalState['status'], updatedAt: n
     votes: [],
     tally: { for: 0, against: 0, abstain: 0 },
     decisionNote: null,
+    decisionMethod: null,
+    decisionTally: null,
+    agreement: null,
     updatedAt,
   };
 }

@@ -236,7 +236,7 @@ describe('file exports of the agreed version', () => {
     for (const proposal of open?.body.open ?? []) {
       if (proposal.status === 'draft' || proposal.status === 'withdrawn') await post(`/plans/${planId}/proposals/${proposal.blockId}/transitions`, { to: 'proposed' });
       const to = proposal.blockId === rejectedId ? 'rejected' : 'agreed';
-      const decided = await post(`/plans/${planId}/proposals/${proposal.blockId}/transitions`, { to, note: `protokół nr 4, ${proposal.blockId}` });
+      const decided = await post(`/plans/${planId}/proposals/${proposal.blockId}/transitions`, { to, note: `protokół nr 4, ${proposal.blockId}`, method: 'consensus' });
       expect(decided?.status).toBe(200);
     }
     const frozen = await post(`/plans/${planId}/agreed-versions`, { name: 'Wersja uzgodniona', decisionDate: '2026-03-12', decisionReference: 'protokół nr 4 z 12.03.2026' });

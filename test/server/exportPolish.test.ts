@@ -219,7 +219,7 @@ describe('exports through the server', () => {
     for (const proposal of open.body.open) {
       if (proposal.status === 'draft' || proposal.status === 'withdrawn') await chair.request('POST', `/plans/${planId}/proposals/${proposal.blockId}/transitions`, { to: 'proposed' });
       const to = proposal.blockId === 'R-05' ? 'rejected' : 'agreed';
-      const decided = await chair.request('POST', `/plans/${planId}/proposals/${proposal.blockId}/transitions`, { to, note: `protokół nr 7, ${proposal.blockId}` });
+      const decided = await chair.request('POST', `/plans/${planId}/proposals/${proposal.blockId}/transitions`, { to, note: `protokół nr 7, ${proposal.blockId}`, method: 'consensus' });
       expect(decided.status).toBe(200);
     }
     const frozen = await chair.request<{ version: PlanVersion }>('POST', `/plans/${planId}/agreed-versions`, { name: 'Wersja uzgodniona', decisionDate: '2026-12-01', decisionReference: 'protokół nr 7' });

@@ -17,6 +17,11 @@ beforeAll(async () => {
     const block = new Y.XmlElement(type);
     block.setAttribute('id', id ?? '');
     block.setAttribute('status', 'draft');
+    // A proposal needs a title (a single-line field, text in a child node).
+    const title = new Y.XmlElement('blockLine');
+    title.setAttribute('field', 'title');
+    title.insert(0, [new Y.XmlText(`Tytuł ${id ?? ''}`)]);
+    block.insert(0, [title]);
     seed.getXmlFragment('content').insert(seed.getXmlFragment('content').length, [block]);
   }
   const document = await testServer.server.registry.acquire(`plan/${team.planId}`);
@@ -25,8 +30,12 @@ beforeAll(async () => {
   return dispose;
 }, 60_000);
 
-const transition = (person: string, blockId: string, to: string, note = '') =>
-  team.people[person]?.request<{ proposal: ProposalState; error: { code: string } }>('POST', `/plans/${team.planId}/proposals/${blockId}/transitions`, { to, note });
+const transition = (person: string, blockId: string, to: string, note = '', method?: 'consensus' | 'vote') =>
+  team.people[person]?.request<{ proposal: ProposalState; error: { code: string } }>('POST', `/plans/${team.planId}/proposals/${blockId}/transitions`, {
+    to,
+    note,
+    ...(method === undefined ? {} : { method }),
+  });
 const vote = (person: string, blockId: string, value: string) =>
   team.people[person]?.request<{ proposal: ProposalState; error: { code: string } }>('POST', `/plans/${team.planId}/proposals/${blockId}/votes`, { vote: value });
 
@@ -43,9 +52,9 @@ describe('proposal lifecycle', () => {
     expect((await vote('bartek', 'KI-1.1', 'against'))?.status).toBe(200);
     expect((await vote('bartek', 'KI-1.1', 'for'))?.body.proposal.tally).toEqual({ for: 2, against: 0, abstain: 0 });
     expect((await vote('olga', 'KI-1.1', 'for'))?.status).toBe(403);
-    expect((await transition('anna', 'KI-1.1', 'agreed', 'protokół nr 4'))?.status).toBe(403);
+    expect((await transition('anna', 'KI-1.1', 'agreed', 'protokół nr 4', 'consensus'))?.status).toBe(403);
     expect((await transition('chair', 'KI-1.1', 'agreed'))?.body.error.code).toBe('noteRequired');
-    const agreed = await transition('chair', 'KI-1.1', 'agreed', 'protokół nr 4 z 12.03.2026');
+    const agreed = await transition('chair', 'KI-1.1', 'agreed', 'protokół nr 4 z 12.03.2026', 'vote');
     expect(agreed?.body.proposal.status).toBe('agreed');
     expect(agreed?.body.proposal.decisionNote).toBe('protokół nr 4 z 12.03.2026');
     await waitFor(() => seen.some((event) => event.type === 'proposalChanged' && event.proposal.status === 'agreed'), {
@@ -68,7 +77,7 @@ describe('proposal lifecycle', () => {
   });
 
   it('refuses invalid transitions, non-proposal blocks and withdrawal by someone else', async () => {
-    expect((await transition('anna', 'R-01', 'agreed', 'x'))?.body.error.code).toBe('invalidTransition');
+    expect((await transition('anna', 'R-01', 'agreed', 'x', 'consensus'))?.body.error.code).toBe('invalidTransition');
     expect((await transition('anna', 'CS-1', 'proposed'))?.body.error.code).toBe('notAProposal');
     expect((await transition('anna', 'NOPE', 'proposed'))?.body.error.code).toBe('unknownBlock');
     expect((await transition('olga', 'R-01', 'proposed'))?.status).toBe(403);

@@ -110,7 +110,7 @@ describe('versions', () => {
       if (proposal.status === 'draft' || proposal.status === 'withdrawn') {
         await post('chair', `/plans/${planId}/proposals/${proposal.blockId}/transitions`, { to: 'proposed' });
       }
-      const decided = await post<{ proposal: ProposalState }>('chair', `/plans/${planId}/proposals/${proposal.blockId}/transitions`, { to: 'agreed', note: 'protokół nr 4' });
+      const decided = await post<{ proposal: ProposalState }>('chair', `/plans/${planId}/proposals/${proposal.blockId}/transitions`, { to: 'agreed', note: 'protokół nr 4', method: 'consensus' });
       expect(decided?.status).toBe(200);
     }
     const frozen = await post<{ version: PlanVersion }>('chair', `/plans/${planId}/agreed-versions`, decision);
