@@ -110,6 +110,7 @@ export class PlanServer {
       unloadDelayMs: config.unloadDelayMs,
       compactAfterAppends: config.compactAfterAppends,
       handoffMaxWaitMs: config.handoffMaxWaitMs,
+      maxDocumentBytes: config.maxDocumentBytes,
       schemaUpgrade: planDocumentUpgrade,
       onDocumentLoaded: (document) => agreementWatcher?.watch(document),
     });
@@ -122,6 +123,7 @@ export class PlanServer {
     const syncServer = new SyncServer({
       registry,
       authenticate: options.authenticate ?? planAccess.authenticate,
+      limits: config,
       log,
       maxMessageBytes: config.maxMessageBytes,
       pingIntervalMs: config.pingIntervalMs,

@@ -4,6 +4,7 @@ import { describeError } from '../log.js';
 import type { CloseEvent } from '../../shared/protocol/closeCodes.js';
 import { SharedDocument } from './SharedDocument.js';
 import { StoredStateHandoff } from './StoredStateHandoff.js';
+import { defaultSyncLimits } from './SyncLimits.js';
 import type { DocumentSchemaUpgrade } from './DocumentSchemaUpgrade.js';
 
 export interface DocumentRegistryOptions {
@@ -19,6 +20,8 @@ export interface DocumentRegistryOptions {
    * handed the stored bytes to before applying them itself (StoredStateHandoff).
    */
   handoffMaxWaitMs: number;
+  /** Client edits that would make a document bigger are refused (default: SyncLimits). */
+  maxDocumentBytes?: number;
   /** Called once for each document when it has loaded (server-side watchers of its content subscribe here). */
   onDocumentLoaded?: (document: SharedDocument) => void;
 }
@@ -111,6 +114,7 @@ export class DocumentRegistry {
       log: this.options.log,
       compactAfterAppends: this.options.compactAfterAppends,
       schemaUpgrade: this.options.schemaUpgrade,
+      maxDocumentBytes: this.options.maxDocumentBytes ?? defaultSyncLimits.maxDocumentBytes,
       onIdle: () => this.scheduleUnload(name),
       onFailure: (failed) => this.drop(name, failed),
     });
