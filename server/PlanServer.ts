@@ -26,6 +26,7 @@ import { PasswordHasher } from './accounts/PasswordHasher.js';
 import { PlanAccess } from './auth/PlanAccess.js';
 import { PlanEventPublisher } from './events/PlanEventPublisher.js';
 import { CommentService } from './comments/CommentService.js';
+import { CommentRateLimit } from './comments/CommentRateLimit.js';
 import { ProposalService } from './proposals/ProposalService.js';
 import { AgreementWatcher } from './proposals/AgreementWatcher.js';
 import { commentRoutes } from './http/commentRoutes.js';
@@ -136,6 +137,7 @@ export class PlanServer {
       plans,
       workspaces,
       events,
+      commentRate: new CommentRateLimit({ limit: config.maxCommentsPerMinute, windowMs: 60_000 }),
       hasBlock: async (planId, blockId) => (await findBlock(planId, blockId)) !== null,
     });
     const proposals = new ProposalService({

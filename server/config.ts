@@ -28,6 +28,8 @@ export interface ServerConfig extends SyncLimits {
   /** scrypt derivations at once (128 MiB each), and how many may wait before logins get 429 serverBusy. */
   passwordHashConcurrency: number;
   passwordHashQueue: number;
+  /** Comments (threads and replies) one person may write per minute. */
+  maxCommentsPerMinute: number;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -49,6 +51,7 @@ export const defaultConfig: ServerConfig = {
   maxLoginFailuresPerAddress: 20,
   passwordHashConcurrency: 2,
   passwordHashQueue: 16,
+  maxCommentsPerMinute: 30,
   ...defaultSyncLimits,
 };
 
@@ -88,6 +91,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     maxLoginFailuresPerAddress: integer('MAX_LOGIN_FAILURES_PER_ADDRESS', defaultConfig.maxLoginFailuresPerAddress, 1, 100_000),
     passwordHashConcurrency: integer('PASSWORD_HASH_CONCURRENCY', defaultConfig.passwordHashConcurrency, 1, 64),
     passwordHashQueue: integer('PASSWORD_HASH_QUEUE', defaultConfig.passwordHashQueue, 0, 10_000),
+    maxCommentsPerMinute: integer('MAX_COMMENTS_PER_MINUTE', defaultConfig.maxCommentsPerMinute, 1, 100_000),
     maxUpdateBytes: integer('MAX_UPDATE_BYTES', defaultConfig.maxUpdateBytes, 1024, 256 * 1024 * 1024),
     maxDocumentBytes: integer('MAX_DOCUMENT_BYTES', defaultConfig.maxDocumentBytes, 1024, 1024 * 1024 * 1024),
     maxAwarenessBytes: integer('MAX_AWARENESS_BYTES', defaultConfig.maxAwarenessBytes, 256, 16 * 1024 * 1024),

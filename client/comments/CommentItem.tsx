@@ -25,7 +25,7 @@ export function CommentItem({ comment, isOwn, store }: CommentItemProps) {
   const save = async (): Promise<void> => {
     if (draft === null || draft.trim() === '') return;
     try {
-      store.applyThread(await editComment(comment.id, draft));
+      store.applyComment(await editComment(comment.id, draft));
       setDraft(null);
       setError(null);
     } catch (caught) {
@@ -73,7 +73,7 @@ export function CommentItem({ comment, isOwn, store }: CommentItemProps) {
             title={t('comments.deleteTitle')}
             message={t('comments.deleteMessage')}
             confirmLabel={t('comments.delete')}
-            onConfirm={async () => store.applyThread(await deleteComment(comment.id))}
+            onConfirm={async () => store.applyComment(await deleteComment(comment.id))}
           />
         </div>
       )}

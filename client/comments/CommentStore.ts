@@ -1,6 +1,8 @@
 import type { Editor } from '@tiptap/core';
-import type { CommentAnchor, CommentThread } from '../../shared/deliberation/CommentThread.js';
+import type { Comment, CommentAnchor, CommentThread, ThreadStatus } from '../../shared/deliberation/CommentThread.js';
+import type { ThreadChange } from '../../shared/deliberation/ThreadChange.js';
 import type { PlanEvent } from '../../shared/events/PlanEvent.js';
+import { applyThreadChange } from './applyThreadChange.js';
 import type { PlanConnection } from '../collaboration/PlanConnection.js';
 import { listThreads } from './commentApi.js';
 import { matchesThreadFilter, type ThreadFilter } from './matchesThreadFilter.js';
@@ -20,7 +22,8 @@ export interface CommentStoreSnapshot {
 
 /**
  * The plan's comment threads as this client knows them: loaded once from the
- * API, then kept current by the server's live `threadChanged` events (and
+ * API, then kept current by the server's live thread changes, each carrying
+ * only what changed: a new thread, one comment, or a thread's status (and
  * reloaded after a reconnect, which may have missed some). Also holds the
  * state the editor highlight and the side panel share: which thread is
  * focused and which selection a new comment is being written for.
@@ -29,7 +32,7 @@ export class CommentStore {
   private threads = new Map<string, CommentThread>();
   private snapshot: CommentStoreSnapshot;
   private readonly listeners = new Set<() => void>();
-  private eventsDuringLoad: CommentThread[] | null = null;
+  private changesDuringLoad: ThreadChange[] | null = null;
   private editorInstance: Editor | null = null;
   private readonly disposers: Array<() => void> = [];
   private isDestroyed = false;
@@ -74,26 +77,39 @@ export class CommentStore {
   }
 
   async reload(): Promise<void> {
-    this.eventsDuringLoad = [];
+    this.changesDuringLoad = [];
     try {
       const loaded = await this.load(this.planId);
       if (this.isDestroyed) return;
       this.threads = new Map(loaded.map((thread) => [thread.id, thread]));
-      // An event that arrived while the list was on its way is at least as new as the list.
-      for (const thread of this.eventsDuringLoad ?? []) this.threads.set(thread.id, thread);
-      this.eventsDuringLoad = null;
+      // A change that arrived while the list was on its way may be newer than the list; applying it twice is harmless.
+      for (const change of this.changesDuringLoad ?? []) this.applyToThreads(change);
+      this.changesDuringLoad = null;
       this.update({ status: 'ready', loadError: null, threads: [...this.threads.values()] });
     } catch (error) {
-      this.eventsDuringLoad = null;
+      this.changesDuringLoad = null;
       if (!this.isDestroyed && this.snapshot.status !== 'ready') this.update({ status: 'error', loadError: error });
     }
   }
 
-  /** Takes a thread the server answered with (or pushed), replacing the older copy. */
+  /** Takes one change the server answered with or pushed. */
+  apply(change: ThreadChange): void {
+    this.changesDuringLoad?.push(change);
+    if (this.applyToThreads(change)) this.update({ threads: [...this.threads.values()] });
+  }
+
+  /** A thread this client just created. */
   applyThread(thread: CommentThread): void {
-    this.eventsDuringLoad?.push(thread);
-    this.threads.set(thread.id, thread);
-    this.update({ threads: [...this.threads.values()] });
+    this.apply({ type: 'threadCreated', thread });
+  }
+
+  /** A reply, edit or deletion the server answered with. */
+  applyComment(comment: Comment): void {
+    this.apply({ type: 'commentSaved', planId: this.planId, comment });
+  }
+
+  applyStatus(status: ThreadStatus): void {
+    this.apply({ type: 'threadStatusChanged', planId: this.planId, status });
   }
 
   setFilter(filter: ThreadFilter): void {
@@ -122,8 +138,16 @@ export class CommentStore {
   }
 
   private readonly handlePlanEvent = (event: PlanEvent): void => {
-    if (event.type === 'threadChanged' && event.thread.planId === this.planId) this.applyThread(event.thread);
+    if (event.type === 'threadCreated' && event.thread.planId === this.planId) this.apply(event);
+    else if ((event.type === 'commentSaved' || event.type === 'threadStatusChanged') && event.planId === this.planId) this.apply(event);
   };
+
+  private applyToThreads(change: ThreadChange): boolean {
+    const thread = applyThreadChange(this.threads, change);
+    if (thread === null) return false;
+    this.threads.set(thread.id, thread);
+    return true;
+  }
 
   private update(change: Partial<CommentStoreSnapshot>): void {
     this.snapshot = { ...this.snapshot, ...change };

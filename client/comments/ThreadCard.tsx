@@ -48,7 +48,7 @@ export function ThreadCard({ placed, isFocused, userId, members, store }: Thread
   const sendReply = (): Promise<void> =>
     run(async () => {
       if (reply.trim() === '') return;
-      store.applyThread(await replyToThread(thread.id, { body: reply, mentions: collectMentions(reply, members) }));
+      store.applyComment(await replyToThread(thread.id, { body: reply, mentions: collectMentions(reply, members) }));
       setReply('');
     });
 
@@ -97,7 +97,7 @@ export function ThreadCard({ placed, isFocused, userId, members, store }: Thread
           type="button"
           className="button button--small"
           disabled={isPending}
-          onClick={() => void run(async () => store.applyThread(await setThreadResolved(thread.id, thread.status === 'open')))}
+          onClick={() => void run(async () => store.applyStatus(await setThreadResolved(thread.id, thread.status === 'open')))}
         >
           {thread.status === 'open' ? t('comments.resolve') : t('comments.reopen')}
         </button>

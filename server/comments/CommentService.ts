@@ -6,14 +6,16 @@ import type { User } from '../accounts/AccountService.js';
 import type { PlanService } from '../plans/PlanService.js';
 import type { WorkspaceService } from '../workspace/WorkspaceService.js';
 import type { PlanEventPublisher } from '../events/PlanEventPublisher.js';
+import type { CommentRateLimit } from './CommentRateLimit.js';
 import { can } from '../../shared/workspace/roles.js';
-import type { Comment, CommentAnchor, CommentThread } from '../../shared/deliberation/CommentThread.js';
+import type { Comment, CommentAnchor, CommentThread, ThreadStatus } from '../../shared/deliberation/CommentThread.js';
 
 export interface CommentServiceOptions {
   database: SqliteDatabase;
   plans: PlanService;
   workspaces: WorkspaceService;
   events: PlanEventPublisher;
+  commentRate: CommentRateLimit;
   /** Whether a typed block with this id exists in the plan's content. */
   hasBlock: (planId: string, blockId: string) => Promise<boolean>;
 }
@@ -59,13 +61,7 @@ export class CommentService {
       'SELECT * FROM comment_threads WHERE plan_id = ? ORDER BY created_at',
       [planId],
     );
-    const comments = await this.options.database.all<CommentRow>(
-      `SELECT comments.*, users.name AS author_name FROM comments
-       JOIN comment_threads ON comment_threads.id = comments.thread_id
-       JOIN users ON users.id = comments.author_id
-       WHERE comment_threads.plan_id = ? ORDER BY comments.created_at`,
-      [planId],
-    );
+    const comments = await this.commentRows('comment_threads.plan_id = ?', [planId]);
     return threads.map((thread) => toThread(thread, comments.filter((comment) => comment.thread_id === thread.id)));
   }
 
@@ -75,6 +71,7 @@ export class CommentService {
     input: { anchor: CommentAnchor; body: string; mentions: string[] },
   ): Promise<CommentThread> {
     const { plan } = await this.requireCommenter(planId, user);
+    this.options.commentRate.take(user.id);
     validateAnchor(input.anchor);
     if (input.anchor.kind === 'block' && !(await this.options.hasBlock(planId, input.anchor.blockId))) {
       throw badRequest('unknownBlock', `No block with id '${input.anchor.blockId}' in this plan`);
@@ -104,40 +101,53 @@ export class CommentService {
         [newId(), threadId, user.id, input.body, JSON.stringify(mentions), now],
       );
     });
-    return this.publishThread(planId, threadId, { mentions, author: user });
+    const row = await this.threadRow(threadId);
+    const thread = toThread(row, await this.commentRows('comments.thread_id = ?', [threadId]));
+    this.options.events.publish(planId, { type: 'threadCreated', thread });
+    this.notifyMentions(planId, threadId, mentions, user);
+    return thread;
   }
 
-  async reply(threadId: string, user: User, input: { body: string; mentions: string[] }): Promise<CommentThread> {
+  /** The new comment only: the thread may hold thousands, and every peer already has them. */
+  async reply(threadId: string, user: User, input: { body: string; mentions: string[] }): Promise<Comment> {
     const thread = await this.threadRow(threadId);
     const { plan } = await this.requireCommenter(thread.plan_id, user);
+    this.options.commentRate.take(user.id);
     const mentions = await this.validMentions(plan.workspaceId, input.mentions);
+    const commentId = newId();
     await this.options.database.run(
       'INSERT INTO comments (id, thread_id, author_id, body, mentions, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [newId(), threadId, user.id, input.body, JSON.stringify(mentions), Date.now()],
+      [commentId, threadId, user.id, input.body, JSON.stringify(mentions), Date.now()],
     );
-    return this.publishThread(thread.plan_id, threadId, { mentions, author: user });
+    const comment = await this.publishComment(thread.plan_id, commentId);
+    this.notifyMentions(thread.plan_id, threadId, mentions, user);
+    return comment;
   }
 
-  async editComment(commentId: string, user: User, body: string): Promise<CommentThread> {
+  async editComment(commentId: string, user: User, body: string): Promise<Comment> {
     const comment = await this.ownComment(commentId, user);
     await this.options.database.run('UPDATE comments SET body = ?, edited_at = ? WHERE id = ?', [body, Date.now(), commentId]);
-    return this.publishThread(comment.planId, comment.threadId);
+    return this.publishComment(comment.planId, commentId);
   }
 
-  async deleteComment(commentId: string, user: User): Promise<CommentThread> {
+  async deleteComment(commentId: string, user: User): Promise<Comment> {
     const comment = await this.ownComment(commentId, user);
     await this.options.database.run("UPDATE comments SET body = '', mentions = '[]', deleted_at = ? WHERE id = ?", [Date.now(), commentId]);
-    return this.publishThread(comment.planId, comment.threadId);
+    return this.publishComment(comment.planId, commentId);
   }
 
-  async setResolved(threadId: string, user: User, isResolved: boolean): Promise<CommentThread> {
+  async setResolved(threadId: string, user: User, isResolved: boolean): Promise<ThreadStatus> {
     const thread = await this.threadRow(threadId);
     await this.requireCommenter(thread.plan_id, user);
+    const status: ThreadStatus = isResolved
+      ? { threadId, status: 'resolved', resolvedBy: user.id, resolvedAt: Date.now() }
+      : { threadId, status: 'open', resolvedBy: null, resolvedAt: null };
     await this.options.database.run(
       'UPDATE comment_threads SET status = ?, resolved_by = ?, resolved_at = ? WHERE id = ?',
-      isResolved ? ['resolved', user.id, Date.now(), threadId] : ['open', null, null, threadId],
+      [status.status, status.resolvedBy, status.resolvedAt, threadId],
     );
-    return this.publishThread(thread.plan_id, threadId);
+    this.options.events.publish(thread.plan_id, { type: 'threadStatusChanged', planId: thread.plan_id, status });
+    return status;
   }
 
   private async requireCommenter(planId: string, user: User) {
@@ -173,23 +183,26 @@ export class CommentService {
     return [...new Set(mentions)];
   }
 
-  private async publishThread(
-    planId: string,
-    threadId: string,
-    notify?: { mentions: string[]; author: User },
-  ): Promise<CommentThread> {
-    const row = await this.threadRow(threadId);
-    const comments = await this.options.database.all<CommentRow>(
-      `SELECT comments.*, users.name AS author_name FROM comments JOIN users ON users.id = comments.author_id
-       WHERE comments.thread_id = ? ORDER BY comments.created_at`,
-      [threadId],
+  private async commentRows(where: string, params: unknown[]): Promise<CommentRow[]> {
+    return this.options.database.all<CommentRow>(
+      `SELECT comments.*, users.name AS author_name FROM comments
+       JOIN comment_threads ON comment_threads.id = comments.thread_id
+       JOIN users ON users.id = comments.author_id
+       WHERE ${where} ORDER BY comments.created_at, comments.rowid`,
+      params,
     );
-    const thread = toThread(row, comments);
-    this.options.events.publish(planId, { type: 'threadChanged', thread });
-    for (const userId of notify?.mentions ?? []) {
-      this.options.events.publish(planId, { type: 'mentioned', userId, threadId, authorName: notify?.author.name ?? '' });
-    }
-    return thread;
+  }
+
+  private async publishComment(planId: string, commentId: string): Promise<Comment> {
+    const [row] = await this.commentRows('comments.id = ?', [commentId]);
+    if (!row) throw notFound('Comment not found');
+    const comment = toComment(row);
+    this.options.events.publish(planId, { type: 'commentSaved', planId, comment });
+    return comment;
+  }
+
+  private notifyMentions(planId: string, threadId: string, mentions: string[], author: User): void {
+    for (const userId of mentions) this.options.events.publish(planId, { type: 'mentioned', userId, threadId, authorName: author.name });
   }
 }
 
@@ -226,6 +239,7 @@ function toComment(row: CommentRow): Comment {
   const mentions: unknown = JSON.parse(row.mentions);
   return {
     id: row.id,
+    threadId: row.thread_id,
     authorId: row.author_id,
     authorName: row.author_name,
     body: row.deleted_at === null ? row.body : '',

@@ -33,31 +33,31 @@ export function commentRoutes(accounts: AccountService, comments: CommentService
     app.post('/threads/:id/comments', async (request, reply) => {
       const user = await requireUser(request, accounts);
       const { id } = idParams.parse(request.params);
-      return reply.status(201).send({ thread: await comments.reply(id, user, replyBody.parse(request.body)) });
+      return reply.status(201).send({ comment: await comments.reply(id, user, replyBody.parse(request.body)) });
     });
 
     app.post('/threads/:id/resolve', async (request) => {
       const user = await requireUser(request, accounts);
       const { id } = idParams.parse(request.params);
-      return { thread: await comments.setResolved(id, user, true) };
+      return { status: await comments.setResolved(id, user, true) };
     });
 
     app.post('/threads/:id/reopen', async (request) => {
       const user = await requireUser(request, accounts);
       const { id } = idParams.parse(request.params);
-      return { thread: await comments.setResolved(id, user, false) };
+      return { status: await comments.setResolved(id, user, false) };
     });
 
     app.patch('/comments/:id', async (request) => {
       const user = await requireUser(request, accounts);
       const { id } = idParams.parse(request.params);
-      return { thread: await comments.editComment(id, user, editBody.parse(request.body).body) };
+      return { comment: await comments.editComment(id, user, editBody.parse(request.body).body) };
     });
 
     app.delete('/comments/:id', async (request) => {
       const user = await requireUser(request, accounts);
       const { id } = idParams.parse(request.params);
-      return { thread: await comments.deleteComment(id, user) };
+      return { comment: await comments.deleteComment(id, user) };
     });
   };
 }

@@ -5,6 +5,7 @@ export type CommentAnchor =
 
 export interface Comment {
   id: string;
+  threadId: string;
   authorId: string;
   authorName: string;
   /** Empty once deleted; the comment stays as a placeholder so replies keep their context. */
@@ -13,6 +14,14 @@ export interface Comment {
   createdAt: number;
   editedAt: number | null;
   deletedAt: number | null;
+}
+
+/** Whether a thread is open, and who resolved it. */
+export interface ThreadStatus {
+  threadId: string;
+  status: 'open' | 'resolved';
+  resolvedBy: string | null;
+  resolvedAt: number | null;
 }
 
 export interface CommentThread {

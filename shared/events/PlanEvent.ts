@@ -1,4 +1,4 @@
-import type { CommentThread } from '../deliberation/CommentThread.js';
+import type { ThreadChange } from '../deliberation/ThreadChange.js';
 import type { Consultation, ConsultationRemark } from '../consultations/Consultation.js';
 import type { ProposalState } from '../deliberation/ProposalState.js';
 import type { PlanVersion } from '../versions/PlanVersion.js';
@@ -9,7 +9,7 @@ import type { Role } from '../workspace/roles.js';
  * (MessageType.PlanEvent). They are not CRDT edits: only the server writes them.
  */
 export type PlanEvent =
-  | { type: 'threadChanged'; thread: CommentThread }
+  | ThreadChange
   | { type: 'proposalChanged'; proposal: ProposalState }
   | { type: 'mentioned'; userId: string; threadId: string; authorName: string }
   | { type: 'versionSaved'; version: PlanVersion }

@@ -4,7 +4,7 @@ import { startSharedTestServer } from '../helpers/startTestServer.js';
 import { createTeam, type TeamFixture } from '../helpers/teamFixture.js';
 import { waitForSync, type TestClient } from '../helpers/connectClient.js';
 import { waitFor } from '../helpers/waitFor.js';
-import type { CommentThread } from '../../shared/deliberation/CommentThread.js';
+import type { Comment, CommentThread, ThreadStatus } from '../../shared/deliberation/CommentThread.js';
 import type { PlanEvent } from '../../shared/events/PlanEvent.js';
 
 let team: TeamFixture;
@@ -66,7 +66,7 @@ describe('comment threads', () => {
     });
     expect(created?.status).toBe(201);
     const threadId = created?.body.thread.id ?? '';
-    await waitFor(() => (received.olga ?? []).some((event) => event.type === 'threadChanged' && event.thread.id === threadId), {
+    await waitFor(() => (received.olga ?? []).some((event) => event.type === 'threadCreated' && event.thread.id === threadId), {
       message: 'observer never saw the new thread',
     });
     expect((received.bartek ?? []).some((event) => event.type === 'mentioned' && event.userId === team.people.bartek?.userId)).toBe(true);
@@ -85,7 +85,7 @@ describe('comment threads', () => {
     const reply = await team.people.olga?.request<{ thread: CommentThread }>('POST', `/threads/${threadId}/comments`, { body: 'Dane są w OZPS.' });
     expect(reply?.status).toBe(201);
     await waitFor(() =>
-      (received.bartek ?? []).some((event) => event.type === 'threadChanged' && event.thread.comments.length === 2),
+      (received.bartek ?? []).some((event) => event.type === 'commentSaved' && event.comment.threadId === threadId),
     );
     const listed = await team.people.bartek?.request<{ threads: CommentThread[] }>('GET', `/plans/${team.planId}/threads`);
     const thread = listed?.body.threads.find((candidate) => candidate.id === threadId);
@@ -133,13 +133,14 @@ describe('comment threads', () => {
     expect((await team.people.bartek?.request('PATCH', `/comments/${commentId}`, { body: 'Podmiana' }))?.status).toBe(403);
     expect((await team.people.chair?.request('DELETE', `/comments/${commentId}`))?.status).toBe(403);
     expect((await team.people.anna?.request('PATCH', `/comments/${commentId}`, { body: 'Poprawione' }))?.status).toBe(200);
-    const resolved = await team.people.olga?.request<{ thread: CommentThread }>('POST', `/threads/${thread?.id}/resolve`);
-    expect(resolved?.body.thread.status).toBe('resolved');
-    const reopened = await team.people.bartek?.request<{ thread: CommentThread }>('POST', `/threads/${thread?.id}/reopen`);
-    expect(reopened?.body.thread.status).toBe('open');
-    const deleted = await team.people.anna?.request<{ thread: CommentThread }>('DELETE', `/comments/${commentId}`);
-    expect(deleted?.body.thread.comments[0]?.deletedAt).not.toBeNull();
-    expect(deleted?.body.thread.comments[0]?.body).toBe('');
+    const resolved = await team.people.olga?.request<{ status: ThreadStatus }>('POST', `/threads/${thread?.id}/resolve`);
+    expect(resolved?.body.status).toMatchObject({ threadId: thread?.id, status: 'resolved', resolvedBy: team.people.olga?.userId });
+    const reopened = await team.people.bartek?.request<{ status: ThreadStatus }>('POST', `/threads/${thread?.id}/reopen`);
+    expect(reopened?.body.status).toEqual({ threadId: thread?.id, status: 'open', resolvedBy: null, resolvedAt: null });
+    const deleted = await team.people.anna?.request<{ comment: Comment }>('DELETE', `/comments/${commentId}`);
+    expect(deleted?.body.comment.id).toBe(commentId);
+    expect(deleted?.body.comment.deletedAt).not.toBeNull();
+    expect(deleted?.body.comment.body).toBe('');
   });
 
   it('rejects a block anchor that points nowhere and a mention of a stranger', async () => {
