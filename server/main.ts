@@ -3,6 +3,7 @@ import { createConsoleLogger, describeError } from './log.js';
 import { PlanServer } from './PlanServer.js';
 
 const log = createConsoleLogger();
+const SHUTDOWN_TIMEOUT_MS = 10_000;
 
 async function main(): Promise<void> {
   const config = readConfig(process.env);
@@ -15,6 +16,11 @@ async function main(): Promise<void> {
     if (isStopping) return;
     isStopping = true;
     log.info('stopping', { signal });
+    // Sockets are terminated within a second; only a store that hangs (a dead disk) could hold us longer.
+    setTimeout(() => {
+      log.error('shutdown did not finish in time; exiting', { timeoutMs: SHUTDOWN_TIMEOUT_MS });
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {

@@ -219,9 +219,9 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     const document = this.document;
     if (document === null) return;
     this.isReplyInFlight = true;
-    // Encoded now (and shared with every request for the same state this turn);
+    // Encoded now (and shared with every request for the same state until the document changes);
     // it may hold updates still being committed, so it goes out once they are.
-    const reply = encodeSyncFrame(syncProtocol.messageYjsSyncStep2, document.encodeMissingUpdate(stateVector));
+    const reply = document.encodeSyncStep2Frame(stateVector);
     document.whenPersisted().then(
       () => this.sendDirect(reply, this.replyWritten),
       () => undefined, // the document closes every peer when a write fails

@@ -50,6 +50,7 @@ export interface ClientUpdateCallbacks {
 /** Peers per millisecond of minimum interval between update frames (see waitForBatch). */
 const PEERS_PER_BATCH_MS = 40;
 const MAX_BATCH_INTERVAL_MS = 50;
+const MAX_CACHED_SYNC_STEP2_FRAMES = 4;
 
 interface IncomingUpdate {
   update: Uint8Array;
@@ -90,10 +91,11 @@ export class SharedDocument extends Y.Doc {
   /** performance.now() of the last update frame sent to the peers. */
   private lastBroadcastAt = 0;
   /**
-   * Sync step 2 payloads encoded this turn, by requested state vector: many
-   * clients asking for the same thing at once cost one encode.
+   * Sync step 2 frames by requested state vector, until the document changes:
+   * many requests for the same state cost one encode (a client flooding step 1
+   * once cost a whole-document encode per frame).
    */
-  private missingUpdateCache = new Map<string, Uint8Array>();
+  private readonly syncStep2Frames = new Map<string, Uint8Array>();
   /**
    * An upper bound of the encoded document's size: what the store holds
    * (compacted state plus the update log). Measured exactly only when an
@@ -245,17 +247,25 @@ export class SharedDocument extends Y.Doc {
    */
   encodeMissingUpdate(stateVector: Uint8Array): Uint8Array {
     const isEmpty = stateVector.byteLength === 1 && stateVector[0] === 0;
-    if (isEmpty) {
-      this.fullState ??= Y.encodeStateAsUpdate(this);
-      return this.fullState;
-    }
+    if (!isEmpty) return Y.encodeStateAsUpdate(this, stateVector);
+    this.fullState ??= Y.encodeStateAsUpdate(this);
+    return this.fullState;
+  }
+
+  /** Sync step 2 frame answering a sync step 1 with `stateVector`, shared by every request for it until the next change. */
+  encodeSyncStep2Frame(stateVector: Uint8Array): Uint8Array {
     const key = Buffer.from(stateVector.buffer, stateVector.byteOffset, stateVector.byteLength).toString('base64');
-    const cached = this.missingUpdateCache.get(key);
+    const cached = this.syncStep2Frames.get(key);
     if (cached !== undefined) return cached;
-    const update = Y.encodeStateAsUpdate(this, stateVector);
-    if (this.missingUpdateCache.size === 0) setImmediate(() => this.missingUpdateCache.clear());
-    this.missingUpdateCache.set(key, update);
-    return update;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Sync);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, this.encodeMissingUpdate(stateVector));
+    const frame = encoding.toUint8Array(encoder);
+    // A few distinct states at most (clients that just connected); more only evict.
+    if (this.syncStep2Frames.size >= MAX_CACHED_SYNC_STEP2_FRAMES) this.syncStep2Frames.clear();
+    this.syncStep2Frames.set(key, frame);
+    return frame;
   }
 
   /** The document's encoded size as far as it is known without encoding it (an upper bound). */
@@ -339,6 +349,7 @@ export class SharedDocument extends Y.Doc {
     const typedOrigin = isTransactionOrigin(origin) ? origin : undefined;
     if (typedOrigin?.source === 'persistence') return;
     this.fullState = null;
+    this.syncStep2Frames.clear();
     this.pendingUpdates.push({ update, origin: typedOrigin });
     void this.scheduleFlush().catch(() => undefined);
   };
