@@ -1,99 +1,111 @@
 /**
- * Light clients in their own process (forked by LightClientPool): many
- * sockets that speak the y-websocket protocol but do not apply what they
- * receive, so the measurement is bounded by the server, not by N Y.Docs on
- * two cores. Each client still sends real Yjs updates: it owns a tiny Y.Doc
- * and sets `${clientID}:${seq}` → send time in the root map `light`. A new
- * key refers to nothing else, so it integrates into the shared document
- * wherever it lands, at constant cost (an append to a shared root array
- * would make every server scan past the other clients' items).
+ * Light clients in their own process (forked by LightClientPool): raw TCP
+ * sockets that do the WebSocket handshake themselves, then only walk frame
+ * headers and count frames and bytes. No WebSocket library, no payload
+ * decoding, no Yjs while measuring: the measurement must be bounded by the
+ * server, not by this process (the bench reports its CPU and flags a run
+ * where it passed half a core). Everything a client sends is encoded before
+ * the measurement (LightClientFrames): the sync step 1 (after the Auth
+ * message for Hocuspocus), the answers to the server's sync step 1 and to an
+ * awareness query, a room's seed, and its edits, real Yjs updates whose send
+ * time is written into the prepared bytes just before they go out.
  */
-import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
-import * as decoding from 'lib0/decoding';
-import * as syncProtocol from 'y-protocols/sync';
-import WebSocket from 'ws';
+import type net from 'node:net';
 import { preciseNow } from './lib/preciseNow.js';
-import { frameOutgoing, openingFrames, unframeIncoming, type Framing } from './lib/WireFraming.js';
+import { LightClientFrames, type StampableEdit } from './lib/LightClientFrames.js';
+import { FrameHeaderWalker } from './lib/rawWebSocket/FrameHeaderWalker.js';
+import { encodeClientFrame, OPCODE_CLOSE, OPCODE_PONG } from './lib/rawWebSocket/encodeClientFrame.js';
+import { openRawWebSocket } from './lib/rawWebSocket/openRawWebSocket.js';
+import type { Framing } from './lib/WireFraming.js';
 import { connectionParams } from '../client/collaboration/connectionParams.js';
-import { LIGHT_EDITS_FIELD, type LightReply, type LightRequest, type LightRoom } from './lib/lightClientMessages.js';
+import type { LightReply, LightRequest, LightRoom } from './lib/lightClientMessages.js';
 
 const SYNC = 0;
+const SYNC_STEP_1 = 0;
+const SYNC_STEP_2 = 1;
 const QUERY_AWARENESS = 3;
-/** An awareness update with no entries: what a client without a presence state answers to a query. */
-const EMPTY_AWARENESS_FRAME = new Uint8Array([1, 1, 0]);
+/** Hocuspocus answers a client's sync step 1 with this type (same payload as Sync). */
+const HOCUSPOCUS_SYNC_REPLY = 4;
+const NORMAL_CLOSE = encodeClientFrame(new Uint8Array([0x03, 0xe8]), OPCODE_CLOSE).bytes;
 
 interface LightClient {
-  socket: WebSocket;
-  doc: Y.Doc;
-  send(frame: Uint8Array): void;
+  socket: net.Socket;
+  walker: FrameHeaderWalker;
+  frames: LightClientFrames;
+  edits: StampableEdit[];
 }
 
 const clients: LightClient[] = [];
-let framesReceived = 0;
-let bytesReceived = 0;
 let editsSent = 0;
+/** Counts of clients already disconnected, so totals never go back. */
+let closedFrames = 0;
+let closedBytes = 0;
 
 function reply(message: LightReply): void {
   process.send?.(message);
 }
 
-function syncFrame(write: (encoder: encoding.Encoder) => void): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, SYNC);
-  write(encoder);
-  return encoding.toUint8Array(encoder);
+/** Bytes before the message type: Hocuspocus prefixes every message with the document name. */
+function messagePrefixLength(framing: Framing, documentName: string): number {
+  if (framing === 'y-websocket') return 0;
+  const nameBytes = Buffer.byteLength(documentName);
+  let lengthBytes = 1;
+  for (let rest = nameBytes >>> 7; rest > 0; rest >>>= 7) lengthBytes++;
+  return lengthBytes + nameBytes;
 }
 
-/** Resolves with the time from opening the socket to the server's sync step 2. */
-function connectOne(serverUrl: string, framing: Framing, room: LightRoom, timeoutMs: number, seed: Uint8Array | null): Promise<number> {
+/** Resolves with the time from starting the connection to the server's sync step 2. */
+async function connectOne(serverUrl: string, framing: Framing, room: LightRoom, timeoutMs: number, seed: Uint8Array | null): Promise<number> {
   const startedAt = performance.now();
-  const doc = new Y.Doc();
+  const frames = new LightClientFrames(framing, room.planId);
   // The browser client's URL parameters (its document schema); the other servers ignore them.
   const query = new URLSearchParams(connectionParams()).toString();
-  const socket = new WebSocket(`${serverUrl}/${encodeURIComponent(room.planId)}?${query}`, { headers: room.headers, perMessageDeflate: false });
-  socket.binaryType = 'nodebuffer';
-  const send = (frame: Uint8Array): void => {
-    if (socket.readyState === socket.OPEN) socket.send(frameOutgoing(framing, room.planId, frame));
-  };
-  clients.push({ socket, doc, send });
-  doc.on('update', (update: Uint8Array) => send(syncFrame((encoder) => syncProtocol.writeUpdate(encoder, update))));
+  const { socket, firstBytes } = await openRawWebSocket(`${serverUrl}/${encodeURIComponent(room.planId)}?${query}`, room.headers, timeoutMs);
+  const typeAt = messagePrefixLength(framing, room.planId);
   return new Promise((resolve, reject) => {
     let isSynced = false;
-    const timer = setTimeout(() => reject(new Error('not synced in time')), timeoutMs);
-    socket.on('open', () => {
-      for (const frame of openingFrames(framing, room.planId)) socket.send(frame);
-      send(syncFrame((encoder) => syncProtocol.writeSyncStep1(encoder, doc)));
-    });
-    socket.on('message', (data: Buffer) => {
-      framesReceived++;
-      bytesReceived += data.byteLength;
-      // After the sync, updates are counted, never applied; an awareness query is
-      // still answered, as stock clients answer it at any time (Hocuspocus sends none).
-      if (isSynced && !(framing === 'y-websocket' && data[0] === QUERY_AWARENESS)) return;
-      const frame = unframeIncoming(framing, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-      if (frame?.[0] === QUERY_AWARENESS) {
-        send(EMPTY_AWARENESS_FRAME);
-        return;
-      }
-      if (frame === null || frame[0] !== SYNC) return;
-      const decoder = decoding.createDecoder(frame);
-      decoding.readVarUint(decoder);
-      const syncType = decoding.readVarUint(decoder);
-      if (syncType === syncProtocol.messageYjsSyncStep1) {
-        // Answer with our own (tiny) state, as a stock client does.
-        send(syncFrame((encoder) => syncProtocol.writeSyncStep2(encoder, doc, decoding.readVarUint8Array(decoder))));
-      } else if (syncType === syncProtocol.messageYjsSyncStep2 && !isSynced) {
-        isSynced = true;
-        clearTimeout(timer);
-        if (seed !== null) send(syncFrame((encoder) => syncProtocol.writeUpdate(encoder, seed)));
-        resolve(performance.now() - startedAt);
-      }
-    });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error('not synced in time'));
+    }, timeoutMs);
+    const send = (bytes: Buffer): void => {
+      if (socket.writable) socket.write(bytes);
+    };
+    const walker = new FrameHeaderWalker(
+      {
+        onMessageHead(head) {
+          const type = head[typeAt];
+          // Stock clients answer an awareness query at any time (Hocuspocus sends none).
+          if (type === QUERY_AWARENESS) return send(frames.awarenessAnswer);
+          if (isSynced || (type !== SYNC && type !== HOCUSPOCUS_SYNC_REPLY)) return;
+          const syncType = head[typeAt + 1];
+          if (syncType === SYNC_STEP_1) send(frames.syncStep2Answer);
+          else if (syncType === SYNC_STEP_2) {
+            isSynced = true;
+            clearTimeout(timer);
+            if (seed !== null) send(frames.updateFrame(seed));
+            resolve(performance.now() - startedAt);
+          }
+        },
+        onPing: (payload) => send(encodeClientFrame(payload, OPCODE_PONG).bytes),
+        onClose: () => socket.end(),
+      },
+      typeAt + 2,
+    );
+    clients.push({ socket, walker, frames, edits: [] });
+    socket.on('data', (chunk: Buffer) => walker.push(chunk));
     socket.on('error', (error) => {
       clearTimeout(timer);
+      socket.destroy();
       reject(error);
     });
+    socket.on('close', () => {
+      clearTimeout(timer);
+      if (!isSynced) reject(new Error('closed before the sync'));
+    });
+    for (const frame of frames.opening) send(frame);
+    send(frames.syncStep1);
+    if (firstBytes.length > 0) walker.push(firstBytes);
   });
 }
 
@@ -119,27 +131,34 @@ async function connect(request: Extract<LightRequest, { kind: 'connect' }>): Pro
   return { id: request.id, kind: 'connected', syncMs, failed };
 }
 
+function prepareEdits(request: Extract<LightRequest, { kind: 'prepareEdits' }>): Promise<LightReply> {
+  for (const client of clients) client.edits = client.frames.prepareEdits(request.editsPerClient);
+  return Promise.resolve({ id: request.id, kind: 'prepared' });
+}
+
 function edit(request: Extract<LightRequest, { kind: 'edit' }>): Promise<LightReply> {
   const intervalMs = 1000 / request.editsPerSecond;
   const writers = clients.map(
     (client) =>
       new Promise<void>((resolve) => {
-        const edits = client.doc.getMap<number>(LIGHT_EDITS_FIELD);
+        const count = Math.min(request.editsPerClient, client.edits.length);
         let sent = 0;
         let timer: NodeJS.Timeout | undefined;
         const once = (): void => {
-          edits.set(`${client.doc.clientID}:${sent}`, preciseNow());
+          const prepared = client.edits[sent] as StampableEdit;
+          if (client.socket.writable) client.socket.write(client.frames.stamp(prepared, preciseNow()));
           sent++;
           editsSent++;
-          if (sent >= request.editsPerClient) {
+          if (sent >= count) {
             clearInterval(timer);
             resolve();
           }
         };
+        if (count === 0) return resolve();
         // A random phase, so the clients do not all write in the same millisecond.
         setTimeout(() => {
           once();
-          if (sent < request.editsPerClient) timer = setInterval(once, intervalMs);
+          if (sent < count) timer = setInterval(once, intervalMs);
         }, Math.random() * intervalMs);
       }),
   );
@@ -150,18 +169,34 @@ function disconnect(id: number): Promise<LightReply> {
   const closing = clients.map(
     (client) =>
       new Promise<void>((resolve) => {
-        client.doc.destroy();
-        if (client.socket.readyState === client.socket.CLOSED) return resolve();
-        client.socket.once('close', () => resolve());
-        client.socket.close();
+        const { socket } = client;
+        if (socket.destroyed) return resolve();
+        socket.once('close', () => resolve());
+        if (socket.writable) socket.end(NORMAL_CLOSE);
         setTimeout(() => {
-          client.socket.terminate();
+          socket.destroy();
           resolve();
         }, 2_000).unref();
       }),
   );
+  for (const client of clients) {
+    closedFrames += client.walker.messages;
+    closedBytes += client.walker.payloadBytes;
+  }
   clients.length = 0;
   return Promise.all(closing).then(() => ({ id, kind: 'disconnected' }));
+}
+
+function stats(id: number): LightReply {
+  let open = 0;
+  let framesReceived = closedFrames;
+  let bytesReceived = closedBytes;
+  for (const client of clients) {
+    if (!client.socket.destroyed) open++;
+    framesReceived += client.walker.messages;
+    bytesReceived += client.walker.payloadBytes;
+  }
+  return { id, kind: 'stats', stats: { open, framesReceived, bytesReceived, editsSent } };
 }
 
 process.on('message', (message: LightRequest) => {
@@ -169,17 +204,12 @@ process.on('message', (message: LightRequest) => {
     switch (message.kind) {
       case 'connect':
         return connect(message);
+      case 'prepareEdits':
+        return prepareEdits(message);
       case 'edit':
         return edit(message);
-      case 'stats': {
-        const usage = process.cpuUsage();
-        const open = clients.filter((client) => client.socket.readyState === client.socket.OPEN).length;
-        return Promise.resolve({
-          id: message.id,
-          kind: 'stats',
-          stats: { open, framesReceived, bytesReceived, editsSent, cpuMs: (usage.user + usage.system) / 1000 },
-        });
-      }
+      case 'stats':
+        return Promise.resolve(stats(message.id));
       case 'disconnect':
         return disconnect(message.id);
     }

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { PlanEditorTarget } from './lib/PlanEditorTarget.js';
 import { describeMachine } from './lib/describeMachine.js';
 import { formatTable } from './lib/ResultTable.js';
-import type { Scenario, ScenarioResult } from './lib/Scenario.js';
+import type { HarnessCheck, Scenario, ScenarioResult } from './lib/Scenario.js';
+import { buildBenchProcesses } from './lib/benchBuild.js';
 import type { ServerTarget } from './lib/ServerTarget.js';
 import { FanOutScenario } from './scenarios/FanOutScenario.js';
 import { ColdLoadScenario } from './scenarios/ColdLoadScenario.js';
@@ -79,9 +80,14 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const log = (message: string): void => console.error(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(1)} s] ${message}`);
   log(`node ${machine.node}, ${machine.cpuCount} × ${machine.cpuModel}, ${machine.totalMemoryGiB} GiB, ${machine.platform} ${machine.kernel}`);
+  // Every server and the light clients run as plain JavaScript, the plan editor as `npm start` builds it.
+  const buildStartedAt = performance.now();
+  await buildBenchProcesses();
+  log(`built the servers and light clients into dist/bench in ${((performance.now() - buildStartedAt) / 1000).toFixed(1)} s`);
 
   const results: (ScenarioResult & { loadAverage1m: { before: number; after: number } })[] = [];
   const comparisons: ResultTable[] = [];
+  const harnessChecks: HarnessCheck[] = [];
   // Scenario by scenario, every target in turn, so that the numbers compared were taken close in time.
   for (const scenario of toRun) {
     const scenarioResults: ScenarioResult[] = [];
@@ -103,6 +109,12 @@ async function main(): Promise<void> {
         await target.killAll();
       }
     }
+    if (scenario.checkHarness && scenarioResults.length > 0) {
+      const check = scenario.checkHarness(scenarioResults);
+      harnessChecks.push(check);
+      log(`${scenario.name}: ${check.summary}`);
+      if (scenarioResults.length === 1) comparisons.push(check.table);
+    }
     if (scenario.compare && scenarioResults.length > 1) comparisons.push(...scenario.compare(scenarioResults, ours.name));
   }
 
@@ -116,12 +128,13 @@ async function main(): Promise<void> {
       `\nLoad average (1 min) before/after: ${result.loadAverage1m.before.toFixed(2)} / ${result.loadAverage1m.after.toFixed(2)} on ${machine.cpuCount} cores\n`,
     ]),
     ...(comparisons.length > 0 ? ['## Side by side', '', ...comparisons.map((table) => `${formatTable(table)}\n`)] : []),
+    ...harnessChecks.map((check) => `**${check.scenario}: ${check.summary}**\n`),
   ].join('\n');
   console.log(output);
 
   await mkdir(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), machine, results, comparisons }, null, 2)}\n`);
+  await writeFile(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), machine, harnessChecks, isHarnessSaturated: harnessChecks.some((check) => check.isSaturated), results, comparisons }, null, 2)}\n`);
   log(`results written to ${path.relative(process.cwd(), file)}`);
 }
 

@@ -1,10 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { benchBuildLayout } from './benchBuild.js';
+import { readProcessUsage } from './readProcessUsage.js';
 import type { Framing } from './WireFraming.js';
 import type { LightReply, LightRequest, LightRoom, LightStats } from './lightClientMessages.js';
-
-const entry = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../lightClients.ts');
 
 type RequestBody = LightRequest extends infer R ? (R extends LightRequest ? Omit<R, 'id'> : never) : never;
 
@@ -32,19 +30,27 @@ export class LightClientPool {
     );
   }
 
+  /** Runs the compiled bench/lightClients.ts (see benchBuild), plain Node, no loader. */
   static start(): LightClientPool {
-    const child = fork(entry, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(benchBuildLayout.lightClients, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     return new LightClientPool(child);
   }
 
-  get pid(): number | undefined {
-    return this.child.pid;
+  /** CPU time (utime + stime from /proc) the light-client process has used so far. */
+  cpuMs(): number {
+    if (this.child.pid === undefined) throw new Error('light-client process has no pid');
+    return readProcessUsage(this.child.pid).cpuMs;
   }
 
   async connect(serverUrl: string, framing: Framing, rooms: LightRoom[], timeoutMs = 20_000): Promise<{ syncMs: number[]; failed: number }> {
     const reply = await this.request({ kind: 'connect', serverUrl, framing, rooms, timeoutMs });
     if (reply.kind !== 'connected') throw new Error(`unexpected reply ${reply.kind}`);
     return { syncMs: reply.syncMs, failed: reply.failed };
+  }
+
+  async prepareEdits(editsPerClient: number): Promise<void> {
+    const reply = await this.request({ kind: 'prepareEdits', editsPerClient });
+    if (reply.kind !== 'prepared') throw new Error(`unexpected reply ${reply.kind}`);
   }
 
   async edit(editsPerSecond: number, editsPerClient: number): Promise<number> {

@@ -1,16 +1,13 @@
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { benchBuildLayout } from './benchBuild.js';
 import { ChildServer } from './ChildServer.js';
 import { resetPeakRss } from './resetPeakRss.js';
 import type { Framing } from './WireFraming.js';
 import type { PlanHandle, RunningServer, ServerCapabilities, ServerTarget, StartOptions } from './ServerTarget.js';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
 export interface PeerServerTargetOptions {
   name: string;
-  /** Entry file under bench/servers/; it must log `listening on port <n>`. */
+  /** Entry file under bench/servers/ (run compiled, see benchBuild); it must log `listening on port <n>`. */
   script: string;
   framing: Framing;
   capabilities: ServerCapabilities;
@@ -35,8 +32,8 @@ export class PeerServerTarget implements ServerTarget {
   async start(options: StartOptions): Promise<RunningServer> {
     const child = await ChildServer.spawn({
       command: process.execPath,
-      args: [...(process.env.BENCH_PEER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', path.join('bench/servers', this.options.script)],
-      cwd: projectRoot,
+      args: [...(process.env.BENCH_PEER_NODE_ARGS ?? '').split(' ').filter(Boolean), benchBuildLayout.peerServer(this.options.script)],
+      cwd: benchBuildLayout.projectRoot,
       env: { ...process.env, NODE_ENV: 'production', PORT: '0', DATA_DIR: options.dataDir, ...options.env },
       readyPattern: /listening on port (\d+)/,
     });

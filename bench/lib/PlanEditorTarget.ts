@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { benchBuildLayout } from './benchBuild.js';
 import { ChildServer } from './ChildServer.js';
 import { resetPeakRss } from './resetPeakRss.js';
 import { createPlanThroughApi, createPlansThroughApi } from './createPlanThroughApi.js';
@@ -7,9 +7,11 @@ import { readStoredLayout, type StoredLayout } from './readStoredLayout.js';
 import { formatDocumentName } from '../../shared/documentName.js';
 import type { RunningServer, ServerCapabilities, ServerTarget, StartOptions } from './ServerTarget.js';
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** The plan editor's own server (server/main.ts), started exactly as `npm run serve` does. */
+/**
+ * The plan editor's own server as production runs it (`npm start`): the
+ * esbuild output of scripts/build-server.mjs under plain Node, built once at
+ * bench start (benchBuild).
+ */
 export class PlanEditorTarget implements ServerTarget {
   readonly name = 'plan-editor';
   readonly capabilities: ServerCapabilities = { isDurable: true, servesState: true, settleMs: 0 };
@@ -19,8 +21,8 @@ export class PlanEditorTarget implements ServerTarget {
     const child = await ChildServer.spawn({
       command: process.execPath,
       // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every server run.
-      args: [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'server/main.ts'],
-      cwd: projectRoot,
+      args: [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), benchBuildLayout.planEditorServer],
+      cwd: benchBuildLayout.projectRoot,
       env: {
         ...process.env,
         NODE_ENV: 'production',

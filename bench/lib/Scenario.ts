@@ -15,6 +15,18 @@ export interface ScenarioResult {
   data: unknown;
 }
 
+/** Whether the harness, not the server, may have set a scenario's numbers (the sanity gate). */
+export interface HarnessCheck {
+  scenario: string;
+  /** False when the gate could not be evaluated (its reference target was not run or failed). */
+  isChecked: boolean;
+  /** True: the clients could not keep up, so the run's ratios between targets are void. */
+  isSaturated: boolean;
+  /** One line for the log and the notes of the void tables. */
+  summary: string;
+  table: ResultTable;
+}
+
 /** One benchmark; `run` must finish by itself (bounded loops and timeouts). */
 export interface Scenario {
   readonly name: string;
@@ -26,4 +38,6 @@ export interface Scenario {
    * as ratios of each peer's (results of this scenario only, one per target).
    */
   compare?(results: ScenarioResult[], ours: string): ResultTable[];
+  /** The sanity gate over all targets' results, printed and stored with every run. */
+  checkHarness?(results: ScenarioResult[]): HarnessCheck;
 }

@@ -12,22 +12,25 @@ export interface LightRoom {
 /** Bench → light-client process. Each request carries an id; the reply repeats it. */
 export type LightRequest =
   | { id: number; kind: 'connect'; serverUrl: string; framing: Framing; rooms: LightRoom[]; timeoutMs: number }
+  /** Encodes every client's edits in advance, outside the measured window. */
+  | { id: number; kind: 'prepareEdits'; editsPerClient: number }
   | { id: number; kind: 'edit'; editsPerSecond: number; editsPerClient: number }
   | { id: number; kind: 'stats' }
   | { id: number; kind: 'disconnect' };
 
 export interface LightStats {
   open: number;
+  /** Complete WebSocket messages received by all clients. */
   framesReceived: number;
+  /** Their payload bytes (frame headers not counted). */
   bytesReceived: number;
   editsSent: number;
-  /** CPU time of the light-client process so far. */
-  cpuMs: number;
 }
 
 /** Light-client process → bench. */
 export type LightReply =
   | { id: number; kind: 'connected'; syncMs: number[]; failed: number }
+  | { id: number; kind: 'prepared' }
   | { id: number; kind: 'edited'; editsSent: number }
   | { id: number; kind: 'stats'; stats: LightStats }
   | { id: number; kind: 'disconnected' }

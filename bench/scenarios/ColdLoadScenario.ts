@@ -148,7 +148,7 @@ export class ColdLoadScenario implements Scenario {
             rows,
             notes: [
               'load = from creating the provider until its Y.XmlFragment holds every block and all the text',
-              'server start = spawn of the server process (`node --import tsx …`) until its "listening" log line',
+              'server start = spawn of the server process (plain `node` on the compiled entry, no tsx) until its "listening" log line',
             ],
           },
         ],

@@ -6,10 +6,11 @@ import { preciseNow } from '../lib/preciseNow.js';
 import { summarizeLatencies, type LatencySummary } from '../lib/summarizeLatencies.js';
 import { temporaryDataDir } from '../lib/temporaryDataDir.js';
 import { waitUntil } from '../lib/waitUntil.js';
-import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/Scenario.js';
+import type { HarnessCheck, Scenario, ScenarioContext, ScenarioResult } from '../lib/Scenario.js';
 import type { Cell, ResultTable } from '../lib/ResultTable.js';
 import { ratio } from '../lib/ratio.js';
 import type { PlanHandle } from '../lib/ServerTarget.js';
+import { checkFanOutHarness, HARNESS_CPU_LIMIT_PERCENT } from './checkFanOutHarness.js';
 
 export interface FanOutOptions {
   clientCounts: number[];
@@ -36,8 +37,12 @@ export interface FanOutRun {
   serverCpuMsPer1000Deliveries: number;
   serverCpuPercent: number;
   serverPeakRssMiB: number;
+  /** CPU of the light-client process in the window (utime + stime from /proc), % of one core. */
   lightProcessCpuPercent: number;
+  /** CPU of the bench process (the probes' Y.Docs) in the window, % of one core. */
   benchProcessCpuPercent: number;
+  /** Why this run's numbers may measure the harness rather than the server (empty: none). */
+  harnessWarnings: string[];
   /** Bytes each light client received in the window, averaged. */
   lightKiBReceivedPerClient: number;
   lightFramesReceivedPerClient: number;
@@ -62,7 +67,11 @@ export class FanOutScenario implements Scenario {
   constructor(private readonly options: FanOutOptions) {}
 
   compare(results: ScenarioResult[], ours: string): ResultTable[] {
-    return compareFanOut(results, ours);
+    return compareFanOut(results, ours, checkFanOutHarness(results));
+  }
+
+  checkHarness(results: ScenarioResult[]): HarnessCheck {
+    return checkFanOutHarness(results);
   }
 
   async run(context: ScenarioContext): Promise<ScenarioResult> {
@@ -79,7 +88,9 @@ export class FanOutScenario implements Scenario {
       }
       context.log(
         `fan-out (${context.target.name}) ${clients}: p50 ${run.latencyMs.p50.toFixed(1)} ms, p99 ${run.latencyMs.p99.toFixed(1)} ms, ` +
-          `CPU ${run.serverCpuMsPer1000Deliveries.toFixed(2)} ms/1k, converged ${run.isConverged}`,
+          `CPU ${run.serverCpuMsPer1000Deliveries.toFixed(2)} ms/1k, converged ${run.isConverged}, ` +
+          `light-client process ${run.lightProcessCpuPercent.toFixed(0)} % of a core, bench process ${run.benchProcessCpuPercent.toFixed(0)} %` +
+          (run.harnessWarnings.length > 0 ? ` — HARNESS: ${run.harnessWarnings.join('; ')}` : ''),
       );
       runs.push(run);
     }
@@ -96,7 +107,9 @@ export class FanOutScenario implements Scenario {
       run.lightFramesReceivedPerClient,
       run.lightKiBReceivedPerClient,
       run.lightProcessCpuPercent,
+      run.benchProcessCpuPercent,
       run.isConverged,
+      run.harnessWarnings.length > 0 ? run.harnessWarnings.join('; ') : 'ok',
     ]);
     return {
       scenario: this.name,
@@ -117,9 +130,14 @@ export class FanOutScenario implements Scenario {
             'frames / light client',
             'KiB / light client',
             'light process CPU %',
+            'bench process CPU %',
             'converged',
+            'harness',
           ],
           rows,
+          notes: [
+            `light process = the light clients' own process (raw TCP, frame headers only), CPU from /proc in the window; bench process = the probes; either over ${HARNESS_CPU_LIMIT_PERCENT} % of a core is flagged under "harness"`,
+          ],
         },
       ],
       data: { options: this.options, runs },
@@ -142,6 +160,8 @@ export class FanOutScenario implements Scenario {
       const lightCount = clientCount - probeCount;
       const connected = await pool.connect(server.serverUrl, plan.framing, [{ planId: plan.planId, headers: plan.headers, clients: lightCount }]);
       if (connected.failed > 0) throw new Error(`${connected.failed} of ${lightCount} light clients did not sync`);
+      const editsPerClient = Math.max(1, Math.round((this.options.durationMs / 1000) * this.options.editsPerSecond));
+      await pool.prepareEdits(editsPerClient);
 
       // Each probe types into a paragraph of its own, created before measuring (after any template blocks).
       const initialBlocks = probes[0]?.content.length ?? 0;
@@ -189,13 +209,13 @@ export class FanOutScenario implements Scenario {
       });
 
       const intervalMs = 1000 / this.options.editsPerSecond;
-      const editsPerClient = Math.max(1, Math.round((this.options.durationMs / 1000) * this.options.editsPerSecond));
       const totalEdits = clientCount * editsPerClient;
       // A probe receives every edit except its own.
       const expectedPerProbe = totalEdits - editsPerClient;
       const hasPeakWindow = server.resetPeakRss();
       const usageBefore = server.usage();
       const lightBefore = await pool.stats();
+      const lightCpuBefore = pool.cpuMs();
       const benchCpuBefore = process.cpuUsage();
       const windowStart = performance.now();
       const probeWriters = probes.map(
@@ -230,6 +250,7 @@ export class FanOutScenario implements Scenario {
       const isDrained = allReceived();
       const windowMs = performance.now() - windowStart;
       const usageAfter = server.usage();
+      const lightCpuAfter = pool.cpuMs();
       const lightAfter = await pool.stats();
       const benchCpu = process.cpuUsage(benchCpuBefore);
 
@@ -239,6 +260,8 @@ export class FanOutScenario implements Scenario {
       const isConverged = isDrained && (await checkConvergence(probes, server.serverUrl, plan, target.capabilities.servesState));
       const serverCpuMs = usageAfter.cpuMs - usageBefore.cpuMs;
       const lightReceivers = Math.max(1, lightCount);
+      const lightProcessCpuPercent = ((lightCpuAfter - lightCpuBefore) / windowMs) * 100;
+      const benchProcessCpuPercent = ((benchCpu.user + benchCpu.system) / 1000 / windowMs) * 100;
       return {
         clients: clientCount,
         probes: probeCount,
@@ -251,8 +274,12 @@ export class FanOutScenario implements Scenario {
         serverCpuMsPer1000Deliveries: (serverCpuMs / deliveries) * 1000,
         serverCpuPercent: (serverCpuMs / windowMs) * 100,
         serverPeakRssMiB: (hasPeakWindow ? usageAfter.peakRssBytes : usageAfter.rssBytes) / 1024 ** 2,
-        lightProcessCpuPercent: ((lightAfter.cpuMs - lightBefore.cpuMs) / windowMs) * 100,
-        benchProcessCpuPercent: ((benchCpu.user + benchCpu.system) / 1000 / windowMs) * 100,
+        lightProcessCpuPercent,
+        benchProcessCpuPercent,
+        harnessWarnings: [
+          ...(lightProcessCpuPercent > HARNESS_CPU_LIMIT_PERCENT ? [`light-client process at ${lightProcessCpuPercent.toFixed(0)} % of a core`] : []),
+          ...(benchProcessCpuPercent > HARNESS_CPU_LIMIT_PERCENT ? [`bench (probe) process at ${benchProcessCpuPercent.toFixed(0)} % of a core`] : []),
+        ],
         lightKiBReceivedPerClient: (lightAfter.bytesReceived - lightBefore.bytesReceived) / 1024 / lightReceivers,
         lightFramesReceivedPerClient: (lightAfter.framesReceived - lightBefore.framesReceived) / lightReceivers,
         isConverged,
@@ -281,6 +308,7 @@ function failedRun(clients: number, probes: number): FanOutRun {
     serverPeakRssMiB: NaN,
     lightProcessCpuPercent: NaN,
     benchProcessCpuPercent: NaN,
+    harnessWarnings: [],
     lightKiBReceivedPerClient: NaN,
     lightFramesReceivedPerClient: NaN,
     isConverged: false,
@@ -314,7 +342,7 @@ function stateOf(client: BenchClient | undefined): string {
 }
 
 /** Per client count: each target's p99, CPU per 1k deliveries and convergence, and ours as ratios. */
-export function compareFanOut(results: ScenarioResult[], ours: string): ResultTable[] {
+export function compareFanOut(results: ScenarioResult[], ours: string, harness: HarnessCheck): ResultTable[] {
   const runsOf = (result: ScenarioResult): FanOutRun[] => (result.data as { runs: FanOutRun[] }).runs;
   const own = results.find((result) => result.server === ours);
   const peers = results.filter((result) => result !== own);
@@ -345,10 +373,17 @@ export function compareFanOut(results: ScenarioResult[], ours: string): ResultTa
       ];
     }),
   });
+  // A saturated harness voids every ratio of the run, so each table says so, not only the gate.
+  const voided = (table: ResultTable): ResultTable =>
+    harness.isSaturated ? { ...table, title: `${table.title} — VOID: harness saturated`, notes: [...(table.notes ?? []), harness.summary] } : table;
   return [
-    metricTable('Fan-out side by side: probe p99 latency, ms', (run) => run.latencyMs.p99, true),
-    metricTable('Fan-out side by side: probe p50 latency, ms', (run) => run.latencyMs.p50, false),
-    metricTable('Fan-out side by side: server CPU ms per 1,000 delivered updates', (run) => run.serverCpuMsPer1000Deliveries, true),
-    metricTable('Fan-out side by side: server peak RSS, MiB', (run) => run.serverPeakRssMiB, false),
+    harness.table,
+    ...[
+      metricTable('Fan-out side by side: probe p99 latency, ms', (run) => run.latencyMs.p99, true),
+      metricTable('Fan-out side by side: probe p50 latency, ms', (run) => run.latencyMs.p50, false),
+      metricTable('Fan-out side by side: server CPU ms per 1,000 delivered updates', (run) => run.serverCpuMsPer1000Deliveries, true),
+      metricTable('Fan-out side by side: server peak RSS, MiB', (run) => run.serverPeakRssMiB, false),
+      metricTable('Fan-out side by side: light-client process CPU, % of one core', (run) => run.lightProcessCpuPercent, false),
+    ].map(voided),
   ];
 }
