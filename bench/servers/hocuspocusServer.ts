@@ -1,6 +1,8 @@
 /**
- * Hocuspocus 3 with its SQLite extension, default settings (store debounced
- * 2 s, at most 10 s). Bench only; never import from server/.
+ * Hocuspocus 4.7 with its SQLite extension (better-sqlite3), default settings:
+ * store debounced 2 s, at most every 10 s; outgoing updates coalesced per
+ * event-loop turn (flushDelay 0). Its engines field asks for Node 22; it runs
+ * on this machine's Node 20. Bench only; never import from server/.
  */
 import path from 'node:path';
 import { Server } from '@hocuspocus/server';
