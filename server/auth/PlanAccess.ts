@@ -1,7 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { parseDocumentName } from '../../shared/documentName.js';
 import { Forbidden, Unauthorized } from '../../shared/protocol/closeCodes.js';
-import { can, type Role } from '../../shared/workspace/roles.js';
+import type { Role } from '../../shared/workspace/roles.js';
+import { contentAccessFor } from '../../shared/workspace/contentAccess.js';
 import { encodePlanEvent } from '../../shared/protocol/encodeMessage.js';
 import type { PlanEvent } from '../../shared/events/PlanEvent.js';
 import type { AccessMode } from '../../shared/protocol/accessMode.js';
@@ -62,7 +63,9 @@ export class PlanAccess {
     if (plan === null) throw notFound('Plan not found');
     const role = await this.options.workspaces.roleOf(plan.workspaceId, user.id);
     if (role === null) throw notFound('Plan not found');
-    const accessMode: AccessMode = can(role, 'plan.edit') && plan.status === 'active' ? 'read-write' : 'read-only';
+    const workspace = await this.options.workspaces.get(plan.workspaceId);
+    const access = contentAccessFor(role, { advisorsSuggestOnly: workspace?.advisorsSuggestOnly ?? false });
+    const accessMode: AccessMode = plan.status !== 'active' ? 'read-only' : access === 'edit' ? 'read-write' : access === 'suggest' ? 'suggest-only' : 'read-only';
     return { grant: { identity: { userId: user.id, name: user.name, color: this.caretColor(planId, user.id) }, accessMode }, role };
   }
 

@@ -28,8 +28,9 @@ export const workspacePatchBody = z
   .object({
     name: z.string().trim().min(1, 'is required').max(200).optional(),
     description: z.string().max(5000).optional(),
+    advisorsSuggestOnly: z.boolean().optional(),
   })
-  .refine((body) => body.name !== undefined || body.description !== undefined, 'nothing to change');
+  .refine((body) => body.name !== undefined || body.description !== undefined || body.advisorsSuggestOnly !== undefined, 'nothing to change');
 
 export const invitationBody = z.object({
   role: z.enum(ROLES),

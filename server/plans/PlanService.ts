@@ -14,6 +14,7 @@ import { formatImportError } from '../../shared/planJson/ImportError.js';
 import { AppError } from '../errors.js';
 import type { PlanDocuments } from './PlanDocuments.js';
 import { planContentForRecord } from './planContentForRecord.js';
+import { contentAccessFor, type ContentAccess } from '../../shared/workspace/contentAccess.js';
 
 interface PlanRow {
   id: string;
@@ -120,6 +121,13 @@ export class PlanService {
     const role = await this.workspaces.roleOf(plan.workspaceId, user.id);
     if (role === null) throw notFound('Plan not found');
     return { plan, role };
+  }
+
+  /** What the user may do to the plan's text (shared/workspace/contentAccess.ts): the one rule behind WebSocket writes and restores. */
+  async contentAccessOf(planId: string, user: User): Promise<ContentAccess> {
+    const { plan, role } = await this.getForUser(planId, user);
+    const workspace = await this.workspaces.get(plan.workspaceId);
+    return contentAccessFor(role, { advisorsSuggestOnly: workspace?.advisorsSuggestOnly ?? false });
   }
 
   async update(

@@ -4,13 +4,16 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import type { CloseEvent } from '../../shared/protocol/closeCodes.js';
-import { DocumentTooLarge, PersistenceFailed } from '../../shared/protocol/closeCodes.js';
+import { DocumentTooLarge, PersistenceFailed, StorageUnavailable } from '../../shared/protocol/closeCodes.js';
+import { isStorageUnavailableError } from '../persistence/isStorageUnavailableError.js';
+import type { StorageHealth } from '../persistence/StorageHealth.js';
 import type { DocumentStore } from '../persistence/DocumentStore.js';
 import type { Logger } from '../log.js';
 import { describeError } from '../log.js';
 import { isTransactionOrigin, type TransactionOrigin } from './transactionOrigin.js';
 import type { StoredStateHandoff } from './StoredStateHandoff.js';
 import type { DocumentSchemaUpgrade } from './DocumentSchemaUpgrade.js';
+import { SuggestionGuard } from './SuggestionGuard.js';
 
 /** What a SharedDocument needs from a connection to deliver frames to it. */
 export interface DocumentPeer {
@@ -18,6 +21,8 @@ export interface DocumentPeer {
   /** A committed document update; `update` is the frame's payload (a peer that is behind merges what it missed). */
   sendDocumentUpdate(frame: Uint8Array, update: Uint8Array): void;
   sendAwarenessUpdate(frame: Uint8Array): void;
+  /** The server can (again) or cannot store this document's changes right now. */
+  storageStatusChanged(canStore: boolean): void;
   close(event: CloseEvent): void;
 }
 
@@ -35,7 +40,17 @@ export interface SharedDocumentOptions {
   onIdle: (document: SharedDocument) => void;
   /** Client edits that would make the document bigger than this are refused. */
   maxDocumentBytes: number;
+  /** Told when writes wait for the storage and when they go through again (health endpoint). */
+  storageHealth?: StorageHealth;
+  /**
+   * While the storage is unavailable, edits wait in memory up to this many
+   * bytes; past it the document is dropped and its writers resend on reconnect.
+   */
+  maxUnstoredBytes?: number;
 }
+
+const STORAGE_RETRY_FIRST_MS = 250;
+const STORAGE_RETRY_MAX_MS = 5_000;
 
 /** How a client's queued update ends, other than being applied. */
 export interface ClientUpdateCallbacks {
@@ -71,6 +86,8 @@ interface PendingUpdate {
 export class SharedDocument extends Y.Doc {
   readonly name: string;
   readonly awareness: awarenessProtocol.Awareness;
+  /** Judges updates from suggest-only connections before they are queued. */
+  readonly suggestionGuard: SuggestionGuard = new SuggestionGuard(this);
   private readonly peers = new Map<number, DocumentPeer>();
   private readonly options: SharedDocumentOptions;
   private pendingUpdates: PendingUpdate[] = [];
@@ -79,6 +96,10 @@ export class SharedDocument extends Y.Doc {
   private appendsSinceCompaction = 0;
   private compaction: Promise<void> | null = null;
   private failure: unknown = null;
+  /** Set while appends fail because the storage is unavailable (full disk): they are retried. */
+  private storageFailure: unknown = null;
+  private stopRetry: (() => void) | null = null;
+  private isRetryStopped = false;
   /**
    * The whole document as one update, while it is known without encoding:
    * the stored bytes right after a load, or the last full encode. Cleared by
@@ -388,12 +409,7 @@ export class SharedDocument extends Y.Doc {
     this.pendingUpdates = [];
     if (batch.length === 0) return;
     const merged = batch.length === 1 ? (batch[0] as PendingUpdate).update : Y.mergeUpdates(batch.map((entry) => entry.update));
-    try {
-      await this.options.store.appendUpdate(this.name, merged);
-    } catch (error) {
-      this.fail(error);
-      throw error;
-    }
+    await this.appendUntilStored(merged);
     this.estimatedBytes += merged.byteLength;
     this.broadcastBatch(batch, merged);
     this.appendsSinceCompaction += 1;
@@ -418,7 +434,106 @@ export class SharedDocument extends Y.Doc {
     }
   }
 
-  private fail(error: unknown): void {
+  /** Whether appends currently wait for the storage (new readers are then answered from what is stored). */
+  get isStorageUnavailable(): boolean {
+    return this.storageFailure !== null;
+  }
+
+  /**
+   * The state that is committed, as a sync step 2 frame for `stateVector`,
+   * read from the store: while writes wait for the storage, the document in
+   * memory holds edits nobody may see before they are stored.
+   */
+  async encodeStoredSyncStep2Frame(stateVector: Uint8Array): Promise<Uint8Array> {
+    const stored = new Y.Doc();
+    try {
+      const parts = await this.options.store.loadParts(this.name);
+      stored.transact(() => {
+        for (const part of parts) Y.applyUpdate(stored, part);
+      });
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.Sync);
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(stored, stateVector));
+      return encoding.toUint8Array(encoder);
+    } finally {
+      stored.destroy();
+    }
+  }
+
+  /** Shutdown: stop waiting for the storage; what is not stored stays with the clients, which resend it. */
+  stopStorageRetries(): void {
+    this.isRetryStopped = true;
+    this.stopRetry?.();
+  }
+
+  /**
+   * Appends, retrying while the storage is unavailable (a full disk): reads go
+   * on, writers are told, nothing is broadcast or confirmed before it is
+   * stored, and the document recovers by itself once the write goes through.
+   * Any other failure drops the document (4501).
+   */
+  private async appendUntilStored(merged: Uint8Array): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.options.store.appendUpdate(this.name, merged);
+        if (this.storageFailure !== null) this.storageRecovered();
+        // Also after a reload: a document dropped for the storage is healthy again only once a write went through.
+        this.options.storageHealth?.reportRecovered(this.name);
+        return;
+      } catch (error) {
+        if (!isStorageUnavailableError(error) || this.isRetryStopped || this.isDestroyed) {
+          this.fail(error);
+          throw error;
+        }
+        this.storageUnavailable(error);
+        if (merged.byteLength + this.unstoredBytes() > (this.options.maxUnstoredBytes ?? this.options.maxDocumentBytes)) {
+          this.fail(error, StorageUnavailable);
+          throw error;
+        }
+        await this.waitBeforeRetry(Math.min(STORAGE_RETRY_MAX_MS, STORAGE_RETRY_FIRST_MS * 2 ** attempt));
+        if (this.isRetryStopped) {
+          this.fail(error, StorageUnavailable);
+          throw error;
+        }
+      }
+    }
+  }
+
+  private unstoredBytes(): number {
+    return this.pendingUpdates.reduce((total, entry) => total + entry.update.byteLength, 0);
+  }
+
+  private waitBeforeRetry(delayMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.stopRetry = null;
+        resolve();
+      };
+      const timer = setTimeout(done, delayMs);
+      this.stopRetry = done;
+    });
+  }
+
+  private storageUnavailable(error: unknown): void {
+    if (this.storageFailure !== null) return;
+    this.storageFailure = error;
+    this.options.log.error('the storage cannot take writes; keeping edits in memory and retrying', {
+      document: this.name,
+      error: describeError(error),
+    });
+    this.options.storageHealth?.reportFailure(this.name, error);
+    for (const peer of this.peers.values()) peer.storageStatusChanged(false);
+  }
+
+  private storageRecovered(): void {
+    this.storageFailure = null;
+    this.options.log.info('the storage takes writes again', { document: this.name });
+    for (const peer of this.peers.values()) peer.storageStatusChanged(true);
+  }
+
+  private fail(error: unknown, closeWith: CloseEvent = PersistenceFailed): void {
     if (this.failure !== null) return;
     this.failure = error;
     this.options.log.error('persisting an update failed; dropping the document from memory', {
@@ -426,7 +541,7 @@ export class SharedDocument extends Y.Doc {
       error: describeError(error),
     });
     // Peers reconnect and resend what the store is missing through sync step 1/2.
-    this.closeAllPeers(PersistenceFailed);
+    this.closeAllPeers(closeWith);
     this.options.onFailure(this);
   }
 

@@ -32,7 +32,8 @@ const EMPTY_UPDATE_LENGTH = 2;
 
 /** The single rule for writes over WebSocket; the UI only mirrors it. */
 export function canWriteContent(source: Pick<MessageSource, 'accessMode'>): boolean {
-  return source.accessMode === 'read-write';
+  // A suggest-only update is written too, once suggestionGuard found it stays inside the member's suggestions.
+  return source.accessMode === 'read-write' || source.accessMode === 'suggest-only';
 }
 
 /**
@@ -50,7 +51,7 @@ export function handleMessage(
     const messageType = decoding.readVarUint(decoder);
     switch (messageType) {
       case MessageType.Sync:
-        handleSyncMessage(source, decoder);
+        handleSyncMessage(document, source, decoder);
         return;
       case MessageType.Awareness: {
         const update = decoding.readVarUint8Array(decoder);
@@ -81,7 +82,7 @@ export function handleMessage(
   }
 }
 
-function handleSyncMessage(source: MessageSource, decoder: decoding.Decoder): void {
+function handleSyncMessage(document: SharedDocument, source: MessageSource, decoder: decoding.Decoder): void {
   const syncType = decoding.readVarUint(decoder);
   switch (syncType) {
     case syncProtocol.messageYjsSyncStep1: {
@@ -97,6 +98,13 @@ function handleSyncMessage(source: MessageSource, decoder: decoding.Decoder): vo
       }
       // Checked now, since it is applied only at the end of the turn: a cut update closes this connection at once.
       assertCompleteUpdate(update, 'Update');
+      if (source.accessMode === 'suggest-only' && update.length > EMPTY_UPDATE_LENGTH) {
+        // Judged before anything is queued: a refused update is neither stored nor broadcast.
+        if (!document.suggestionGuard.check(update, source.identity.userId).isAllowed) {
+          source.send(encodeWriteRefused('suggestions-only'));
+          return;
+        }
+      }
       source.submitUpdate(update, syncType === syncProtocol.messageYjsSyncStep2);
       return;
     }

@@ -121,7 +121,9 @@ export class VersionService {
   /** Writes the version's content over the draft as one new edit that every client receives. */
   async restore(planId: string, user: User, versionId: string): Promise<void> {
     const { role, plan } = await this.options.plans.getForUser(planId, user);
-    if (!can(role, 'plan.edit') || plan.status !== 'active') throw forbidden('Your role cannot change this plan');
+    // A suggest-only member may not overwrite the text either.
+    const mayEdit = can(role, 'plan.edit') && (await this.options.plans.contentAccessOf(planId, user)) === 'edit';
+    if (!mayEdit || plan.status !== 'active') throw forbidden('Your role cannot change this plan');
     const row = await this.versionRow(planId, versionId);
     await this.options.documents.restore(planId, asUint8Array(row.state), `restore version ${versionId} by ${user.id}`);
     // Everyone's text just changed under them: say who did it and to what.

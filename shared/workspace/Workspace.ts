@@ -6,6 +6,8 @@ export interface Workspace {
   name: string;
   description: string;
   createdAt: number;
+  /** Experts and observers may suggest changes (suggestion marks) but not edit (shared/workspace/contentAccess.ts). */
+  advisorsSuggestOnly: boolean;
 }
 
 /** A workspace as the API sends it to one user. */

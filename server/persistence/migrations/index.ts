@@ -174,4 +174,8 @@ export const migrations: readonly string[] = [
   ALTER TABLE proposal_events ADD COLUMN version_id TEXT;
   `,
   consultationsMigration,
+  // The chair may let experts and observers suggest changes but not edit (issue 15).
+  `
+  ALTER TABLE workspaces ADD COLUMN advisors_suggest_only INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
