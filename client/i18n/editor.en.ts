@@ -120,6 +120,7 @@ export const editorEn: Messages['blocks'] = {
     status: 'State',
     responsible: 'Responsible',
     nobody: 'nobody',
+    cannotEdit: '{{name}} (cannot edit)',
     formerMember: 'someone outside the team',
   },
   warnings: {
@@ -198,6 +199,19 @@ export const editorEn: Messages['blocks'] = {
     historyImported: 'decision recorded in the imported plan file',
     historyImportedTeam: 'Team (according to the plan file)',
     historyImportedNoDate: 'date unknown',
+    historyConsensus: 'by consensus',
+    historyVoteTally: 'by vote: for {{for}}, against {{against}}, abstaining {{abstain}}',
+    methodLegend: 'How the decision was taken',
+    method: {
+      consensus: 'By consensus',
+      vote: 'By vote',
+    },
+    currentTally: 'Current tally: for {{for}}, against {{against}}, abstaining {{abstain}}',
+    decidedByConsensus: 'Decided by consensus.',
+    decidedByVote: 'Decided by vote: for {{for}}, against {{against}}, abstaining {{abstain}}.',
+    changedNotice: 'The text has changed since it was agreed. The proposal needs a new decision by the team.',
+    changesSinceAgreement: 'Changes since agreement',
+    noChangesSinceAgreement: 'The text does not differ from the agreed one.',
     status: proposalStatusLabels('en'),
     vote: {
       for: 'for',
@@ -229,6 +243,10 @@ export const editorEn: Messages['blocks'] = {
       forbidden: 'Your role in the team does not allow this.',
       unknownBlock: 'The server does not know this block yet. Wait until your changes are saved and try again.',
       notAProposal: 'Only intervention directions and recommendations can be proposals.',
+      titleRequired: 'A proposal needs a title. Type the block’s title and try again.',
+      methodRequired: 'Choose how the decision was taken: by consensus or by vote.',
+      noVotes: 'Nobody has voted yet. Record the decision as taken by consensus, or hold the vote first.',
+      tallyContradictsDecision: 'The tally does not support this decision.',
     },
   },
 };

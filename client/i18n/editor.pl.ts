@@ -118,6 +118,7 @@ export const editorPl = {
     status: 'Stan',
     responsible: 'Odpowiada',
     nobody: 'nikt',
+    cannotEdit: '{{name}} (bez prawa edycji)',
     formerMember: 'osoba spoza zespołu',
   },
   warnings: {
@@ -196,6 +197,19 @@ export const editorPl = {
     historyImported: 'decyzja zapisana w importowanym pliku planu',
     historyImportedTeam: 'Zespół (według pliku planu)',
     historyImportedNoDate: 'data nieznana',
+    historyConsensus: 'w drodze konsensusu',
+    historyVoteTally: 'w głosowaniu: za {{for}}, przeciw {{against}}, wstrzymujące się {{abstain}}',
+    methodLegend: 'Sposób podjęcia decyzji',
+    method: {
+      consensus: 'W drodze konsensusu',
+      vote: 'W głosowaniu',
+    },
+    currentTally: 'Bieżący wynik głosowania: za {{for}}, przeciw {{against}}, wstrzymujące się {{abstain}}',
+    decidedByConsensus: 'Decyzja podjęta w drodze konsensusu.',
+    decidedByVote: 'Decyzja podjęta w głosowaniu: za {{for}}, przeciw {{against}}, wstrzymujące się {{abstain}}.',
+    changedNotice: 'Treść zmieniła się od uzgodnienia. Propozycja wymaga nowej decyzji zespołu.',
+    changesSinceAgreement: 'Zmiany od uzgodnienia',
+    noChangesSinceAgreement: 'Treść nie różni się od uzgodnionej.',
     // One vocabulary with the exports: the domain taxonomy's labels.
     status: proposalStatusLabels('pl'),
     vote: {
@@ -228,6 +242,10 @@ export const editorPl = {
       forbidden: 'Twoja rola w zespole nie pozwala na tę czynność.',
       unknownBlock: 'Serwer nie zna jeszcze tego bloku. Poczekaj na zapisanie zmian i spróbuj ponownie.',
       notAProposal: 'Tylko kierunki interwencji i rekomendacje mogą być propozycjami.',
+      titleRequired: 'Propozycja musi mieć tytuł. Wpisz tytuł bloku i spróbuj ponownie.',
+      methodRequired: 'Wybierz, jak podjęto decyzję: w drodze konsensusu czy w głosowaniu.',
+      noVotes: 'Nikt jeszcze nie zagłosował. Zapisz decyzję jako podjętą w drodze konsensusu albo najpierw przeprowadź głosowanie.',
+      tallyContradictsDecision: 'Wynik głosowania nie pozwala na tę decyzję.',
     },
   },
 } as const;

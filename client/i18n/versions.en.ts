@@ -25,6 +25,8 @@ export const versionsEn: Messages['versions'] = {
   restoreMessage: 'The plan’s content will be replaced by this version for everyone working on it. You can save the current state as a version first. A restore is undone by restoring another version.',
   restoreConfirm: 'Restore version',
   restored: 'Version “{{name}}” restored.',
+  restoredBy: '{{name}} restored version “{{version}}”: the plan’s content was replaced by it.',
+  dismissNotice: 'Dismiss notice',
   export: 'Export',
   draft: 'Draft (current)',
   viewerTitle: 'Version “{{name}}” (read-only)',

@@ -23,6 +23,8 @@ export const versionsPl = {
   restoreMessage: 'Treść planu zostanie zastąpiona treścią tej wersji u wszystkich osób pracujących nad planem. Bieżący stan możesz najpierw zapisać jako wersję. Przywrócenie można cofnąć, przywracając inną wersję.',
   restoreConfirm: 'Przywróć wersję',
   restored: 'Przywrócono wersję „{{name}}”.',
+  restoredBy: '{{name}} przywraca wersję „{{version}}”: treść planu zastąpiono treścią tej wersji.',
+  dismissNotice: 'Zamknij powiadomienie',
   export: 'Eksportuj',
   draft: 'Wersja robocza (bieżąca)',
   viewerTitle: 'Wersja „{{name}}” (tylko do odczytu)',

@@ -5,6 +5,7 @@ import type { PlanConnection } from '../collaboration/PlanConnection.js';
 import { usePlanConnection } from '../collaboration/usePlanConnection.js';
 import { CommentsPanel } from '../comments/CommentsPanel.js';
 import { MentionToasts } from '../comments/MentionToasts.js';
+import { RestoreNotices } from '../versions/RestoreNotices.js';
 import { useCommentStore } from '../comments/useCommentStore.js';
 import { VersionsPanel } from '../versions/VersionsPanel.js';
 import { PlanEditor } from '../editor/PlanEditor.js';
@@ -124,6 +125,7 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
             <PresenceList connection={connection} />
             <SidePanel tabs={tabs} label={t('blocks.panel.label')} />
             {commentStore !== null && <MentionToasts connection={connection} store={commentStore} userId={user.id} />}
+            <RestoreNotices connection={connection} userId={user.id} />
           </aside>
         )}
       </div>

@@ -63,6 +63,18 @@ export function DecisionHistory({ planId, blockId, version }: DecisionHistoryPro
                       from: t(`blocks.proposals.status.${decision.fromStatus ?? 'draft'}`),
                       to: t(`blocks.proposals.status.${decision.toStatus ?? 'draft'}`),
                     })}
+                {decision.method !== undefined && (
+                  <span className="decision-history__method" data-method={decision.method}>
+                    {' '}
+                    {decision.method === 'vote' && decision.tally !== undefined
+                      ? t('blocks.proposals.historyVoteTally', {
+                          for: String(decision.tally.for),
+                          against: String(decision.tally.against),
+                          abstain: String(decision.tally.abstain),
+                        })
+                      : t('blocks.proposals.historyConsensus')}
+                  </span>
+                )}
                 {decision.note !== '' && <span className="decision-history__note"> – {decision.note}</span>}
                 {decision.imported !== undefined && <span className="decision-history__note"> ({t('blocks.proposals.historyImported')})</span>}
               </li>

@@ -1,6 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProposalBlockType, ProposalState, ProposalStatus, Vote } from '../../shared/deliberation/ProposalState.js';
+import type { DecisionMethod, ProposalBlockType, ProposalState, ProposalStatus, Vote } from '../../shared/deliberation/ProposalState.js';
+import type { TypedBlock } from '../../shared/domain/Plan.js';
+import { ChangesSinceAgreement } from './ChangesSinceAgreement.js';
+import { DecisionForm } from './DecisionForm.js';
 import { DecisionHistory } from './DecisionHistory.js';
 import { castVote, requestTransition } from './proposalApi.js';
 import { proposalActions, type ProposalAction } from './proposalActions.js';
@@ -11,14 +14,19 @@ import { ProposalStatusBadge } from './ProposalStatusBadge.js';
 export interface ProposalControlsProps {
   blockId: string;
   blockType: ProposalBlockType;
+  /** The block as it is now in the editor (read when needed, so typing does not re-render the controls). */
+  readBlock: () => TypedBlock;
 }
 
-const DRAFT: Pick<ProposalState, 'status' | 'proposedBy' | 'tally' | 'votes' | 'decisionNote' | 'updatedAt'> = {
+const DRAFT: Pick<ProposalState, 'status' | 'proposedBy' | 'tally' | 'votes' | 'decisionNote' | 'decisionMethod' | 'decisionTally' | 'agreement' | 'updatedAt'> = {
   status: 'draft',
   proposedBy: null,
   tally: { for: 0, against: 0, abstain: 0 },
   votes: [],
   decisionNote: null,
+  decisionMethod: null,
+  decisionTally: null,
+  agreement: null,
   updatedAt: null,
 };
 
@@ -26,16 +34,14 @@ const DRAFT: Pick<ProposalState, 'status' | 'proposedBy' | 'tally' | 'votes' | '
  * The recorded proposal state of a block (never its own `status` attribute),
  * the vote tally, and the moves this user's role allows.
  */
-export function ProposalControls({ blockId, blockType }: ProposalControlsProps) {
+export function ProposalControls({ blockId, blockType, readBlock }: ProposalControlsProps) {
   const { t } = useTranslation();
   const { planId, userId, role, store, snapshot } = useProposalContext();
   const [pending, setPending] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [decision, setDecision] = useState<ProposalStatus | null>(null);
-  const [note, setNote] = useState('');
-  const [isNoteMissing, setIsNoteMissing] = useState(false);
-  const noteId = useId();
-  const errorId = useId();
+  const [decision, setDecision] = useState<'agreed' | 'rejected' | null>(null);
+  /** The block as it was when the changes since agreement were opened (null while closed). */
+  const [shownBlock, setShownBlock] = useState<TypedBlock | null>(null);
 
   if (blockId === '') {
     return <p className="proposal proposal--muted">{t('blocks.proposals.needsId')}</p>;
@@ -62,22 +68,19 @@ export function ProposalControls({ blockId, blockType }: ProposalControlsProps) 
   const onAction = (action: ProposalAction): void => {
     if (action.kind === 'vote') {
       void run(`vote-${action.vote}`, () => castVote(planId, blockId, action.vote));
-    } else if (action.needsNote) {
+    } else if (action.to === 'agreed' || action.to === 'rejected') {
       setDecision(action.to);
-      setNote('');
-      setIsNoteMissing(false);
+    } else if (action.to === 'proposed' && !hasTitle(readBlock())) {
+      // The server refuses it too (400 titleRequired); saying so here spares the round trip.
+      setError(t('blocks.proposals.errors.titleRequired'));
     } else {
       void run(`to-${action.to}`, () => requestTransition(planId, blockId, action.to, ''));
     }
   };
 
-  const submitDecision = async (): Promise<void> => {
+  const submitDecision = async (note: string, method: DecisionMethod): Promise<void> => {
     if (decision === null) return;
-    if (note.trim() === '') {
-      setIsNoteMissing(true);
-      return;
-    }
-    if (await run(`to-${decision}`, () => requestTransition(planId, blockId, decision, note.trim()))) setDecision(null);
+    if (await run(`to-${decision}`, () => requestTransition(planId, blockId, decision, note, method))) setDecision(null);
   };
 
   const transitions = actions.filter((action): action is Extract<ProposalAction, { kind: 'transition' }> => action.kind === 'transition');
@@ -93,8 +96,28 @@ export function ProposalControls({ blockId, blockType }: ProposalControlsProps) 
         </span>
         {myVote !== null && <span className="proposal__my-vote">{t('blocks.proposals.yourVote', { vote: t(`blocks.proposals.vote.${myVote}`) })}</span>}
       </div>
-      {state.decisionNote && (state.status === 'agreed' || state.status === 'rejected') && (
+      {state.decisionNote && isDecided(state.status) && (
         <p className="proposal__note">{t('blocks.proposals.decisionNote', { note: state.decisionNote })}</p>
+      )}
+      {state.decisionMethod !== null && isDecided(state.status) && (
+        <p className="proposal__method-line" data-decision-method={state.decisionMethod}>
+          {state.decisionMethod === 'vote' && state.decisionTally !== null
+            ? t('blocks.proposals.decidedByVote', {
+                for: String(state.decisionTally.for),
+                against: String(state.decisionTally.against),
+                abstain: String(state.decisionTally.abstain),
+              })
+            : t('blocks.proposals.decidedByConsensus')}
+        </p>
+      )}
+      {state.status === 'changedSinceAgreement' && state.agreement !== null && (
+        <div className="proposal__changed" role="status">
+          <p>{t('blocks.proposals.changedNotice')}</p>
+          <details onToggle={(event) => setShownBlock(event.currentTarget.open ? readBlock() : null)}>
+            <summary>{t('blocks.proposals.changesSinceAgreement')}</summary>
+            {shownBlock !== null && <ChangesSinceAgreement agreedContent={state.agreement.content} current={shownBlock} />}
+          </details>
+        </div>
       )}
       {(transitions.length > 0 || votes.length > 0) && (
         <div className="proposal__actions">
@@ -129,40 +152,14 @@ export function ProposalControls({ blockId, blockType }: ProposalControlsProps) 
         </div>
       )}
       {decision !== null && (
-        <form
-          className="proposal__decision"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submitDecision();
-          }}
-        >
-          <label htmlFor={noteId}>{t('blocks.proposals.noteLabel')}</label>
-          <p className="block-field__hint">{t('blocks.proposals.noteHint')}</p>
-          <input
-            id={noteId}
-            type="text"
-            value={note}
-            aria-invalid={isNoteMissing || undefined}
-            aria-describedby={isNoteMissing ? errorId : undefined}
-            onChange={(event) => {
-              setNote(event.target.value);
-              setIsNoteMissing(false);
-            }}
-          />
-          {isNoteMissing && (
-            <p className="block-field__error" id={errorId}>
-              {t('blocks.proposals.errors.noteRequired')}
-            </p>
-          )}
-          <div className="form-actions">
-            <button type="submit" className="button button--small button--primary" disabled={pending !== null}>
-              {t(`blocks.proposals.confirm.${decision === 'agreed' ? 'agreed' : 'rejected'}`)}
-            </button>
-            <button type="button" className="button button--small" onClick={() => setDecision(null)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </form>
+        <DecisionForm
+          key={decision}
+          decision={decision}
+          tally={state.tally}
+          isPending={pending !== null}
+          onSubmit={(note, method) => void submitDecision(note, method)}
+          onCancel={() => setDecision(null)}
+        />
       )}
       {error !== null && (
         <p className="proposal__error" role="alert">
@@ -172,6 +169,14 @@ export function ProposalControls({ blockId, blockType }: ProposalControlsProps) 
       <DecisionHistory planId={planId} blockId={blockId} blockType={blockType} version={state.updatedAt} />
     </section>
   );
+}
+
+function isDecided(status: ProposalStatus): boolean {
+  return status === 'agreed' || status === 'rejected' || status === 'changedSinceAgreement';
+}
+
+function hasTitle(block: TypedBlock): boolean {
+  return ('title' in block ? block.title : block.name).trim() !== '';
 }
 
 type TransitionLabel = 'propose' | 'proposeAgain' | 'startDiscussion' | 'reopen' | 'agree' | 'reject' | 'withdraw';

@@ -2,7 +2,18 @@ import type { TFunction } from 'i18next';
 import { isApiError } from '../api/ApiError.js';
 import { apiErrorMessage } from '../api/apiErrorMessage.js';
 
-const PROPOSAL_ERROR_CODES = ['invalidTransition', 'noteRequired', 'votingClosed', 'forbidden', 'unknownBlock', 'notAProposal'] as const;
+const PROPOSAL_ERROR_CODES = [
+  'invalidTransition',
+  'noteRequired',
+  'votingClosed',
+  'forbidden',
+  'unknownBlock',
+  'notAProposal',
+  'titleRequired',
+  'methodRequired',
+  'noVotes',
+  'tallyContradictsDecision',
+] as const;
 type ProposalErrorCode = (typeof PROPOSAL_ERROR_CODES)[number];
 
 const isProposalErrorCode = (code: string): code is ProposalErrorCode => (PROPOSAL_ERROR_CODES as readonly string[]).includes(code);

@@ -4,6 +4,7 @@ import { formatDateTime } from '../comments/formatDateTime.js';
 import { ConfirmButton } from '../workspace/ConfirmButton.js';
 import { CopyTextButton } from '../workspace/CopyTextButton.js';
 import { shortHash } from './shortHash.js';
+import { formatCalendarDay } from './formatCalendarDay.js';
 
 export interface VersionItemProps {
   version: PlanVersion;
@@ -27,7 +28,7 @@ export function VersionItem({ version, canRestore, onOpen, onCompareWithDraft, o
       {version.note !== '' && <p className="version__note">{version.note}</p>}
       {version.agreed !== null && (
         <div className="version__agreed">
-          <div>{t('versions.decision', { date: version.agreed.decisionDate, reference: version.agreed.decisionReference })}</div>
+          <div>{t('versions.decision', { date: formatCalendarDay(version.agreed.decisionDate, i18n.language), reference: version.agreed.decisionReference })}</div>
           <div>
             {t('versions.contentHash')}: <code title={version.contentHash}>{shortHash(version.contentHash)}</code> <CopyTextButton text={version.contentHash} />
           </div>

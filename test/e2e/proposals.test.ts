@@ -29,6 +29,10 @@ describe('proposals on blocks in the browser', () => {
     await bartek.page.locator('.plan-section').nth(5).locator('.plan-section__body p').first().click();
     await bartek.page.getByRole('button', { name: 'Wstaw' }).click();
     await bartek.page.getByRole('menuitem', { name: 'Kierunek interwencji' }).click();
+    // A proposal needs a title: without one the editor says so and nothing is recorded.
+    await proposalOf(bartek.page, 'KI-1').getByRole('button', { name: 'Zgłoś propozycję' }).click();
+    await expect.poll(() => proposalOf(bartek.page, 'KI-1').locator('.proposal__error').textContent()).toContain('Propozycja musi mieć tytuł');
+    expect(await proposalOf(bartek.page, 'KI-1').getAttribute('data-proposal-status')).toBe('draft');
     await placeCaret(bartek.page, fieldText(blockById(bartek.page, 'KI-1'), 'title'), 'end');
     await bartek.page.keyboard.type('Mieszkania wspomagane');
     await expect.poll(() => documentText(fieldText(blockById(celina.page, 'KI-1'), 'title'))).toBe('Mieszkania wspomagane');
@@ -51,13 +55,23 @@ describe('proposals on blocks in the browser', () => {
     const annaProposal = proposalOf(anna.page, 'KI-1');
     await annaProposal.getByRole('button', { name: 'Przyjmij' }).click();
     await annaProposal.getByRole('button', { name: 'Potwierdź przyjęcie' }).click();
-    await expect.poll(() => annaProposal.locator('.block-field__error').textContent()).toContain('Podaj podstawę decyzji');
+    const errors = annaProposal.locator('.proposal__decision .block-field__error');
+    await expect.poll(() => errors.allTextContents()).toEqual([
+      'Podaj podstawę decyzji, np. numer protokołu.',
+      'Wybierz, jak podjęto decyzję: w drodze konsensusu czy w głosowaniu.',
+    ]);
+    // The chair's form shows the tally as it stands now.
+    expect(await annaProposal.locator('.proposal__current-tally').textContent()).toBe('Bieżący wynik głosowania: za 2, przeciw 0, wstrzymujące się 0');
     await annaProposal.getByLabel('Podstawa decyzji (np. numer protokołu)').fill('protokół nr 4 z 12.03.2026');
+    await annaProposal.getByRole('radio', { name: 'W głosowaniu' }).check();
     await annaProposal.getByRole('button', { name: 'Potwierdź przyjęcie' }).click();
 
     for (const page of [bartek.page, celina.page]) {
       await expect.poll(() => proposalOf(page, 'KI-1').locator('.status-badge').textContent()).toBe('Uzgodniony');
       await expect.poll(() => proposalOf(page, 'KI-1').locator('.proposal__note').textContent()).toContain('protokół nr 4 z 12.03.2026');
+      await expect
+        .poll(() => proposalOf(page, 'KI-1').locator('.proposal__method-line').textContent())
+        .toBe('Decyzja podjęta w głosowaniu: za 2, przeciw 0, wstrzymujące się 0.');
     }
     // Voting closed with the decision.
     expect(await proposalOf(celina.page, 'KI-1').getByRole('button', { name: 'Głosuj za' }).count()).toBe(0);
@@ -70,9 +84,34 @@ describe('proposals on blocks in the browser', () => {
     expect(rows[0]).toContain('Szkic → Zaproponowany');
     expect(rows[3]).toContain('Anna');
     expect(rows[3]).toContain('protokół nr 4 z 12.03.2026');
+    expect(rows[3]).toContain('w głosowaniu: za 2, przeciw 0, wstrzymujące się 0');
 
     // The plan view's recommendation/direction statuses come from the register too: the direction counts in the matrix.
     await expect.poll(() => celina.page.locator('.view-table--matrix thead th').allTextContents()).toContain('KI-1');
     await saveScreenshot(anna.page, 'proposals-agreed-pl');
+
+    // Celina changes one character of the agreed title: every page marks the block changed since agreement.
+    await placeCaret(celina.page, fieldText(blockById(celina.page, 'KI-1'), 'title'), 'end');
+    await celina.page.keyboard.press('Backspace');
+    await celina.page.keyboard.type('a');
+    for (const page of [anna.page, bartek.page, celina.page]) {
+      await expect.poll(() => proposalOf(page, 'KI-1').locator('.status-badge').textContent(), { timeout: 10_000 }).toBe('Zmieniony po uzgodnieniu');
+    }
+    const changed = proposalOf(anna.page, 'KI-1').locator('.proposal__changed');
+    expect(await changed.locator('p').first().textContent()).toContain('wymaga nowej decyzji');
+    await changed.locator('summary').click();
+    // Word by word: only the changed word is struck and inserted.
+    await expect.poll(async () => (await changed.locator('ins').allTextContents()).join('|')).toBe('dodano: wspomagana');
+    expect((await changed.locator('del').allTextContents()).join('|')).toBe('usunięto: wspomagane');
+    // A new round: the chair reopens, agrees by consensus, and the block is agreed again on every page.
+    await proposalOf(anna.page, 'KI-1').getByRole('button', { name: 'Otwórz ponownie' }).click();
+    await proposalOf(anna.page, 'KI-1').getByRole('button', { name: 'Przyjmij' }).click();
+    await annaProposal.getByLabel('Podstawa decyzji (np. numer protokołu)').fill('protokół nr 5');
+    await annaProposal.getByRole('radio', { name: 'W drodze konsensusu' }).check();
+    await annaProposal.getByRole('button', { name: 'Potwierdź przyjęcie' }).click();
+    for (const page of [bartek.page, celina.page]) {
+      await expect.poll(() => proposalOf(page, 'KI-1').locator('.status-badge').textContent()).toBe('Uzgodniony');
+      await expect.poll(() => proposalOf(page, 'KI-1').locator('.proposal__method-line').textContent()).toBe('Decyzja podjęta w drodze konsensusu.');
+    }
   }, 60_000);
 });

@@ -5,6 +5,8 @@ import type { ReferenceOption } from './fields/ReferenceMultiSelect.js';
 export interface TeamMemberOption {
   userId: string;
   name: string;
+  /** May edit the plan's text (only such members are offered as a section's responsible person). */
+  canEdit: boolean;
 }
 
 /** What node views need from outside their own node: links, warnings, team, editability. */

@@ -15,6 +15,7 @@ import type { ReferenceOption } from './fields/ReferenceMultiSelect.js';
 import { ReferenceSelect } from './fields/ReferenceSelect.js';
 import { TypedBlockFrame } from './TypedBlockFrame.js';
 import { useBlockAttributes, type SetBlockField } from './useBlockAttributes.js';
+import { useReadBlock } from './useReadBlock.js';
 
 type DirectionAttributeValues = FieldValues<typeof interventionDirectionAttributeFields>;
 
@@ -32,7 +33,8 @@ export function InterventionDirectionView(props: NodeViewProps) {
   const [attributes, setField] = useBlockAttributes(interventionDirectionAttributeFields, props);
   const warnings = useBlockWarnings(attributes.id);
   // Typing in the block's text re-renders the frame; the attribute strip and the footer stay as they are.
-  const footer = useMemo(() => <ProposalControls blockId={attributes.id} blockType="interventionDirection" />, [attributes.id]);
+  const readBlock = useReadBlock('interventionDirection', props.node);
+  const footer = useMemo(() => <ProposalControls blockId={attributes.id} blockType="interventionDirection" readBlock={readBlock} />, [attributes.id, readBlock]);
   return (
     <TypedBlockFrame
       blockType="interventionDirection"

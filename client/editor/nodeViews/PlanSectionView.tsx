@@ -17,7 +17,11 @@ export function PlanSectionView(props: NodeViewProps) {
   const disabled = !isEditable;
   const first = props.node.firstChild;
   const isEmpty = props.node.childCount === 1 && first !== null && first.type.name === 'paragraph' && first.content.size === 0;
-  const isUnknownResponsible = attributes.responsibleUserId !== null && !members.some((member) => member.userId === attributes.responsibleUserId);
+  // Only those who may edit the text can be responsible for it; an earlier choice of someone else stays visible, marked.
+  const editors = members.filter((member) => member.canEdit);
+  const responsible = members.find((member) => member.userId === attributes.responsibleUserId);
+  const isUnknownResponsible = attributes.responsibleUserId !== null && responsible === undefined;
+  const isNonEditorResponsible = responsible !== undefined && !responsible.canEdit;
   return (
     <NodeViewWrapper as="section" className="plan-section" data-section-key={attributes.key} aria-labelledby={`${id}-title`}>
       <div className="plan-section__header" contentEditable={false}>
@@ -47,7 +51,12 @@ export function PlanSectionView(props: NodeViewProps) {
             >
               <option value="">{t('blocks.section.nobody')}</option>
               {isUnknownResponsible && <option value={attributes.responsibleUserId ?? ''}>{t('blocks.section.formerMember')}</option>}
-              {members.map((member) => (
+              {isNonEditorResponsible && (
+                <option value={responsible.userId} disabled>
+                  {t('blocks.section.cannotEdit', { name: responsible.name })}
+                </option>
+              )}
+              {editors.map((member) => (
                 <option key={member.userId} value={member.userId}>
                   {member.name}
                 </option>

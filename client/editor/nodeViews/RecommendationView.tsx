@@ -11,6 +11,7 @@ import { DraftTextInput } from './fields/DraftTextInput.js';
 import { ReferenceMultiSelect, type ReferenceOption } from './fields/ReferenceMultiSelect.js';
 import { TypedBlockFrame } from './TypedBlockFrame.js';
 import { useBlockAttributes, type SetBlockField } from './useBlockAttributes.js';
+import { useReadBlock } from './useReadBlock.js';
 
 type RecommendationAttributeValues = FieldValues<typeof recommendationAttributeFields>;
 
@@ -20,7 +21,8 @@ export function RecommendationView(props: NodeViewProps) {
   const directionOptions = useBlockView(selectDirectionOptions);
   const [attributes, setField] = useBlockAttributes(recommendationAttributeFields, props);
   // Typing in the block's text re-renders the frame; the attribute strip and the footer stay as they are.
-  const footer = useMemo(() => <ProposalControls blockId={attributes.id} blockType="recommendation" />, [attributes.id]);
+  const readBlock = useReadBlock('recommendation', props.node);
+  const footer = useMemo(() => <ProposalControls blockId={attributes.id} blockType="recommendation" readBlock={readBlock} />, [attributes.id, readBlock]);
   return (
     <TypedBlockFrame
       blockType="recommendation"
