@@ -1,9 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AccountService } from '../accounts/AccountService.js';
 import type { CommentService } from '../comments/CommentService.js';
 import { idParams } from './schemas.js';
-import { requireUser } from './session.js';
 
 const body = z.string().trim().min(1, 'is required').max(10_000);
 const mentions = z.array(z.string().min(1).max(100)).max(50).default([]);
@@ -16,46 +14,46 @@ const threadBody = z.object({ anchor, body, mentions });
 const replyBody = z.object({ body, mentions });
 const editBody = z.object({ body });
 
-export function commentRoutes(accounts: AccountService, comments: CommentService) {
+export function commentRoutes(comments: CommentService) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/plans/:id/threads', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       return { threads: await comments.list(id, user) };
     });
 
     app.post('/plans/:id/threads', async (request, reply) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       return reply.status(201).send({ thread: await comments.createThread(id, user, threadBody.parse(request.body)) });
     });
 
     app.post('/threads/:id/comments', async (request, reply) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       return reply.status(201).send({ comment: await comments.reply(id, user, replyBody.parse(request.body)) });
     });
 
     app.post('/threads/:id/resolve', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       return { status: await comments.setResolved(id, user, true) };
     });
 
     app.post('/threads/:id/reopen', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       return { status: await comments.setResolved(id, user, false) };
     });
 
     app.patch('/comments/:id', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       return { comment: await comments.editComment(id, user, editBody.parse(request.body).body) };
     });
 
     app.delete('/comments/:id', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       return { comment: await comments.deleteComment(id, user) };
     });

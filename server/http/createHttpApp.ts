@@ -10,10 +10,11 @@ import { describeError } from '../log.js';
 import { healthRoutes } from './healthRoutes.js';
 import { isAllowedOrigin } from '../auth/isAllowedOrigin.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
+import { ANONYMOUS_BODY_LIMIT, registerSessionUser, type SessionUserOptions } from './sessionUser.js';
 
 const NOT_FOUND_BODY = { error: { code: 'notFound', message: 'Not found' } } as const;
 
-export interface HttpAppOptions {
+export interface HttpAppOptions extends SessionUserOptions {
   clientDir: string;
   log: Logger;
   allowedOrigins: readonly string[];
@@ -25,7 +26,8 @@ export interface HttpAppOptions {
 
 /** Fastify with JSON errors for /api and the built client (SPA fallback) for everything else. */
 export async function createHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024, trustProxy: options.trustProxy });
+  // Routes under /api set their own limits (sessionUser.ts); anything else has no business sending a body.
+  const app = Fastify({ logger: false, bodyLimit: ANONYMOUS_BODY_LIMIT, trustProxy: options.trustProxy });
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app, { trustProxy: options.trustProxy });
 
@@ -49,6 +51,9 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
       return reply.status(400).send({ error: { code: 'invalidBody', message: summary, details } });
     }
     const status = (error as { statusCode?: number }).statusCode;
+    if (status === 413) {
+      return reply.status(413).send({ error: { code: 'bodyTooLarge', message: (error as Error).message } });
+    }
     if (status !== undefined && status >= 400 && status < 500) {
       return reply.status(status).send({ error: { code: 'badRequest', message: (error as Error).message } });
     }
@@ -58,6 +63,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
 
   await app.register(
     async (api) => {
+      registerSessionUser(api, options);
       await healthRoutes(api);
       for (const route of options.routes) await route(api);
       api.setNotFoundHandler((request, reply) =>

@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AccountService } from '../accounts/AccountService.js';
 import type { ExportService } from '../export/ExportService.js';
 import { EXPORT_FORMATS } from '../export/ExportFormat.js';
 import { contentDisposition } from '../export/exportFileName.js';
 import { DRAFT } from '../versions/VersionService.js';
 import { idParams } from './schemas.js';
 import { DOWNLOAD_CONTENT_SECURITY_POLICY } from './securityHeaders.js';
-import { requireUser } from './session.js';
 
 const exportQuery = z.object({
   format: z.enum(EXPORT_FORMATS).default('json'),
@@ -15,10 +13,10 @@ const exportQuery = z.object({
   rejected: z.enum(['omit', 'annex']).default('omit'),
 });
 
-export function exportRoutes(accounts: AccountService, exports: ExportService) {
+export function exportRoutes(exports: ExportService) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/plans/:id/export', async (request, reply) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       const query = exportQuery.parse(request.query);
       // Rendered completely before anything is sent: a failure never leaves a half-written file.

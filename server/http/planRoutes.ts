@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { AccountService, User } from '../accounts/AccountService.js';
+import type { User } from '../accounts/AccountService.js';
 import type { PlanService } from '../plans/PlanService.js';
 import { idParams, planBody, planPatchBody } from './schemas.js';
-import { requireUser } from './session.js';
+
+const PLAN_FILE_BODY_LIMIT = 32 * 1024 * 1024;
 
 export interface PlanRouteHooks {
   /** Called after a plan's status changed, so open connections follow (archived = read-only). */
@@ -11,23 +12,24 @@ export interface PlanRouteHooks {
   onPlanImported: (planId: string, user: User) => Promise<void>;
 }
 
-export function planRoutes(accounts: AccountService, plans: PlanService, hooks: PlanRouteHooks) {
+export function planRoutes(plans: PlanService, hooks: PlanRouteHooks) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/workspaces/:id/plans', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       return { plans: await plans.list(id, user) };
     });
 
     app.post('/workspaces/:id/plans', async (request, reply) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       const plan = await plans.create(id, user, planBody.parse(request.body));
       return reply.status(201).send({ id: plan.id, plan });
     });
 
-    app.post('/workspaces/:id/plans/import', async (request, reply) => {
-      const user = await requireUser(request, accounts);
+    // A plan file is the one big body a member sends.
+    app.post('/workspaces/:id/plans/import', { bodyLimit: PLAN_FILE_BODY_LIMIT }, async (request, reply) => {
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       const plan = await plans.importFile(id, user, request.body);
       await hooks.onPlanImported(plan.id, user);
@@ -35,14 +37,14 @@ export function planRoutes(accounts: AccountService, plans: PlanService, hooks: 
     });
 
     app.get('/plans/:id', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       const { plan, role } = await plans.getForUser(id, user);
       return { plan, role };
     });
 
     app.patch('/plans/:id', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       const plan = await plans.update(id, user, planPatchBody.parse(request.body));
       await hooks.onPlanChanged(id);

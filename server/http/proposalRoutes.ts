@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AccountService } from '../accounts/AccountService.js';
 import type { ProposalService } from '../proposals/ProposalService.js';
 import { DECISION_METHODS, TRANSITION_TARGETS, VOTES } from '../../shared/deliberation/ProposalState.js';
 import { idParams } from './schemas.js';
-import { requireUser } from './session.js';
 
 const blockParams = z.object({ id: z.string().min(1).max(100), blockId: z.string().min(1).max(100) });
 const transitionBody = z.object({
@@ -16,29 +14,29 @@ const transitionBody = z.object({
 const voteBody = z.object({ vote: z.enum(VOTES) });
 const registerQuery = z.object({ blockId: z.string().min(1).max(100).optional() });
 
-export function proposalRoutes(accounts: AccountService, proposals: ProposalService) {
+export function proposalRoutes(proposals: ProposalService) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/plans/:id/proposals', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       return { proposals: await proposals.list(id, user) };
     });
 
     app.post('/plans/:id/proposals/:blockId/transitions', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id, blockId } = blockParams.parse(request.params);
       const { to, note, method } = transitionBody.parse(request.body);
       return { proposal: await proposals.transition(id, blockId, user, to, method === undefined ? { note } : { note, method }) };
     });
 
     app.post('/plans/:id/proposals/:blockId/votes', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id, blockId } = blockParams.parse(request.params);
       return { proposal: await proposals.vote(id, blockId, user, voteBody.parse(request.body).vote) };
     });
 
     app.get('/plans/:id/decisions', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       const { blockId } = registerQuery.parse(request.query);
       return { decisions: await proposals.register(id, user, blockId) };

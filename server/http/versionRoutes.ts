@@ -1,10 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AccountService } from '../accounts/AccountService.js';
 import type { VersionService } from '../versions/VersionService.js';
 import { planToProseMirror } from '../../shared/planJson/planToProseMirror.js';
 import { idParams } from './schemas.js';
-import { requireUser } from './session.js';
 
 const versionParams = z.object({ id: z.string().min(1).max(100), versionId: z.string().min(1).max(100) });
 const versionBody = z.object({ name: z.string().trim().min(1, 'is required').max(200), note: z.string().max(2_000).default('') });
@@ -15,49 +13,49 @@ const agreedBody = z.object({
   decisionReference: z.string().trim().min(1, 'is required').max(500),
 });
 
-export function versionRoutes(accounts: AccountService, versions: VersionService) {
+export function versionRoutes(versions: VersionService) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/plans/:id/versions', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       return { versions: await versions.list(id, user) };
     });
 
     app.post('/plans/:id/versions', async (request, reply) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       return reply.status(201).send({ version: await versions.create(id, user, versionBody.parse(request.body)) });
     });
 
     app.get('/plans/:id/versions/:versionId', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id, versionId } = versionParams.parse(request.params);
       const snapshot = await versions.snapshot(id, user, versionId);
       return { version: snapshot.version, plan: snapshot.plan, statuses: snapshot.statuses, content: planToProseMirror(snapshot.plan) };
     });
 
     app.post('/plans/:id/versions/:versionId/restore', async (request, reply) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id, versionId } = versionParams.parse(request.params);
       await versions.restore(id, user, versionId);
       return reply.status(204).send();
     });
 
     app.get('/plans/:id/compare', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       const { from, to } = compareQuery.parse(request.query);
       return { comparison: await versions.compare(id, user, from, to) };
     });
 
     app.get('/plans/:id/agreement', async (request) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       return { open: await versions.openProposals(id, user) };
     });
 
     app.post('/plans/:id/agreed-versions', async (request, reply) => {
-      const user = await requireUser(request, accounts);
+      const { user } = request;
       const { id } = idParams.parse(request.params);
       return reply.status(201).send({ version: await versions.freeze(id, user, agreedBody.parse(request.body)) });
     });
