@@ -3,6 +3,9 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { isAllowedLinkHref } from '../../shared/schema/isAllowedLinkHref.js';
 import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportRun, ExportTable, ExportTableRow } from './ExportDocument.js';
+import { escapeHtml } from './escapeHtml.js';
+import { fitColumnWidths } from './pdf/fitColumnWidths.js';
+import { PdfLinkTagger } from './pdf/PdfLinkTagger.js';
 
 type Pdf = PDFKit.PDFDocument;
 type StructureElement = PDFKit.PDFStructureElement;
@@ -21,6 +24,8 @@ type FontName = keyof typeof FONTS;
 const MARGIN = 70.87;
 const BODY_SIZE = 10;
 const TABLE_SIZE = 8.5;
+// A table whose longest words do not fit side by side at TABLE_SIZE is set smaller, down to this.
+const MIN_TABLE_SIZE = 7;
 const CELL_PADDING = 4;
 const HEADING_SIZES = { 1: 15, 2: 12, 3: 10.5 } as const;
 const TEXT_COLOR = '#1a1a1a';
@@ -29,6 +34,8 @@ const MUTED = '#4d4d4d';
 const RULE = '#6b7785';
 const HEADER_FILL = '#e8edf3';
 const ROW_HEADER_FILL = '#f4f6f9';
+// One name in the Info dictionary and in XMP (pdfkit writes Info's Creator as XMP's producer).
+const PRODUCER = 'Edytor planów deinstytucjonalizacji (PDFKit)';
 
 interface TocEntry {
   heading: ExportHeading;
@@ -46,6 +53,9 @@ export class PdfWriter {
   private readonly root: StructureElement;
   private readonly toc: TocEntry[] = [];
   private outlineParent: PDFKit.PDFOutline | null = null;
+  private readonly links: PdfLinkTagger;
+  /** The font size of the table being written (see columnWidths). */
+  private tableSize = TABLE_SIZE;
 
   constructor(private readonly document: ExportDocument, generatedAt: Date) {
     const date = Number.isNaN(generatedAt.getTime()) ? new Date(0) : generatedAt;
@@ -56,6 +66,8 @@ export class PdfWriter {
       autoFirstPage: false,
       pdfVersion: '1.7',
       tagged: true,
+      // pdfkit 0.17 supports PDF/UA (the pdfuaid XMP part); its type definitions list only PDF/A.
+      subset: 'PDF/UA' as unknown as PDFKit.Mixins.PDFSubsets,
       displayTitle: true,
       lang: document.language,
       info: {
@@ -63,8 +75,8 @@ export class PdfWriter {
         Author: document.properties.author,
         Subject: document.properties.subject,
         Keywords: document.properties.description,
-        Creator: 'Edytor planów deinstytucjonalizacji',
-        Producer: 'PDFKit',
+        Creator: PRODUCER,
+        Producer: PRODUCER,
         CreationDate: date,
         ModDate: date,
       },
@@ -72,6 +84,13 @@ export class PdfWriter {
     for (const [name, file] of Object.entries(FONTS)) this.pdf.registerFont(name, path.join(FONT_DIRECTORY, file));
     this.root = this.pdf.struct('Document');
     this.pdf.addStructure(this.root);
+    this.links = new PdfLinkTagger(this.pdf);
+    escapeMetadataText(this.pdf);
+  }
+
+  /** Link annotations that are not in a Link structure element (none, unless a new kind of link slips past). */
+  get untaggedLinks(): number {
+    return this.links.untaggedCount;
   }
 
   async render(): Promise<Uint8Array> {
@@ -109,14 +128,18 @@ export class PdfWriter {
     return range.start + range.count - 1;
   }
 
-  /** Marks what `draw` writes as one structure element of the given type under `parent`. */
-  private tagged(parent: StructureElement, type: string, draw: () => void): StructureElement {
+  /**
+   * Marks what `draw` writes as one structure element of the given type under
+   * `parent`. Attributes go in before the element ends: pdfkit writes it then.
+   */
+  private tagged(parent: StructureElement, type: string, draw: (element: StructureElement) => void, attributes?: Record<string, unknown>): StructureElement {
     const element = this.pdf.struct(type);
     parent.add(element);
     const content = this.pdf.markStructureContent(type);
-    draw();
+    draw(element);
     this.pdf.endMarkedContent();
     element.add(content);
+    if (attributes !== undefined) setAttributes(this.pdf, element, attributes);
     element.end();
     return element;
   }
@@ -198,9 +221,12 @@ export class PdfWriter {
         pdf.y = MARGIN;
       }
       const y = pdf.y;
-      this.tagged(structure, 'TOCI', () => {
-        pdf.fillColor(TEXT_COLOR).text(breakable(text), MARGIN + indent, y, { width: this.contentWidth - 50 - indent, goTo: entry.heading.anchor });
-        pdf.text(String(entry.page + 1), MARGIN + this.contentWidth - 45, y, { width: 45, align: 'right', goTo: entry.heading.anchor });
+      const alt = `${text}, strona ${entry.page + 1}`;
+      this.tagged(structure, 'TOCI', (item) => {
+        this.links.within(item, (target) => (target === entry.heading.anchor ? alt : null), () => {
+          pdf.fillColor(TEXT_COLOR).text(breakable(text), MARGIN + indent, y, { width: this.contentWidth - 50 - indent, goTo: entry.heading.anchor });
+          pdf.text(String(entry.page + 1), MARGIN + this.contentWidth - 45, y, { width: 45, align: 'right', goTo: entry.heading.anchor });
+        });
       });
       pdf.y = y + height + 4;
     }
@@ -211,8 +237,10 @@ export class PdfWriter {
     const pdf = this.pdf;
     const range = pdf.bufferedPageRange();
     for (let index = range.start; index < range.start + range.count; index++) {
-      if (index === range.start) continue;
       pdf.switchToPage(index);
+      // PDF/UA: annotations are visited in the order of the structure.
+      (pdf.page.dictionary as unknown as { data: Record<string, unknown> }).data['Tabs'] = 'S';
+      if (index === range.start) continue;
       // Writing inside the bottom margin would otherwise start a new page.
       const margin = pdf.page.margins.bottom;
       pdf.page.margins.bottom = 0;
@@ -232,7 +260,7 @@ export class PdfWriter {
         break;
       case 'paragraph':
         this.ensureSpace(BODY_SIZE * 2);
-        this.tagged(parent, 'P', () => this.runs(block.runs, MARGIN + (block.variant === 'quote' ? 20 : 0), this.contentWidth - (block.variant === 'quote' ? 20 : 0), block.variant === 'note' ? MUTED : TEXT_COLOR, block.variant === 'note' ? 9 : BODY_SIZE, block.variant === 'code'));
+        this.tagged(parent, 'P', (paragraph) => this.runs(paragraph, block.runs, MARGIN + (block.variant === 'quote' ? 20 : 0), this.contentWidth - (block.variant === 'quote' ? 20 : 0), block.variant === 'note' ? MUTED : TEXT_COLOR, block.variant === 'note' ? 9 : BODY_SIZE, block.variant === 'code'));
         this.pdf.moveDown(0.5);
         break;
       case 'list':
@@ -261,7 +289,16 @@ export class PdfWriter {
     pdf.moveDown(0.4);
   }
 
-  private runs(runs: ExportRun[], x: number, width: number, color: string, size: number, isCode: boolean): void {
+  /** A paragraph's runs; its links become Link elements under `parent`, named by their text. */
+  private runs(parent: StructureElement, runs: ExportRun[], x: number, width: number, color: string, size: number, isCode: boolean): void {
+    const linkTexts = new Map<string, string>();
+    for (const run of runs) {
+      if (run.href !== undefined && isAllowedLinkHref(run.href)) linkTexts.set(run.href, [linkTexts.get(run.href), run.text.trim()].filter(Boolean).join(' ') || run.href);
+    }
+    this.links.within(parent, (target) => linkTexts.get(target) ?? null, () => this.drawRuns(runs, x, width, color, size, isCode));
+  }
+
+  private drawRuns(runs: ExportRun[], x: number, width: number, color: string, size: number, isCode: boolean): void {
     const pdf = this.pdf;
     const visible = runs.length === 0 ? [{ text: ' ' }] : runs;
     pdf.x = x;
@@ -300,7 +337,7 @@ export class PdfWriter {
       item_.add(body);
       pdf.y = y;
       const content = pdf.markStructureContent('LBody');
-      this.runs(item.runs, MARGIN + indent + 4, this.contentWidth - indent - 4, TEXT_COLOR, BODY_SIZE, false);
+      this.runs(body, item.runs, MARGIN + indent + 4, this.contentWidth - indent - 4, TEXT_COLOR, BODY_SIZE, false);
       pdf.endMarkedContent();
       body.add(content);
       pdf.moveDown(0.2);
@@ -316,8 +353,8 @@ export class PdfWriter {
 
   private table(table: ExportTable, parent: StructureElement): void {
     const pdf = this.pdf;
-    const totalWeight = table.widths.reduce((sum, width) => sum + width, 0) || 1;
-    const widths = table.widths.map((width) => (this.contentWidth * width) / totalWeight);
+    const { widths, fontSize } = this.columnWidths(table);
+    this.tableSize = fontSize;
     const headerHeight = this.rowHeight(table, table.header, widths, 'header');
     const rows = table.rows.map((row) => ({ row, height: this.rowHeight(table, row.cells, widths, row.isTotal ? 'total' : 'data') }));
     const captionHeight = pdf.font('bold').fontSize(9).heightOfString(breakable(table.caption), { width: this.contentWidth }) + 4;
@@ -363,13 +400,39 @@ export class PdfWriter {
     }
   }
 
+  /**
+   * The model's relative widths, widened where a column's longest word (or
+   * date, or name) would not fit, so pdfkit never splits one mid-word; the
+   * other columns give up the room in proportion. When the longest words
+   * cannot stand side by side, the table is set in a smaller size.
+   */
+  private columnWidths(table: ExportTable): { widths: number[]; fontSize: number } {
+    const pdf = this.pdf;
+    const padding = CELL_PADDING * 2 + 1;
+    const widest = table.header.map((_heading, column) => {
+      const cells = [{ text: table.header[column] ?? '', kind: 'header' as const }, ...table.rows.map((row) => ({ text: row.cells[column] ?? '', kind: row.isTotal ? ('total' as const) : ('data' as const) }))];
+      let width = 0;
+      for (const cell of cells) {
+        pdf.font(isBoldCell(table, column, cell.kind) ? 'bold' : 'regular').fontSize(TABLE_SIZE);
+        // With the space after it: pdfkit fits a word and its trailing space on a line together.
+        for (const word of unbreakableParts(cell.text)) width = Math.max(width, pdf.widthOfString(`${word} `));
+      }
+      return width;
+    });
+    const wordsWidth = widest.reduce((sum, width) => sum + width, 0);
+    const room = this.contentWidth - padding * widest.length;
+    const fontSize = wordsWidth <= room || wordsWidth === 0 ? TABLE_SIZE : Math.max(MIN_TABLE_SIZE, Math.floor((TABLE_SIZE * room * 10) / wordsWidth) / 10);
+    const scale = fontSize / TABLE_SIZE;
+    return { widths: fitColumnWidths(table.widths, widest.map((width) => width * scale + padding), this.contentWidth), fontSize };
+  }
+
   private rowHeight(table: ExportTable, cells: string[], widths: number[], kind: 'header' | 'data' | 'total'): number {
     const pdf = this.pdf;
     const heights = cells.map((cell, column) => {
-      pdf.font(isBoldCell(table, column, kind) ? 'bold' : 'regular').fontSize(TABLE_SIZE);
+      pdf.font(isBoldCell(table, column, kind) ? 'bold' : 'regular').fontSize(this.tableSize);
       return pdf.heightOfString(cell === '' ? ' ' : breakable(cell), { width: (widths[column] ?? 0) - CELL_PADDING * 2, lineGap: 1 });
     });
-    return Math.max(...heights, TABLE_SIZE) + CELL_PADDING * 2 + 2;
+    return Math.max(...heights, this.tableSize) + CELL_PADDING * 2 + 2;
   }
 
   private row(table: ExportTable, cells: string[], widths: number[], height: number, parent: StructureElement, kind: 'header' | 'data' | 'total'): void {
@@ -382,8 +445,8 @@ export class PdfWriter {
     cells.forEach((cell, column) => {
       const width = widths[column] ?? 0;
       const isHeader = kind === 'header' || (column === 0 && (table.hasRowHeaders || kind === 'total'));
-      const element = this.tagged(row, isHeader ? 'TH' : 'TD', () => this.drawCellText(table, cell, column, x, y, width, kind));
-      if (isHeader) setTableScope(pdf, element, kind === 'header' ? 'Column' : 'Row');
+      const scope = isHeader ? { O: 'Table', Scope: kind === 'header' ? 'Column' : 'Row' } : undefined;
+      this.tagged(row, isHeader ? 'TH' : 'TD', () => this.drawCellText(table, cell, column, x, y, width, kind), scope);
       x += width;
     });
     row.end();
@@ -421,7 +484,7 @@ export class PdfWriter {
     const align = kind !== 'header' && table.align[column] === 'right' ? 'right' : 'left';
     this.pdf
       .font(isBold ? 'bold' : 'regular')
-      .fontSize(TABLE_SIZE)
+      .fontSize(this.tableSize)
       .fillColor(TEXT_COLOR)
       .text(cell === '' ? ' ' : breakable(cell), x + CELL_PADDING, y + CELL_PADDING + 1, { width: width - CELL_PADDING * 2, align, lineGap: 1 });
   }
@@ -437,6 +500,15 @@ function breakable(text: string): string {
   return text.replace(/\S{40}(?=\S)/g, (chunk) => `${chunk}\u200b`);
 }
 
+/** The pieces of a cell's text a line may not break inside: words, split after their hyphens and slashes as pdfkit's line breaking does. */
+function unbreakableParts(text: string): string[] {
+  return breakable(text)
+    // Not at no-break spaces: they hold grouped numbers ("1 480 000,50") together.
+    .split(/[ \t\n\r\u200b]+/)
+    .flatMap((word) => word.split(/(?<=[-\/\u2013])(?=[^\s])/))
+    .filter((part) => part !== '');
+}
+
 function isBoldCell(table: ExportTable, column: number, kind: 'header' | 'data' | 'total'): boolean {
   return kind !== 'data' || (column === 0 && table.hasRowHeaders);
 }
@@ -450,14 +522,33 @@ function indentOf(heading: ExportHeading): number {
 }
 
 /**
- * Table header scope as a structure attribute (PDF 1.7 §14.8.5.7). pdfkit
- * has no API for attributes on hand-made elements, so the dictionary is set
- * the way its own table code does.
+ * Structure attributes (such as a table header's Scope, PDF 1.7 §14.8.5.7)
+ * on a hand-made element: pdfkit has no API for them, so the attribute object
+ * is set on the element's dictionary the way its own table code does.
  */
-function setTableScope(pdf: Pdf, element: StructureElement, scope: 'Column' | 'Row'): void {
+function setAttributes(pdf: Pdf, element: StructureElement, attributes: Record<string, unknown>): void {
   const dictionary = (element as unknown as { dictionary?: { data?: Record<string, unknown> } }).dictionary;
   if (dictionary?.data === undefined) return;
-  const attributes = pdf.ref({ O: 'Table', Scope: scope });
-  dictionary.data['A'] = attributes;
-  attributes.end(undefined);
+  const reference = pdf.ref(attributes);
+  dictionary.data['A'] = reference;
+  reference.end(undefined);
+}
+
+/**
+ * pdfkit copies the document properties into the XMP packet unescaped; a title
+ * with "&" or "<" would make it invalid XML. The Info dictionary keeps the
+ * plain text, the XMP packet gets it escaped.
+ */
+function escapeMetadataText(pdf: Pdf): void {
+  const internals = pdf as unknown as { _addInfo: () => void; info: Record<string, unknown> };
+  const addInfo = internals._addInfo.bind(pdf);
+  internals._addInfo = () => {
+    const plain = internals.info;
+    internals.info = Object.fromEntries(Object.entries(plain).map(([key, value]) => [key, typeof value === 'string' ? escapeHtml(value) : value]));
+    try {
+      addInfo();
+    } finally {
+      internals.info = plain;
+    }
+  };
 }

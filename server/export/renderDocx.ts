@@ -25,6 +25,7 @@ import { buildExportDocument } from './buildExportDocument.js';
 import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportRun, ExportTable } from './ExportDocument.js';
 import type { ExportRenderer, RenderedExport } from './ExportFormat.js';
 import { escapeHtml } from './escapeHtml.js';
+import { measureExportText } from './measureExportText.js';
 
 // A4 with 2.5 cm margins, in twentieths of a point.
 const PAGE = { width: 11906, height: 16838, margin: 1417 };
@@ -37,6 +38,9 @@ const ORDERED_LIST = 'ordered-list';
 const HEADING_NUMBERS = 'heading-numbers';
 // Lays the pages out as Word would, so the contents carry page numbers when the file is opened.
 const PAGE_NUMBER_ESTIMATE = estimatePageNumbersWith({ guess: true });
+// The estimate costs about 0.1 s per page and far more on words without spaces (a pasted blob), and it
+// blocks the server while it runs: past these limits the contents is left for Word to number (updateFields).
+const ESTIMATE_LIMITS = { characters: 80_000, longestWord: 60 };
 
 /**
  * Word document with real heading styles (outline levels, numbered from one
@@ -50,16 +54,18 @@ export const renderDocx: ExportRenderer = (input) => renderDocxDocument(buildExp
 /** The same Word file for any export document (a plan, or a consultation's remarks table). */
 export async function renderDocxDocument(document: ExportDocument, generatedAt: Date): Promise<RenderedExport> {
   const writer = new DocxWriter();
+  const text = measureExportText(document);
+  const isEstimated = text.characters <= ESTIMATE_LIMITS.characters && text.longestWord <= ESTIMATE_LIMITS.longestWord;
   const file = new Document({
     title: document.properties.title,
     creator: document.properties.author,
     subject: document.properties.subject,
     description: document.properties.description,
     keywords: (document.properties.keywords ?? []).join(', '),
-    // Not updateFields: LibreOffice honours it by rebuilding the contents before laying out the pages,
-    // which leaves every page number empty; the estimated numbers are already written.
-    features: { updateFields: false },
-    pageNumbers: PAGE_NUMBER_ESTIMATE,
+    // updateFields only without the estimate: LibreOffice honours it by rebuilding the contents before
+    // laying out the pages, which leaves every page number empty.
+    features: { updateFields: !isEstimated },
+    ...(isEstimated ? { pageNumbers: PAGE_NUMBER_ESTIMATE } : {}),
     styles: {
       default: {
         document: { run: { font: 'Calibri', size: 22, language: { value: document.language } }, paragraph: { spacing: { after: 120, line: 276 } } },
