@@ -20,7 +20,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   chair: PERMISSIONS,
-  // The chair delegates deciding proposals by giving someone this role (domain note §4).
+  // The chair delegates deciding proposals by giving someone this role (domain note §4): they act as the
+  // chair on proposals, reopening decisions included, but do not freeze the agreed version or manage members.
   deputyChair: ['plan.read', 'plan.comment', 'plan.edit', 'plan.manage', 'proposal.vote', 'proposal.decide', 'version.create'],
   // Keeps the minutes and the versions; does not vote (domain note §4).
   secretary: ['plan.read', 'plan.comment', 'plan.edit', 'plan.manage', 'version.create'],
