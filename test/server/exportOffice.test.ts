@@ -7,6 +7,8 @@ import { richBlockPlanFile } from '../helpers/richBlockPlanFile.js';
 import { teamMember } from '../helpers/teamMember.js';
 import { readZip } from '../helpers/readZip.js';
 import { convertWithLibreOffice, LIBREOFFICE_TIMEOUT_MS, pdfPageTexts } from '../helpers/libreOffice.js';
+import { pdfObjects, pdfString, referenceOf } from '../helpers/pdfObjects.js';
+import { RICH } from '../helpers/richBlockPlanFile.js';
 import type { OpenProposal, PlanVersion } from '../../shared/versions/PlanVersion.js';
 
 /**
@@ -134,6 +136,79 @@ describe('office files judged by LibreOffice', () => {
     }
   }, LIBREOFFICE_TIMEOUT_MS * 2);
 });
+
+/** Every word of the HTML export's table cells (the same model the PDF is drawn from). */
+function tableCellWords(html: string): Set<string> {
+  const words = new Set<string>();
+  for (const cell of html.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)) {
+    const text = (cell[1] ?? '').replace(/<br>/g, ' ').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    for (const word of text.split(/[\s\u00a0]+/)) if (word.length >= 2) words.add(word);
+  }
+  return words;
+}
+
+describe('PDF/UA structure of the PDF exports', () => {
+  it('scopes every TH, tags every link, says pl-PL, names PDF/UA and one producer, and splits no table word', async () => {
+    const cases = [
+      { plan: plans.sample, query: 'version=draft' },
+      { plan: plans.sample, query: `version=${plans.sample.agreed.id}&rejected=annex` },
+      { plan: plans.rich, query: 'version=draft' },
+    ];
+    for (const { plan, query } of cases) {
+      const label = `${plan.id} ${query}`;
+      const pdf = await exportFile(plan.id, `format=pdf&${query}`);
+      expect(pdf.status, label).toBe(200);
+      const objects = await pdfObjects(pdf.bytes);
+      const all = [...objects.values()];
+
+      const headerCells = all.filter((object) => /\/S \/TH\b/.test(object));
+      expect(headerCells.length, label).toBeGreaterThan(50);
+      for (const cell of headerCells) {
+        const attributes = objects.get(referenceOf(cell, 'A') ?? -1) ?? '';
+        expect(attributes, `${label}: a TH's attribute object`).toMatch(/\/O \/Table/);
+        expect(attributes, `${label}: a TH's scope`).toMatch(/\/Scope \/(Column|Row)/);
+      }
+
+      const annotations = [...objects].filter(([, object]) => /\/Subtype \/Link\b/.test(object));
+      expect(annotations.length, label).toBeGreaterThan(20);
+      const linkElements = all.filter((object) => /\/S \/Link\b/.test(object));
+      for (const [number, annotation] of annotations) {
+        expect(annotation, `${label}: annotation ${number} StructParent`).toMatch(/\/StructParent \d+/);
+        expect(pdfString(annotation, 'Contents'), `${label}: annotation ${number} Contents`).toMatch(/\S/);
+        const owner = linkElements.find((element) => new RegExp(`/Obj ${number} 0 R\\b[\\s\\S]*?/Type /OBJR|/Type /OBJR[\\s\\S]*?/Obj ${number} 0 R\\b`).test(element));
+        expect(owner, `${label}: annotation ${number} inside a Link element`).toBeDefined();
+        expect(pdfString(owner ?? '', 'Alt'), `${label}: the Link element's alternate text`).toMatch(/\S/);
+      }
+
+      const catalog = all.find((object) => /\/Type \/Catalog\b/.test(object)) ?? '';
+      expect(catalog, label).toContain('/Lang (pl-PL)');
+      const xmp = objects.get(referenceOf(catalog, 'Metadata') ?? -1) ?? '';
+      expect(xmp, label).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/);
+      const info = all.find((object) => /\/Producer /.test(object) && /\/CreationDate/.test(object)) ?? '';
+      const producer = pdfString(info, 'Producer') ?? objects.get(referenceOf(info, 'Producer') ?? -1)?.trim() ?? '';
+      const xmpProducer = Buffer.from(xmp.match(/<pdf:Producer>([^<]*)<\/pdf:Producer>/)?.[1] ?? '', 'latin1').toString('utf8');
+      expect(xmpProducer, label).not.toBe('');
+      expect(decodePdfText(producer), `${label}: one producer`).toBe(xmpProducer);
+      expect(xmpProducer, label).toContain('Edytor planów');
+
+      // Every word of every table cell comes out of pdftotext whole (a hyphenated one may break after its hyphen).
+      const html = (await exportFile(plan.id, `format=html&${query}`)).bytes.toString('utf8');
+      const pageTokens = new Set((await pdfPageTexts(pdf.bytes)).join('\n').split(/[\s\u00a0]+/));
+      const words = tableCellWords(html);
+      expect(words.size, label).toBeGreaterThan(200);
+      expect(words, label).toContain('01.2026');
+      const split = [...words].filter((word) => !pageTokens.has(word) && !word.split(/(?<=[-/–])/).every((part) => pageTokens.has(part)));
+      expect(split, `${label}: table words split inside`).toEqual([]);
+    }
+    const richPdf = await pdfObjects((await exportFile(plans.rich.id, 'format=pdf')).bytes);
+    expect([...richPdf.values()].some((object) => /\/S \/Link\b/.test(object) && pdfString(object, 'Alt') === RICH.linkText), 'a web link named by its text').toBe(true);
+  }, 120_000);
+});
+
+/** A value qpdf printed for a text string object: "(…)" or "<FEFF…>". */
+function decodePdfText(value: string): string {
+  return pdfString(`/V ${value.trim()}`, 'V') ?? value;
+}
 
 describe('every format of both sample plans', () => {
   it('exports the draft and the agreed version without error, and the agreed files stay byte-identical', async () => {
