@@ -232,5 +232,12 @@ describe('every format of both sample plans', () => {
         }
       }
     }
+    // The ODT keeps the rich text of block fields: marks as text styles, links, numbered and bullet lists.
+    const content = readZip((await exportFile(plans.rich.id, 'format=odt')).bytes).get('content.xml')?.toString('utf8') ?? '';
+    expect(content).toContain(`<text:span text:style-name="T_b">${RICH.bold}</text:span>`);
+    expect(content).toContain(`<text:span text:style-name="T_i">${RICH.italic}</text:span>`);
+    expect(content).toMatch(new RegExp(`<text:a xlink:type="simple" xlink:href="${RICH.href}"[^>]*>${RICH.linkText}</text:a>`));
+    expect(content).toContain(`<text:list text:style-name="List_20_Number"><text:list-item><text:p text:style-name="Text_20_body">${RICH.numbered[0]}</text:p>`);
+    expect(content).toContain(`<text:list text:style-name="List_20_Bullet"><text:list-item><text:p text:style-name="Text_20_body">${RICH.bullets[0]}</text:p>`);
   }, 120_000);
 });
