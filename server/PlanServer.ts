@@ -12,6 +12,7 @@ import { SqliteDocumentStore } from './persistence/SqliteDocumentStore.js';
 import { openDatabase } from './persistence/openDatabase.js';
 import type { SqliteDatabase } from './persistence/sqlite.js';
 import { DocumentRegistry } from './sync/DocumentRegistry.js';
+import { StorageHealth } from './persistence/StorageHealth.js';
 import { SyncServer, type AuthenticateUpgrade } from './sync/SyncServer.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { authRoutes } from './http/authRoutes.js';
@@ -105,6 +106,7 @@ export class PlanServer {
     });
     // Set once the proposal service exists; no plan document loads before the server listens.
     let agreementWatcher: AgreementWatcher | null = null;
+    const storageHealth = new StorageHealth();
     const registry = new DocumentRegistry({
       store,
       log,
@@ -112,6 +114,7 @@ export class PlanServer {
       compactAfterAppends: config.compactAfterAppends,
       handoffMaxWaitMs: config.handoffMaxWaitMs,
       maxDocumentBytes: config.maxDocumentBytes,
+      storageHealth,
       schemaUpgrade: planDocumentUpgrade,
       onDocumentLoaded: (document) => agreementWatcher?.watch(document),
     });
@@ -165,6 +168,7 @@ export class PlanServer {
       log,
       allowedOrigins: config.allowedOrigins,
       trustProxy: config.trustProxy,
+      storageHealth,
       userForSession: (token) => accounts.userForSession(token),
       routes: [
         authRoutes(accounts, { onLogout: (token) => planAccess.closeSession(token) }),

@@ -19,6 +19,8 @@ export interface ConnectionSnapshot {
   hasUnsavedChanges: boolean;
   accessMode: AccessMode;
   lastRefusal: string | null;
+  /** False while the server cannot store changes (a full disk); it keeps them and retries. */
+  canServerStore: boolean;
   /**
    * The server closed the connection for good (4400-4499, among them ClientOutdated: this build
    * edits an older document schema); the provider stops reconnecting.
@@ -173,6 +175,7 @@ export class PlanConnection {
       hasUnsavedChanges: channelState.hasUnsavedChanges,
       accessMode: channelState.accessMode,
       lastRefusal: channelState.lastRefusal,
+      canServerStore: channelState.canServerStore,
       terminalClose: this.terminalClose,
       isDocumentUnavailable: this.isDocumentUnavailable,
       accessProblem: this.accessProblem,

@@ -12,6 +12,8 @@ export interface ServerChannelState {
   accessMode: AccessMode;
   /** Set when the server refused a write (for example after a demotion). */
   lastRefusal: string | null;
+  /** False while the server cannot store changes (a full disk); it keeps them and retries. */
+  canServerStore: boolean;
 }
 
 type MessageHandler = (
@@ -34,6 +36,7 @@ export class ServerChannel {
   private readonly requestedAt = new Map<number, number>();
   private accessMode: AccessMode = 'read-write';
   private lastRefusal: string | null = null;
+  private canServerStore = true;
   private readonly listeners = new Set<(state: ServerChannelState) => void>();
   private readonly eventListeners = new Set<(event: PlanEvent) => void>();
   private requestTimer: ReturnType<typeof setTimeout> | null = null;
@@ -57,6 +60,10 @@ export class ServerChannel {
       const reason = decoding.readVarString(decoder);
       this.update(() => (this.lastRefusal = reason));
     };
+    handlers[MessageType.StorageStatus] = (_encoder, decoder) => {
+      const canStore = decoding.readVarUint(decoder) === 1;
+      this.update(() => (this.canServerStore = canStore));
+    };
     handlers[MessageType.PlanEvent] = (_encoder, decoder) => {
       const event = parsePlanEvent(decoding.readVarString(decoder));
       if (event !== null) for (const listener of this.eventListeners) listener(event);
@@ -71,6 +78,7 @@ export class ServerChannel {
       hasUnsavedChanges: this.savedChangeCount < this.localChangeCount,
       accessMode: this.accessMode,
       lastRefusal: this.lastRefusal,
+      canServerStore: this.canServerStore,
     };
   }
 
@@ -121,6 +129,8 @@ export class ServerChannel {
 
   private readonly handleStatus = ({ status }: { status: string }): void => {
     if (status !== 'connected') this.requestedAt.clear();
+    // A new connection is told again if the server still cannot store.
+    if (status === 'connected' && !this.canServerStore) this.update(() => (this.canServerStore = true));
   };
 
   private scheduleRequest(): void {

@@ -1,6 +1,20 @@
 import { useTranslation } from 'react-i18next';
-import { ClientOutdated, Forbidden, Unauthorized } from '../../shared/protocol/closeCodes.js';
+import {
+  ClientOutdated,
+  DocumentTooLarge,
+  Forbidden,
+  TooManyConnections,
+  Unauthorized,
+  UpdateTooLarge,
+} from '../../shared/protocol/closeCodes.js';
 import type { ConnectionSnapshot } from '../collaboration/PlanConnection.js';
+
+/** Limits the server enforces (issue 12), each with a message that says what to do. */
+const LIMIT_MESSAGES = new Map<number, 'plan.documentTooLarge' | 'plan.updateTooLarge' | 'plan.tooManyConnections'>([
+  [DocumentTooLarge.code, 'plan.documentTooLarge'],
+  [UpdateTooLarge.code, 'plan.updateTooLarge'],
+  [TooManyConnections.code, 'plan.tooManyConnections'],
+]);
 
 /** Banners for what the user must know: read-only mode, refused writes, closed or failing connections. */
 export function ConnectionNotices({ snapshot }: { snapshot: ConnectionSnapshot }) {
@@ -8,6 +22,7 @@ export function ConnectionNotices({ snapshot }: { snapshot: ConnectionSnapshot }
   const { terminalClose } = snapshot;
   const isAccessDenied = terminalClose !== null && (terminalClose.code === Unauthorized.code || terminalClose.code === Forbidden.code);
   const isClientOutdated = terminalClose?.code === ClientOutdated.code;
+  const limitMessage = terminalClose === null ? null : LIMIT_MESSAGES.get(terminalClose.code);
   return (
     <>
       {isClientOutdated && (
@@ -22,12 +37,19 @@ export function ConnectionNotices({ snapshot }: { snapshot: ConnectionSnapshot }
         <div className="notice notice--error" role="alert">
           {isAccessDenied
             ? t('plan.accessDenied', { code: String(terminalClose.code), reason: terminalClose.reason })
-            : t('plan.closedTerminal', { code: String(terminalClose.code), reason: terminalClose.reason })}
+            : limitMessage !== undefined && limitMessage !== null
+              ? t(limitMessage)
+              : t('plan.closedTerminal', { code: String(terminalClose.code), reason: terminalClose.reason })}
         </div>
       )}
       {snapshot.accessProblem !== null && (
         <div className="notice notice--error" role="alert">
           {t(`plan.access.${snapshot.accessProblem}`)}
+        </div>
+      )}
+      {!snapshot.canServerStore && (
+        <div className="notice notice--error" role="alert" data-testid="storage-unavailable">
+          {t('plan.storageUnavailable')}
         </div>
       )}
       {terminalClose === null && snapshot.isDocumentUnavailable && (

@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { describeError } from '../log.js';
 import { healthRoutes } from './healthRoutes.js';
+import type { StorageHealth } from '../persistence/StorageHealth.js';
 import { isAllowedOrigin } from '../auth/isAllowedOrigin.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
 import { ANONYMOUS_BODY_LIMIT, registerSessionUser, type SessionUserOptions } from './sessionUser.js';
@@ -22,6 +23,8 @@ export interface HttpAppOptions extends SessionUserOptions {
   trustProxy: boolean;
   /** Resource routes, registered under /api. */
   routes: Array<(app: FastifyInstance) => Promise<void> | void>;
+  /** What /api/health reports about writes (a full disk makes it `degraded`). */
+  storageHealth?: StorageHealth;
 }
 
 /** Fastify with JSON errors for /api and the built client (SPA fallback) for everything else. */
@@ -64,7 +67,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   await app.register(
     async (api) => {
       registerSessionUser(api, options);
-      await healthRoutes(api);
+      await healthRoutes(api, options.storageHealth);
       for (const route of options.routes) await route(api);
       api.setNotFoundHandler((request, reply) =>
         reply.status(404).send({ error: { code: 'notFound', message: `No route ${request.method} ${request.url}` } }),

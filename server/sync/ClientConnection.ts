@@ -4,7 +4,7 @@ import type { WebSocket, RawData } from 'ws';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import type { AccessMode } from '../../shared/protocol/accessMode.js';
 import { encodeAccessMode } from '../../shared/protocol/encodeMessage.js';
-import { encodeSaveConfirmed } from '../../shared/protocol/encodeMessage.js';
+import { encodeSaveConfirmed, encodeStorageStatus } from '../../shared/protocol/encodeMessage.js';
 import {
   ClientTooSlow,
   ConnectionTimeout,
@@ -180,6 +180,11 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     if (!this.isClosed) this.sender.sendAwarenessUpdate(frame);
   }
 
+  storageStatusChanged(canStore: boolean): void {
+    // Readers have nothing to lose; writers see "changes not saved: the server cannot store them".
+    this.send(encodeStorageStatus(canStore));
+  }
+
   private sendDirect(frame: Uint8Array, onWritten?: () => void): void {
     if (this.isClosed) return;
     const delivered = this.options.speaksProjectMessages ? frame : frameForStockClient(frame);
@@ -219,6 +224,17 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     const document = this.document;
     if (document === null) return;
     this.isReplyInFlight = true;
+    if (document.isStorageUnavailable) {
+      // Reads go on while the storage is full: from what is stored, never from edits waiting to be.
+      document.encodeStoredSyncStep2Frame(stateVector).then(
+        (reply) => this.sendDirect(reply, this.replyWritten),
+        (error: unknown) => {
+          this.options.log.error('answering a sync step 1 from the store failed', { connection: this.id, error: describeError(error) });
+          this.close(DocumentUnavailable);
+        },
+      );
+      return;
+    }
     // Encoded now (and shared with every request for the same state until the document changes);
     // it may hold updates still being committed, so it goes out once they are.
     const reply = document.encodeSyncStep2Frame(stateVector);
@@ -309,6 +325,7 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     this.stopHoldingHandoff();
     document.addPeer(this);
     this.send(encodeAccessMode(this.currentAccessMode));
+    if (document.isStorageUnavailable) this.send(encodeStorageStatus(false));
     this.send(encodeSyncStep1(document));
     const awarenessFrame = document.encodeAwarenessStates();
     if (awarenessFrame !== null) this.send(awarenessFrame);

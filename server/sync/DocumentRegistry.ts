@@ -5,6 +5,7 @@ import type { CloseEvent } from '../../shared/protocol/closeCodes.js';
 import { SharedDocument } from './SharedDocument.js';
 import { StoredStateHandoff } from './StoredStateHandoff.js';
 import { defaultSyncLimits } from './SyncLimits.js';
+import type { StorageHealth } from '../persistence/StorageHealth.js';
 import type { DocumentSchemaUpgrade } from './DocumentSchemaUpgrade.js';
 
 export interface DocumentRegistryOptions {
@@ -22,6 +23,8 @@ export interface DocumentRegistryOptions {
   handoffMaxWaitMs: number;
   /** Client edits that would make a document bigger are refused (default: SyncLimits). */
   maxDocumentBytes?: number;
+  /** Told which documents wait for the storage (health endpoint). */
+  storageHealth?: StorageHealth;
   /** Called once for each document when it has loaded (server-side watchers of its content subscribe here). */
   onDocumentLoaded?: (document: SharedDocument) => void;
 }
@@ -100,6 +103,8 @@ export class DocumentRegistry {
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     for (const handoff of this.handoffs.values()) handoff.hurry();
+    // A document waiting for a full disk would hold the shutdown; its clients keep what is not stored.
+    for (const loading of this.documents.values()) void loading.then((document) => document.stopStorageRetries(), () => undefined);
     const names = [...this.documents.keys()];
     await Promise.all(names.map((name) => this.unload(name, event)));
     await Promise.all([...this.unloading.values()]);
@@ -115,6 +120,7 @@ export class DocumentRegistry {
       compactAfterAppends: this.options.compactAfterAppends,
       schemaUpgrade: this.options.schemaUpgrade,
       maxDocumentBytes: this.options.maxDocumentBytes ?? defaultSyncLimits.maxDocumentBytes,
+      ...(this.options.storageHealth ? { storageHealth: this.options.storageHealth } : {}),
       onIdle: () => this.scheduleUnload(name),
       onFailure: (failed) => this.drop(name, failed),
     });

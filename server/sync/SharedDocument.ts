@@ -13,7 +13,6 @@ import { describeError } from '../log.js';
 import { isTransactionOrigin, type TransactionOrigin } from './transactionOrigin.js';
 import type { StoredStateHandoff } from './StoredStateHandoff.js';
 import type { DocumentSchemaUpgrade } from './DocumentSchemaUpgrade.js';
-import { SuggestionGuard } from './SuggestionGuard.js';
 
 /** What a SharedDocument needs from a connection to deliver frames to it. */
 export interface DocumentPeer {
@@ -86,8 +85,6 @@ interface PendingUpdate {
 export class SharedDocument extends Y.Doc {
   readonly name: string;
   readonly awareness: awarenessProtocol.Awareness;
-  /** Judges updates from suggest-only connections before they are queued. */
-  readonly suggestionGuard: SuggestionGuard = new SuggestionGuard(this);
   private readonly peers = new Map<number, DocumentPeer>();
   private readonly options: SharedDocumentOptions;
   private pendingUpdates: PendingUpdate[] = [];
@@ -404,6 +401,7 @@ export class SharedDocument extends Y.Doc {
   }
 
   private async flush(): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- rethrows the store's write error exactly as it was caught
     if (this.failure !== null) throw this.failure;
     const batch = this.pendingUpdates;
     this.pendingUpdates = [];

@@ -38,3 +38,10 @@ export function encodePlanEvent(eventJson: string): Uint8Array {
   encoding.writeVarString(encoder, eventJson);
   return encoding.toUint8Array(encoder);
 }
+
+export function encodeStorageStatus(canStore: boolean): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.StorageStatus);
+  encoding.writeVarUint(encoder, canStore ? 1 : 0);
+  return encoding.toUint8Array(encoder);
+}

@@ -17,6 +17,8 @@ export const MessageType = {
   WriteRefused: 103,
   /** server → client: a server-authored plan event, JSON (`PlanEvent` in shared/events/PlanEvent.ts) */
   PlanEvent: 104,
+  /** server → client: whether the server can store changes right now (varUint 1 = yes, 0 = no, e.g. a full disk) */
+  StorageStatus: 105,
 } as const;
 
 export type MessageTypeValue = (typeof MessageType)[keyof typeof MessageType];

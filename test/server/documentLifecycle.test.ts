@@ -96,6 +96,7 @@ describe('a write that cannot be committed', () => {
       id,
       sendDocumentUpdate: (frame) => received.push(frame),
       sendAwarenessUpdate: (frame) => received.push(frame),
+      storageStatusChanged: () => undefined,
       close: (event) => {
         closed.push(event);
         document.removePeer(peerById.get(id) as DocumentPeer, []);
