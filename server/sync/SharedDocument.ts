@@ -13,6 +13,7 @@ import { describeError } from '../log.js';
 import { isTransactionOrigin, type TransactionOrigin } from './transactionOrigin.js';
 import type { StoredStateHandoff } from './StoredStateHandoff.js';
 import type { DocumentSchemaUpgrade } from './DocumentSchemaUpgrade.js';
+import { SuggestionGuard } from './SuggestionGuard.js';
 
 /** What a SharedDocument needs from a connection to deliver frames to it. */
 export interface DocumentPeer {
@@ -85,6 +86,8 @@ interface PendingUpdate {
 export class SharedDocument extends Y.Doc {
   readonly name: string;
   readonly awareness: awarenessProtocol.Awareness;
+  /** Judges updates from suggest-only connections before they are queued. */
+  readonly suggestionGuard: SuggestionGuard = new SuggestionGuard(this);
   private readonly peers = new Map<number, DocumentPeer>();
   private readonly options: SharedDocumentOptions;
   private pendingUpdates: PendingUpdate[] = [];
