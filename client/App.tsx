@@ -7,6 +7,7 @@ import { UserMenu } from './auth/UserMenu.js';
 import { HomePage } from './home/HomePage.js';
 import { LanguageSwitch } from './i18n/LanguageSwitch.js';
 import { PlanPage } from './plan/PlanPage.js';
+import { PublicConsultationPage } from './consultation/PublicConsultationPage.js';
 import { Link } from './routing/Link.js';
 import type { Route } from './routing/parseRoute.js';
 import { useRoute } from './routing/useRoute.js';
@@ -48,6 +49,8 @@ function Page({ route }: { route: Route }) {
       return <RegisterPage next={route.next} />;
     case 'invitation':
       return <InvitationPage key={route.token} token={route.token} />;
+    case 'consultation':
+      return <PublicConsultationPage key={route.token} token={route.token} />;
     case 'home':
       return <RequireSession>{() => <HomePage />}</RequireSession>;
     case 'workspace':

@@ -1,4 +1,5 @@
 import { versionsEn } from './versions.en.js';
+import { consultationEn } from './consultation.en.js';
 import { editorEn } from './editor.en.js';
 import { commentsEn } from './comments.en.js';
 import type { Messages } from './Messages.js';
@@ -255,4 +256,5 @@ export const en: Messages = {
   comments: commentsEn,
   blocks: editorEn,
   versions: versionsEn,
+  consultation: consultationEn,
 };

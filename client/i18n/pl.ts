@@ -1,4 +1,5 @@
 import { versionsPl } from './versions.pl.js';
+import { consultationPl } from './consultation.pl.js';
 import { editorPl } from './editor.pl.js';
 import { commentsPl } from './comments.pl.js';
 /** Polish UI texts: the default language. Keys are shared with en.ts. */
@@ -253,4 +254,5 @@ export const pl = {
   comments: commentsPl,
   blocks: editorPl,
   versions: versionsPl,
+  consultation: consultationPl,
 } as const;

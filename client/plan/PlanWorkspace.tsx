@@ -8,6 +8,9 @@ import { MentionToasts } from '../comments/MentionToasts.js';
 import { RestoreNotices } from '../versions/RestoreNotices.js';
 import { useCommentStore } from '../comments/useCommentStore.js';
 import { VersionsPanel } from '../versions/VersionsPanel.js';
+import { ConsultationPanel } from '../consultation/ConsultationPanel.js';
+import { ConsultationStatusBadge } from '../consultation/ConsultationStatusBadge.js';
+import { useConsultations } from '../consultation/useConsultations.js';
 import { PlanEditor } from '../editor/PlanEditor.js';
 import { directionOptions, goalOptions } from '../editor/nodeViews/blockOptions.js';
 import { BlockViewContext, BlockViewStore, type BlockViewState, type TeamMemberOption } from '../editor/nodeViews/BlockViewContext.js';
@@ -60,6 +63,7 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
     [connection.channel, onAccessChanged],
   );
   const proposals = useProposals(planId, connection.channel);
+  const consultations = useConsultations(planId, connection.channel);
   const commentStore = useCommentStore(planId, connection);
   // Views and warnings use the decision register's statuses, never the blocks' own attribute.
   const plan = useMemo(() => withRecordedStatuses(livePlan, proposals.snapshot.byBlockId), [livePlan, proposals.snapshot.byBlockId]);
@@ -91,6 +95,7 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
     { id: 'views', label: t('blocks.panel.views'), content: viewsPanel },
     ...(commentStore === null ? [] : [{ id: 'comments', label: t('comments.panelTitle'), content: <CommentsPanel planId={planId} store={commentStore} userId={user.id} members={members} /> }]),
     { id: 'versions', label: t('versions.panelTitle'), content: <VersionsPanel planId={planId} role={role} isEditable={isEditable} channel={connection.channel} /> },
+    { id: 'consultation', label: t('consultation.panelTitle'), content: <ConsultationPanel planId={planId} role={role} channel={connection.channel} consultations={consultations} /> },
   ];
 
   return (
@@ -99,6 +104,7 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
         <h1 className="workspace__title">{title}</h1>
         {/* The plan address is how people invite each other until sharing exists. */}
         <CopyTextButton text={() => location.href} label={t('plan.copyLink')} copiedLabel={t('plan.linkCopied')} />
+        <ConsultationStatusBadge consultation={consultations.status === 'ready' ? consultations.data[0] : undefined} />
         <SaveStatus connection={connection} />
       </div>
       <ConnectionNotices snapshot={snapshot} />

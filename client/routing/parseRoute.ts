@@ -5,6 +5,8 @@ export type Route =
   | { name: 'workspace'; workspaceId: string }
   | { name: 'invitation'; token: string }
   | { name: 'plan'; planId: string }
+  /** The public page of a consultation: no account needed. */
+  | { name: 'consultation'; token: string }
   | { name: 'notFound' };
 
 /**
@@ -17,6 +19,8 @@ export function parseRoute(location: string): Route {
   if (pathname === '/' || pathname === '') return { name: 'home' };
   if (pathname === '/login') return { name: 'login', next: safeNextPath(url.searchParams.get('next')) };
   if (pathname === '/register') return { name: 'register', next: safeNextPath(url.searchParams.get('next')) };
+  const consultation = /^\/konsultacje\/([^/]+)\/?$/.exec(pathname)?.[1];
+  if (consultation !== undefined) return { name: 'consultation', token: decodeURIComponent(consultation) };
   const match = /^\/(plans|workspaces|invitations)\/([^/]+)\/?$/.exec(pathname);
   const value = match?.[2] === undefined ? undefined : decodeURIComponent(match[2]);
   if (value === undefined) return { name: 'notFound' };
@@ -33,6 +37,11 @@ export function safeNextPath(next: string | null): string {
 
 export function planPath(planId: string): string {
   return `/plans/${encodeURIComponent(planId)}`;
+}
+
+/** The public consultation page; the Polish path is what the public sees and shares. */
+export function consultationPath(token: string): string {
+  return `/konsultacje/${encodeURIComponent(token)}`;
 }
 
 export function workspacePath(workspaceId: string): string {

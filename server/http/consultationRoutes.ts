@@ -40,7 +40,7 @@ export function consultationRoutes(accounts: AccountService, consultations: Cons
       return { remarks: await consultations.remarks(consultationId, user) };
     });
 
-    app.put('/consultations/:consultationId/remarks/:remarkId/response', async (request) => {
+    app.post('/consultations/:consultationId/remarks/:remarkId/response', async (request) => {
       const user = await requireUser(request, accounts);
       const { consultationId, remarkId } = remarkParams.parse(request.params);
       return { remark: await consultations.respond(consultationId, remarkId, user, remarkResponseBody.parse(request.body)) };

@@ -227,11 +227,11 @@ describe('public consultation', () => {
     if (!onBlock || !onSection) throw new Error('remarks missing');
     const path = (id: string) => `/consultations/${consultation.id}/remarks/${id}/response`;
 
-    expect((await teamMember(team, MEMBER).request('PUT', path(onBlock.id), { response: 'accepted', justification: 'tak' })).status).toBe(403);
-    const noReason = await chair.request<{ error: { message: string } }>('PUT', path(onBlock.id), { response: 'accepted', justification: '' });
+    expect((await teamMember(team, MEMBER).request('POST', path(onBlock.id), { response: 'accepted', justification: 'tak' })).status).toBe(403);
+    const noReason = await chair.request<{ error: { message: string } }>('POST', path(onBlock.id), { response: 'accepted', justification: '' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.message).toContain('justification');
-    const answered = await chair.request<{ remark: ConsultationRemark }>('PUT', path(onBlock.id), { response: 'partlyAccepted', justification: 'Termin doprecyzowano częściowo.' });
+    const answered = await chair.request<{ remark: ConsultationRemark }>('POST', path(onBlock.id), { response: 'partlyAccepted', justification: 'Termin doprecyzowano częściowo.' });
     expect(answered.status).toBe(200);
     expect(answered.body.remark).toMatchObject({ response: 'partlyAccepted', responseJustification: 'Termin doprecyzowano częściowo.', respondedByName: 'Przewodnicząca Zespołu' });
 
@@ -247,7 +247,7 @@ describe('public consultation', () => {
     await chair.request('POST', `/consultations/${consultation.id}/close`);
     const closed = await chair.request<{ consultations: Consultation[] }>('GET', `/plans/${planId}/consultations`);
     expect(closed.body.consultations.find((entry) => entry.id === consultation.id)?.status).toBe('closed');
-    await chair.request('PUT', path(onSection.id), { response: 'notApplicable', justification: 'Uwaga nie dotyczy treści planu.' });
+    await chair.request('POST', path(onSection.id), { response: 'notApplicable', justification: 'Uwaga nie dotyczy treści planu.' });
     const responded = await chair.request<{ consultations: Consultation[] }>('GET', `/plans/${planId}/consultations`);
     expect(responded.body.consultations.find((entry) => entry.id === consultation.id)?.status).toBe('responded');
   });

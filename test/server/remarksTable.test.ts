@@ -40,8 +40,8 @@ beforeAll(async () => {
   ).toBe(201);
   expect((await send({ submitterName: 'Jan Nowicki', sectionKey: 'diagnoza', remark: 'Brakuje danych o opiece wytchnieniowej.', proposedWording: 'Dodać tabelę 4.', justification: '' })).status).toBe(201);
   const { body } = await chair.request<{ remarks: ConsultationRemark[] }>('GET', `/consultations/${consultation.id}/remarks`);
-  await chair.request('PUT', `/consultations/${consultation.id}/remarks/${body.remarks[0]?.id}/response`, { response: 'partlyAccepted', justification: `Częściowo ${PAYLOAD}` });
-  await chair.request('PUT', `/consultations/${consultation.id}/remarks/${body.remarks[1]?.id}/response`, { response: 'rejected', justification: 'Dane zostaną zebrane w kolejnej edycji diagnozy.' });
+  await chair.request('POST', `/consultations/${consultation.id}/remarks/${body.remarks[0]?.id}/response`, { response: 'partlyAccepted', justification: `Częściowo ${PAYLOAD}` });
+  await chair.request('POST', `/consultations/${consultation.id}/remarks/${body.remarks[1]?.id}/response`, { response: 'rejected', justification: 'Dane zostaną zebrane w kolejnej edycji diagnozy.' });
   return dispose;
 }, 120_000);
 
