@@ -7,7 +7,7 @@ import { LIGHT_EDITS_FIELD } from './lightClientMessages.js';
 
 const SYNC = 0;
 /** Not representable as float32, so Yjs (lib0 writeAny) writes it as a float64: type 123 + 8 bytes, found and replaced. */
-const SEND_TIME_PLACEHOLDER = 1234567890123.4567;
+const SEND_TIME_PLACEHOLDER = 1234567890123.5;
 const FLOAT64_TYPE = 123;
 /** An awareness update with no entries: what a client without a presence state answers to a query. */
 const EMPTY_AWARENESS = new Uint8Array([1, 1, 0]);

@@ -154,6 +154,7 @@ export class KillDurabilityScenario implements Scenario {
       // No client may resend anything to the restarted server; what it has is what it stored.
       for (const client of clients) client.destroy();
       clients.length = 0;
+      // eslint-disable-next-line @typescript-eslint/await-thenable -- set inside the waitUntil callback, which TypeScript's narrowing does not see
       await killing;
       server = null;
 

@@ -10,6 +10,7 @@ export function useApiQuery<T>(load: () => Promise<T>, deps: DependencyList): { 
   const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   // The caller names the inputs of `load`, as with useEffect.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's `deps` are the dependencies, as with useEffect
   const stableLoad = useCallback(load, deps);
   useEffect(() => {
     let isCurrent = true;

@@ -27,6 +27,7 @@ export function CommentsPanel({ planId, store, userId, members }: CommentsPanelP
   const placed = useMemo(
     () => orderThreads(threads.filter((thread) => matchesThreadFilter(thread, filter)), store.editor?.state ?? null),
     // documentVersion stands for the editor state, which moves the anchors.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the editor state is read through the store, so the rule cannot see it
     [threads, filter, store, documentVersion],
   );
 

@@ -505,7 +505,7 @@ function unbreakableParts(text: string): string[] {
   return breakable(text)
     // Not at no-break spaces: they hold grouped numbers ("1 480 000,50") together.
     .split(/[ \t\n\r\u200b]+/)
-    .flatMap((word) => word.split(/(?<=[-\/\u2013])(?=[^\s])/))
+    .flatMap((word) => word.split(/(?<=[-/\u2013])(?=[^\s])/))
     .filter((part) => part !== '');
 }
 

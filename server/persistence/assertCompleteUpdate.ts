@@ -30,7 +30,7 @@ export function assertCompleteUpdate(bytes: Uint8Array, description: string): vo
   try {
     Y.decodeUpdateV2(bytes, PositionTrackingDecoder);
   } catch (error) {
-    throw new Error(`${description} is not a Yjs update: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${description} is not a Yjs update: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
   const end = (decoder as decoding.Decoder | null)?.pos;
   if (end !== bytes.byteLength) throw new Error(`${description} has bytes after the end of its Yjs update`);

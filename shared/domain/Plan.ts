@@ -1,17 +1,9 @@
 import type {
   AreaCode,
-  BlockStatus,
   DocumentStatus,
-  FundingSourceCode,
-  GoalLevel,
-  IndicatorFrequency,
-  IndicatorKind,
   Language,
   PlanKind,
-  RecommendationKind,
   SectionStatus,
-  ServiceTypeCode,
-  TargetGroupCode,
   TeamRole,
   TerritoryLevel,
 } from './taxonomy.js';

@@ -93,9 +93,11 @@ describe('comment fan-out', () => {
       body: 'Pierwszy',
     });
     const threadId = created?.body.thread.id ?? '';
+    const anna = team.people.anna;
+    if (!anna) throw new Error('no anna');
     const replies = await Promise.all(
       Array.from({ length: 8 }, (_, index) =>
-        team.people.anna?.request<{ error?: { code: string; details: { retryAfterSeconds: number } } }>('POST', `/threads/${threadId}/comments`, { body: `Odpowiedź ${index}` }),
+        anna.request<{ error?: { code: string; details: { retryAfterSeconds: number } } }>('POST', `/threads/${threadId}/comments`, { body: `Odpowiedź ${index}` }),
       ),
     );
     expect(replies.filter((reply) => reply?.status === 201)).toHaveLength(4);

@@ -202,7 +202,9 @@ export function registerDocumentStoreContractTests(
       afterCall.push(Promise.resolve().then(() => store.appendUpdate('plan/s6', editor.addParagraph('w mikrozadaniu'))));
       afterCall.push(
         new Promise<void>((resolve, reject) =>
-          setImmediate(() => store.appendUpdate('plan/s6', editor.addParagraph('w następnej turze')).then(resolve, reject)),
+          setImmediate(() => {
+            store.appendUpdate('plan/s6', editor.addParagraph('w następnej turze')).then(resolve, reject);
+          }),
         ),
       );
       await Promise.all([inFlightBefore, compaction, ...afterCall]);
@@ -250,7 +252,7 @@ export function registerDocumentStoreContractTests(
         try {
           result = call();
         } catch (error) {
-          throw new Error(`threw synchronously instead of rejecting: ${String(error)}`);
+          throw new Error(`threw synchronously instead of rejecting: ${String(error)}`, { cause: error });
         }
         await expect(result).rejects.toThrow();
       }
