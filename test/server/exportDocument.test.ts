@@ -125,7 +125,7 @@ describe('export document model', () => {
     }
     const empty = await exportRenderers.pdf?.(input({ plan: { ...structuredClone(sample), sections: [] } }));
     expect(empty?.bytes.length).toBeGreaterThan(1000);
-  }, 20_000);
+  }, 60_000);
 
   it('keeps the formatting of block fields: marks, links and lists of descriptions, content and rationale', () => {
     const document = buildExportDocument(input({ plan: structuredClone(richSample) }));
@@ -209,7 +209,7 @@ describe('export document model', () => {
       expect(pdfText, text).toContain(text);
     }
     expect(pdfText).toContain(`1. ${RICH.numbered[0]}`);
-  }, 20_000);
+  }, 60_000);
 
   it('reads untrusted block rich text without throwing: strings, garbage nodes, headings and control characters', () => {
     const plan = structuredClone(richSample);
