@@ -24,7 +24,9 @@ import { WorkspaceService } from './workspace/WorkspaceService.js';
 import { PlanService } from './plans/PlanService.js';
 import { AttemptThrottle } from './accounts/AttemptThrottle.js';
 import { PasswordHasher } from './accounts/PasswordHasher.js';
-import { PlanAccess } from './auth/PlanAccess.js';
+import { LiveAccess } from './auth/LiveAccess.js';
+import { PlanRoles } from './auth/PlanRoles.js';
+import { UpgradeAuthentication } from './auth/UpgradeAuthentication.js';
 import { PlanEventPublisher } from './events/PlanEventPublisher.js';
 import { CommentService } from './comments/CommentService.js';
 import { CommentRateLimit } from './comments/CommentRateLimit.js';
@@ -58,7 +60,7 @@ export interface PlanServerServices {
   accounts: AccountService;
   workspaces: WorkspaceService;
   plans: PlanService;
-  access: PlanAccess;
+  liveAccess: LiveAccess;
   comments: CommentService;
   proposals: ProposalService;
   versions: VersionService;
@@ -95,11 +97,11 @@ export class PlanServer {
       maxRegistrationsPerAddress: config.maxRegistrationsPerHour,
       sessionTtlMs: config.sessionTtlMs,
     });
-    let access: PlanAccess | null = null;
+    let liveAccess: LiveAccess | null = null;
     const workspaces = new WorkspaceService({
       database,
       onMembershipChanged: (_workspaceId, userId) => {
-        access?.refreshUser(userId).catch((error: unknown) =>
+        liveAccess?.refreshUser(userId).catch((error: unknown) =>
           log.error('applying a membership change to open connections failed', { userId, error: describeError(error) }),
         );
       },
@@ -121,18 +123,26 @@ export class PlanServer {
     const documents = new PlanDocuments(registry);
     const plans = new PlanService(database, workspaces, documents);
     const readSessionToken = (request: IncomingMessage): string | undefined => http.parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
-    access = new PlanAccess({ accounts, workspaces, plans, allowedOrigins: config.allowedOrigins, readSessionToken, log });
-    const planAccess = access;
+    const roles = new PlanRoles({ workspaces, plans });
+    const access = new LiveAccess({ accounts, roles, log });
+    liveAccess = access;
+    const authentication = new UpgradeAuthentication({
+      accounts,
+      roles,
+      allowedOrigins: config.allowedOrigins,
+      readSessionToken,
+      presentColors: (planId) => access.presentColors(planId),
+    });
 
     const syncServer = new SyncServer({
       registry,
-      authenticate: options.authenticate ?? planAccess.authenticate,
+      authenticate: options.authenticate ?? authentication.authenticate,
+      observer: access,
       limits: config,
       log,
       maxMessageBytes: config.maxMessageBytes,
       pingIntervalMs: config.pingIntervalMs,
     });
-    planAccess.attach(syncServer);
     const events = new PlanEventPublisher(syncServer);
     const findBlock = (planId: string, blockId: string) => documents.findBlock(planId, blockId);
     const comments = new CommentService({
@@ -171,10 +181,10 @@ export class PlanServer {
       storageHealth,
       userForSession: (token) => accounts.userForSession(token),
       routes: [
-        authRoutes(accounts, { onLogout: (token) => planAccess.closeSession(token) }),
+        authRoutes(accounts, { onLogout: (token) => access.closeSession(token) }),
         workspaceRoutes(workspaces),
         planRoutes(plans, {
-          onPlanChanged: (planId) => planAccess.refreshPlan(planId),
+          onPlanChanged: (planId) => access.refreshPlan(planId),
           onPlanImported: async (planId, user) => proposals.recordImportedStatuses(planId, user, await documents.read(planId)),
         }),
         commentRoutes(comments),
@@ -190,7 +200,7 @@ export class PlanServer {
       else socket.destroy();
     });
     await http.listen({ port: config.port, host: config.host });
-    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, access: planAccess, comments, proposals, versions }, database, log);
+    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, liveAccess: access, comments, proposals, versions }, database, log);
   }
 
   get port(): number {

@@ -6,7 +6,7 @@ const MAX_NAME_LENGTH = 60;
 
 /**
  * Test-only authentication: anyone connects under the name they pass (`?name=`).
- * Lets sync-level tests run without accounts; production uses PlanAccess.
+ * Lets sync-level tests run without accounts; production uses UpgradeAuthentication.
  */
 export const authenticateVisitor: AuthenticateUpgrade = async (request: IncomingMessage): Promise<ConnectionGrant> => {
   const url = new URL(request.url ?? '/', 'http://localhost');
