@@ -13,7 +13,9 @@ describe('decisions imported before they were marked as such', () => {
   it('lose the English "imported from file" and become imported rows, in a real SQLite file', async () => {
     const database = await SqliteDatabase.open(join(directory, 'plans.sqlite'));
     // The schema as it was before the imported-decision columns.
-    for (let index = 0; index < migrations.length - 1; index++) await database.exec(`BEGIN; ${migrations[index]} PRAGMA user_version = ${index + 1}; COMMIT;`);
+    const importedColumns = migrations.findIndex((sql) => sql.includes('ADD COLUMN imported'));
+    expect(importedColumns).toBeGreaterThan(0);
+    for (let index = 0; index < importedColumns; index++) await database.exec(`BEGIN; ${migrations[index]} PRAGMA user_version = ${index + 1}; COMMIT;`);
     // Foreign keys stay off on a bare connection, so the rows need no users or plans around them.
     const insert = (note: string) =>
       database.run(

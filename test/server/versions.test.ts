@@ -81,7 +81,10 @@ describe('versions', () => {
     expect(description?.parts?.some((part) => part.removed)).toBe(false);
     expect(String(description?.to)).toMatch(/^Pilnie W powiatach/);
     expect(change.changes).toHaveLength(2);
-    expect(comparison?.body.comparison.blockChanges).toHaveLength(1);
+    // KI-1.1 came agreed with the file: its changed text is no longer the agreed one.
+    expect(comparison?.body.comparison.blockChanges.slice(1)).toEqual([
+      { kind: 'statusChanged', blockId: 'KI-1.1', blockType: 'interventionDirection', title: change.title, from: 'agreed', to: 'changedSinceAgreement' },
+    ]);
 
     const viewed = await get<{ plan: { sections: unknown[] } }>('observer', `/plans/${planId}/versions/${versionId}`);
     expect(viewed?.body.plan.sections.length).toBeGreaterThan(0);
