@@ -2,7 +2,7 @@ import type { Consultation, ConsultationRemark, PublicConsultation, RemarkRespon
 import { apiRequest } from '../api/apiRequest.js';
 
 // The formats the server renders the remarks table in (server/consultations/remarksTableRenderers.ts).
-export const REMARKS_TABLE_FORMATS = ['docx', 'pdf', 'html'] as const;
+export const REMARKS_TABLE_FORMATS = ['docx', 'odt', 'pdf', 'html'] as const;
 
 const byId = (consultationId: string): string => `/consultations/${encodeURIComponent(consultationId)}`;
 

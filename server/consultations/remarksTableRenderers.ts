@@ -1,7 +1,7 @@
 import type { RenderedExport } from '../export/ExportFormat.js';
 import type { ExportDocument } from '../export/ExportDocument.js';
 
-export const REMARKS_TABLE_FORMATS = ['docx', 'pdf', 'html'] as const;
+export const REMARKS_TABLE_FORMATS = ['docx', 'odt', 'pdf', 'html'] as const;
 export type RemarksTableFormat = (typeof REMARKS_TABLE_FORMATS)[number];
 
 type DocumentRenderer = (document: ExportDocument, generatedAt: Date) => Promise<RenderedExport>;
@@ -12,6 +12,10 @@ export const remarksTableRenderers: Record<RemarksTableFormat, DocumentRenderer>
   pdf: async (document, generatedAt) => {
     const { PdfWriter } = await import('../export/PdfWriter.js');
     return { bytes: await new PdfWriter(document, generatedAt).render(), contentType: 'application/pdf', extension: 'pdf' };
+  },
+  odt: async (document, generatedAt) => {
+    const { ODT_MIME_TYPE, writeOdt } = await import('../export/odt/writeOdt.js');
+    return { bytes: writeOdt(document, generatedAt), contentType: ODT_MIME_TYPE, extension: 'odt' };
   },
   html: async (document) => (await import('../export/renderHtml.js')).renderHtmlDocument(document),
 };

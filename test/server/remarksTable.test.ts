@@ -92,20 +92,27 @@ describe('remarks table', () => {
   });
 
   it(
-    'exports as DOCX that LibreOffice opens, with the payload as escaped text only',
+    'exports as DOCX and ODT that LibreOffice opens, with the payload as escaped text only',
     async () => {
-      const file = await download(chair, 'docx');
-      expect(file.status).toBe(200);
-      expect(file.type).toContain('wordprocessingml');
-      const xml = readZip(file.bytes).get('word/document.xml')?.toString('utf8') ?? '';
-      expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-      expect(xml).not.toMatch(/<script|<img/);
-      for (const column of HEADER) expect(xml).toContain(`>${column}</w:t>`);
-      const converted = await convertWithLibreOffice({ 'uwagi.docx': file.bytes }, 'pdf');
-      const pdf = converted.get('uwagi.docx') ?? new Uint8Array();
-      expect((await pdfPageTexts(pdf)).length).toBeGreaterThan(1);
-      const text = await readPdfText(pdf);
-      expectTable(text);
+      const docx = await download(chair, 'docx');
+      const odt = await download(chair, 'odt');
+      expect([docx.status, odt.status]).toEqual([200, 200]);
+      expect(docx.type).toContain('wordprocessingml');
+      expect(odt.type).toBe('application/vnd.oasis.opendocument.text');
+      expect(odt.disposition).toContain('.odt');
+      const docxXml = readZip(docx.bytes).get('word/document.xml')?.toString('utf8') ?? '';
+      const odtXml = readZip(odt.bytes).get('content.xml')?.toString('utf8') ?? '';
+      for (const xml of [docxXml, odtXml]) {
+        expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+        expect(xml).not.toMatch(/<script|<img/);
+      }
+      for (const column of HEADER) expect(docxXml).toContain(`>${column}</w:t>`);
+      const converted = await convertWithLibreOffice({ 'uwagi.docx': docx.bytes, 'uwagi-odt.odt': odt.bytes }, 'pdf');
+      for (const name of ['uwagi.docx', 'uwagi-odt.odt']) {
+        const pdf = converted.get(name) ?? new Uint8Array();
+        expect((await pdfPageTexts(pdf)).length, name).toBeGreaterThan(1);
+        expectTable(await readPdfText(pdf));
+      }
     },
     LIBREOFFICE_TIMEOUT_MS,
   );
