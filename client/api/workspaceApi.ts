@@ -27,6 +27,6 @@ export async function removeMember(workspaceId: string, userId: string): Promise
   await apiRequest<void>('DELETE', `${workspacePath(workspaceId)}/members/${encodeURIComponent(userId)}`);
 }
 
-export async function updateWorkspace(workspaceId: string, changes: { name?: string; description?: string }): Promise<WorkspaceWithRole> {
+export async function updateWorkspace(workspaceId: string, changes: { name?: string; description?: string; advisorsSuggestOnly?: boolean }): Promise<WorkspaceWithRole> {
   return (await apiRequest<{ workspace: WorkspaceWithRole }>('PATCH', `/workspaces/${encodeURIComponent(workspaceId)}`, changes)).workspace;
 }

@@ -8,6 +8,8 @@ import { InsertBlockMenu } from './InsertBlockMenu.js';
 export interface EditorToolbarProps {
   editor: Editor;
   isEditable: boolean;
+  /** Suggesting is all we may do: the toggle shows it, pressed and disabled. */
+  isSuggestOnly?: boolean;
 }
 
 type HeadingLevel = (typeof PLAN_HEADING_LEVELS)[number];
@@ -15,7 +17,7 @@ type HeadingLevel = (typeof PLAN_HEADING_LEVELS)[number];
 const HEADING_LEVELS: readonly HeadingLevel[] = PLAN_HEADING_LEVELS;
 
 /** Formatting buttons; each mirrors a keyboard shortcut the editor already has. */
-export function EditorToolbar({ editor, isEditable }: EditorToolbarProps) {
+export function EditorToolbar({ editor, isEditable, isSuggestOnly = false }: EditorToolbarProps) {
   const { t } = useTranslation();
   const state = useEditorState({
     editor,
@@ -29,17 +31,35 @@ export function EditorToolbar({ editor, isEditable }: EditorToolbarProps) {
       isOrderedList: current.isActive('orderedList'),
       canUndo: current.can().undo(),
       canRedo: current.can().redo(),
+      isSuggesting: current.storage.suggestionMode?.isSuggesting ?? false,
     }),
   });
   const chain = () => editor.chain().focus();
+  // Formatting and structure are not suggestions: while suggesting only text changes.
+  const canFormat = isEditable && !state.isSuggesting;
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
       <div className="toolbar__group">
-        <InsertBlockMenu editor={editor} disabled={!isEditable} />
+        <button
+          type="button"
+          className="toolbar__button toolbar__button--mode"
+          data-testid="suggesting-toggle"
+          aria-pressed={state.isSuggesting}
+          aria-keyshortcuts="Control+Alt+Shift+X"
+          title={isSuggestOnly ? t('suggestions.suggestOnlyHint') : `${t('suggestions.toggleHint')} (Ctrl+Alt+Shift+X)`}
+          disabled={!isEditable || isSuggestOnly}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => chain().toggleSuggesting().run()}
+        >
+          {state.isSuggesting ? t('suggestions.modeSuggesting') : t('suggestions.modeEditing')}
+        </button>
       </div>
       <div className="toolbar__group">
-        <ToolbarButton label={t('editor.paragraph')} shortcut="Mod-Alt-0" isActive={state.isParagraph} disabled={!isEditable} onClick={() => chain().setParagraph().run()}>
+        <InsertBlockMenu editor={editor} disabled={!canFormat} />
+      </div>
+      <div className="toolbar__group">
+        <ToolbarButton label={t('editor.paragraph')} shortcut="Mod-Alt-0" isActive={state.isParagraph} disabled={!canFormat} onClick={() => chain().setParagraph().run()}>
           ¶
         </ToolbarButton>
         {HEADING_LEVELS.map((level) => (
@@ -48,7 +68,7 @@ export function EditorToolbar({ editor, isEditable }: EditorToolbarProps) {
             label={t(`editor.heading${level}`)}
             shortcut={`Mod-Alt-${level}`}
             isActive={state.headingLevel === level}
-            disabled={!isEditable}
+            disabled={!canFormat}
             onClick={() => chain().toggleHeading({ level }).run()}
           >
             H{level}
@@ -56,18 +76,18 @@ export function EditorToolbar({ editor, isEditable }: EditorToolbarProps) {
         ))}
       </div>
       <div className="toolbar__group">
-        <ToolbarButton label={t('editor.bold')} shortcut="Mod-B" isActive={state.isBold} disabled={!isEditable} onClick={() => chain().toggleBold().run()}>
+        <ToolbarButton label={t('editor.bold')} shortcut="Mod-B" isActive={state.isBold} disabled={!canFormat} onClick={() => chain().toggleBold().run()}>
           <strong>B</strong>
         </ToolbarButton>
-        <ToolbarButton label={t('editor.italic')} shortcut="Mod-I" isActive={state.isItalic} disabled={!isEditable} onClick={() => chain().toggleItalic().run()}>
+        <ToolbarButton label={t('editor.italic')} shortcut="Mod-I" isActive={state.isItalic} disabled={!canFormat} onClick={() => chain().toggleItalic().run()}>
           <em>I</em>
         </ToolbarButton>
       </div>
       <div className="toolbar__group">
-        <ToolbarButton label={t('editor.bulletList')} shortcut="Mod-Shift-8" isActive={state.isBulletList} disabled={!isEditable} onClick={() => chain().toggleBulletList().run()}>
+        <ToolbarButton label={t('editor.bulletList')} shortcut="Mod-Shift-8" isActive={state.isBulletList} disabled={!canFormat} onClick={() => chain().toggleBulletList().run()}>
           •≡
         </ToolbarButton>
-        <ToolbarButton label={t('editor.orderedList')} shortcut="Mod-Shift-7" isActive={state.isOrderedList} disabled={!isEditable} onClick={() => chain().toggleOrderedList().run()}>
+        <ToolbarButton label={t('editor.orderedList')} shortcut="Mod-Shift-7" isActive={state.isOrderedList} disabled={!canFormat} onClick={() => chain().toggleOrderedList().run()}>
           1.≡
         </ToolbarButton>
       </div>

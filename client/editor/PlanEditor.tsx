@@ -16,11 +16,16 @@ import { planNodeViews } from './nodeViews/planNodeViews.js';
 import { SlashCommand } from './slashMenu/SlashCommand.js';
 import { SlashMenu } from './slashMenu/SlashMenu.js';
 import { UndoByWord } from './UndoByWord.js';
+import { SuggestionMode } from './suggestions/SuggestionMode.js';
 
 export interface PlanEditorProps {
   connection: PlanConnection;
   userName: string;
+  /** Our account id: the author of the suggestions we make. */
+  userId?: string;
   isEditable: boolean;
+  /** The server lets us only suggest: the editor is editable but always suggesting. */
+  isSuggestOnly?: boolean;
   /** Called with the editor once it exists (and null when it goes), for the outline and plan views. */
   onEditor?: (editor: Editor | null) => void;
   /** Comment threads: highlighted in the text, started from the selection. */
@@ -36,7 +41,7 @@ const LOCAL_CARET_COLOR = '#1d4ed8';
  * the first sync. Node views read BlockViewContext and ProposalContext, which
  * the caller provides around it.
  */
-export function PlanEditor({ connection, userName, isEditable, onEditor, commentStore = null }: PlanEditorProps) {
+export function PlanEditor({ connection, userName, userId = '', isEditable, isSuggestOnly = false, onEditor, commentStore = null }: PlanEditorProps) {
   const { t, i18n } = useTranslation();
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const editor = useEditor(
@@ -48,12 +53,13 @@ export function PlanEditor({ connection, userName, isEditable, onEditor, comment
         SlashCommand,
         BlockFieldKeymap,
         UndoByWord,
+        SuggestionMode.configure({ author: { id: userId, name: userName, color: connection.userColor }, isSuggestOnly }),
         ...(commentStore === null ? [] : [CommentHighlight.configure({ store: commentStore })]),
       ],
       editable: isEditable,
     },
     // The hand-written field views take their labels from i18next when created.
-    [connection, userName, commentStore, i18n.language],
+    [connection, userName, userId, isSuggestOnly, commentStore, i18n.language],
   );
 
   useEffect(() => {
@@ -83,7 +89,7 @@ export function PlanEditor({ connection, userName, isEditable, onEditor, comment
 
   return (
     <div className="plan-editor" ref={setContainer}>
-      <EditorToolbar editor={editor} isEditable={isEditable} />
+      <EditorToolbar editor={editor} isEditable={isEditable} isSuggestOnly={isSuggestOnly} />
       {commentStore !== null && <CommentButton editor={editor} store={commentStore} />}
       <p id="plan-editor-slash-hint" className="visually-hidden">
         {t('blocks.insert.editorHint')}

@@ -1,3 +1,4 @@
+import { suggestionsEn } from './suggestions.en.js';
 import { versionsEn } from './versions.en.js';
 import { consultationEn } from './consultation.en.js';
 import { editorEn } from './editor.en.js';
@@ -254,6 +255,7 @@ export const en: Messages = {
     redo: 'Redo',
   },
   comments: commentsEn,
+  suggestions: suggestionsEn,
   blocks: editorEn,
   versions: versionsEn,
   consultation: consultationEn,

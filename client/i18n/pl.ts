@@ -1,3 +1,4 @@
+import { suggestionsPl } from './suggestions.pl.js';
 import { versionsPl } from './versions.pl.js';
 import { consultationPl } from './consultation.pl.js';
 import { editorPl } from './editor.pl.js';
@@ -252,6 +253,7 @@ export const pl = {
     redo: 'Ponów',
   },
   comments: commentsPl,
+  suggestions: suggestionsPl,
   blocks: editorPl,
   versions: versionsPl,
   consultation: consultationPl,

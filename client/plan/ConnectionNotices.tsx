@@ -62,6 +62,11 @@ export function ConnectionNotices({ snapshot }: { snapshot: ConnectionSnapshot }
           {t('plan.readOnly')}
         </div>
       )}
+      {snapshot.accessMode === 'suggest-only' && (
+        <div className="notice notice--info" role="status" data-testid="suggest-only-notice">
+          {t('suggestions.suggestOnlyNotice')}
+        </div>
+      )}
       {snapshot.lastRefusal !== null && (
         <div className="notice notice--warning" role="alert">
           {t('plan.writeRefused', { reason: snapshot.lastRefusal })}

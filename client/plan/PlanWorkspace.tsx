@@ -12,6 +12,8 @@ import { ConsultationPanel } from '../consultation/ConsultationPanel.js';
 import { ConsultationStatusBadge } from '../consultation/ConsultationStatusBadge.js';
 import { useConsultations } from '../consultation/useConsultations.js';
 import { PlanEditor } from '../editor/PlanEditor.js';
+import { SuggestionsPanel } from '../editor/suggestions/SuggestionsPanel.js';
+import type { Editor } from '@tiptap/react';
 import { directionOptions, goalOptions } from '../editor/nodeViews/blockOptions.js';
 import { BlockViewContext, BlockViewStore, type BlockViewState, type TeamMemberOption } from '../editor/nodeViews/BlockViewContext.js';
 import type { Plan } from '../../shared/domain/Plan.js';
@@ -53,6 +55,9 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
   const { t } = useTranslation();
   const snapshot = useWorkspaceSnapshot(connection);
   const isEditable = snapshot.accessMode === 'read-write' && snapshot.terminalClose === null && snapshot.accessProblem === null;
+  // A suggest-only member types into the editor too, always suggesting; block controls stay read-only.
+  const isSuggestOnly = snapshot.accessMode === 'suggest-only' && snapshot.terminalClose === null && snapshot.accessProblem === null;
+  const [editor, setEditor] = useState<Editor | null>(null);
   const livePlan = useLivePlan(connection.doc);
   const members = useTeamMembers(workspaceId);
   useEffect(
@@ -84,16 +89,25 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
     () => (
       <ProposalContext.Provider value={proposalContext}>
         <BlockViewContext.Provider value={blockViewStore}>
-          <PlanEditor connection={connection} userName={user.name} isEditable={isEditable} commentStore={commentStore} />
+          <PlanEditor
+            connection={connection}
+            userName={user.name}
+            userId={user.id}
+            isEditable={isEditable || isSuggestOnly}
+            isSuggestOnly={isSuggestOnly}
+            commentStore={commentStore}
+            onEditor={setEditor}
+          />
         </BlockViewContext.Provider>
       </ProposalContext.Provider>
     ),
-    [proposalContext, blockViewStore, connection, user.name, isEditable, commentStore],
+    [proposalContext, blockViewStore, connection, user.name, user.id, isEditable, isSuggestOnly, commentStore],
   );
 
   const tabs: SidePanelTab[] = [
     { id: 'views', label: t('blocks.panel.views'), content: viewsPanel },
     ...(commentStore === null ? [] : [{ id: 'comments', label: t('comments.panelTitle'), content: <CommentsPanel planId={planId} store={commentStore} userId={user.id} members={members} /> }]),
+    { id: 'suggestions', label: t('suggestions.panelTitle'), content: <SuggestionsPanel editor={editor} userId={user.id} canResolve={isEditable} /> },
     { id: 'versions', label: t('versions.panelTitle'), content: <VersionsPanel planId={planId} role={role} isEditable={isEditable} channel={connection.channel} /> },
     { id: 'consultation', label: t('consultation.panelTitle'), content: <ConsultationPanel planId={planId} role={role} channel={connection.channel} consultations={consultations} /> },
   ];

@@ -5,6 +5,7 @@ import { updateWorkspace } from '../api/workspaceApi.js';
 import { FormError } from '../forms/FormError.js';
 import { TextField } from '../forms/TextField.js';
 import { useFormSubmit } from '../forms/useFormSubmit.js';
+import { SuggestOnlySetting } from './SuggestOnlySetting.js';
 
 /** For the chair: the team's name and description (for example the resolution that appointed it). */
 export function EditWorkspaceForm({ workspace, onSaved }: { workspace: Workspace; onSaved: () => void }) {
@@ -42,6 +43,7 @@ export function EditWorkspaceForm({ workspace, onSaved }: { workspace: Workspace
           {t('workspace.save')}
         </button>
       </form>
+      <SuggestOnlySetting workspace={workspace} onSaved={onSaved} />
     </details>
   );
 }

@@ -1,0 +1,32 @@
+import type { suggestionsPl } from './suggestions.pl.js';
+
+/** English texts of suggestion mode (the `suggestions` key of en.ts). */
+export const suggestionsEn: typeof suggestionsPl = {
+  modeEditing: 'Editing',
+  modeSuggesting: 'Suggesting',
+  toggleHint: 'Switch between editing and suggesting changes',
+  suggestOnlyHint: 'Your role lets you only suggest changes',
+  suggestingNotice: 'You are suggesting: others see what you type and delete as suggestions to accept or reject.',
+  suggestOnlyNotice: 'You can suggest changes to the text; members who may edit the plan accept them.',
+  panelTitle: 'Suggestions',
+  panelHeading: 'Suggested changes',
+  empty: 'No suggestions in the text.',
+  insertion: 'Insertion',
+  deletion: 'Deletion',
+  replacement: 'Replacement',
+  inserted: 'Inserted',
+  deleted: 'Deleted',
+  authorAndTime: '{{name}}, {{time}}',
+  accept: 'Accept',
+  reject: 'Reject',
+  withdraw: 'Withdraw',
+  show: 'Show in the text',
+  byAuthor: 'Suggestions by {{name}} ({{count}})',
+  acceptAllBy: 'Accept all',
+  rejectAllBy: 'Reject all',
+  acceptAllByLabel: 'Accept all suggestions by {{name}}',
+  rejectAllByLabel: 'Reject all suggestions by {{name}}',
+  settingLabel: 'Experts and observers may only suggest changes',
+  settingHint: 'On: members in these roles do not edit the text directly; they make suggestions that the others accept or reject.',
+  settingSaved: 'Suggestion setting saved.',
+};
