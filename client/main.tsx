@@ -1,3 +1,5 @@
+// First, before any module that defines or uses a schema is evaluated.
+import './configureZod.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';

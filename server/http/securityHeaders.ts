@@ -5,6 +5,13 @@ import fastifyHelmet from '@fastify/helmet';
 /** Sent with every download: never rendered as a page, never sniffed, nothing of it runs if opened anyway. */
 export const DOWNLOAD_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; sandbox";
 
+/**
+ * TipTap's editor injects its small base stylesheet as a <style> element; the policy allows exactly that
+ * text by its hash rather than any inline style. A TipTap upgrade that changes it shows up as a violation
+ * in test/e2e/contentSecurityPolicy.test.ts.
+ */
+const TIPTAP_BASE_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='";
+
 /** The page's own WebSocket origin, so `connect-src` names it even where a browser does not read 'self' as ws:. */
 function ownWebSocketOrigin(request: IncomingMessage, isTrustedProxy: boolean): string {
   const host = request.headers.host ?? '';
@@ -27,7 +34,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, options: { t
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        styleSrc: ["'self'", TIPTAP_BASE_STYLE_HASH],
         // ProseMirror writes colours of marks and carets as style attributes; styles cannot run script.
         styleSrcAttr: ["'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
