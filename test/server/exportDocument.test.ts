@@ -248,4 +248,14 @@ describe('export document model', () => {
     const second = await exportRenderers.pdf?.(input());
     expect(first && second && Buffer.from(first.bytes).equals(Buffer.from(second.bytes))).toBe(true);
   }, 20_000);
+
+  it('gives the same ODT bytes for the same input, dated with the snapshot', async () => {
+    const first = await exportRenderers.odt?.(input());
+    const second = await exportRenderers.odt?.(input());
+    expect(first && second && Buffer.from(first.bytes).equals(Buffer.from(second.bytes))).toBe(true);
+    const meta = readZip(first?.bytes ?? new Uint8Array()).get('meta.xml')?.toString('utf8') ?? '';
+    expect(meta).toContain(`<meta:creation-date>${generatedAt.toISOString().slice(0, 19)}</meta:creation-date>`);
+    expect(meta).toContain('<dc:language>pl-PL</dc:language>');
+    expect(meta).toContain('<meta:keyword>deinstytucjonalizacja</meta:keyword>');
+  });
 });
