@@ -42,9 +42,12 @@ export function findPlanBlocks(doc: Y.Doc, blockIds: ReadonlySet<string>): Map<s
   return found;
 }
 
-/** Read as every reader reads a block (its text is in child nodes), so it never throws. */
+/**
+ * Read as every reader reads a block (its text is in child nodes), so it never throws; pending
+ * suggestions are not its text (an agreed block does not change by someone suggesting a change).
+ */
 function readBlock(element: Y.XmlElement, type: TypedBlockType): TypedBlock {
-  const node = { type, attrs: element.getAttributes(), content: readContentFragment(element).content ?? [] };
+  const node = { type, attrs: element.getAttributes(), content: readContentFragment(element, [], { suggestions: 'pending' }).content ?? [] };
   return typedBlockFromNode(type, node, 'block', []);
 }
 

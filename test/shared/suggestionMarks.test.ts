@@ -7,6 +7,7 @@ import { readPlanFromYDoc } from '../../shared/planJson/readPlanFromYDoc.js';
 import { readContentFragment } from '../../shared/planJson/readContentFragment.js';
 import { writePlanToYDoc } from '../../shared/planJson/writePlanToYDoc.js';
 import { planSchema } from '../../shared/schema/planExtensions.js';
+import { findPlanBlock } from '../../server/plans/findPlanBlock.js';
 import { deletionBy, insertionBy } from '../helpers/suggestionEdits.js';
 import { planBlock, samplePlan } from './planTestDocuments.js';
 
@@ -66,6 +67,14 @@ describe('suggestion marks', () => {
     expect(after.title).toBe(titleText);
     expect(after.content).toEqual(before.content);
     expect(dropped).toEqual([]);
+  });
+
+  it('a block found for its agreement (findPlanBlock) reads without pending suggestions too: suggesting does not change agreed text', () => {
+    const { replica, id, titleText } = suggestedDoc();
+    const found = findPlanBlock(replica, id);
+    const before = planBlock(plan, 'recommendation', id);
+    expect(found?.title).toBe(titleText);
+    expect(found?.block).toEqual(before);
   });
 
   it('keeps the marks when asked to (restores, the editor), inside rich fields and single-line fields', () => {
