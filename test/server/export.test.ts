@@ -253,8 +253,8 @@ describe('file exports of the agreed version', () => {
     expect(omitted).not.toContain('Regionalny specjalistyczny DPS na 120 miejsc');
     expect(omitted).not.toContain('Propozycje odrzucone');
     expect(omitted).toMatch(/^## Załącznik nr 1\. Rejestr decyzji zespołu$/m);
-    expect(omitted).toMatch(/\| R-05 \| Zmiana statusu: Zaproponowany → Odrzucony \| protokół nr 4, R-05 \| chair \|/);
-    expect(omitted).toMatch(/\| R-03 – Model koordynatora usług w gminie \| Zmiana statusu: Zaproponowany → Uzgodniony \| protokół nr 4, R-03 \| chair \|/);
+    expect(omitted).toMatch(/\| R-05 \| Zmiana statusu: Zaproponowany → Odrzucony, w drodze konsensusu \| protokół nr 4, R-05 \| chair \|/);
+    expect(omitted).toMatch(/\| R-03 – Model koordynatora usług w gminie \| Zmiana statusu: Zaproponowany → Uzgodniony, w drodze konsensusu \| protokół nr 4, R-03 \| chair \|/);
 
     const annexed = (await exportFile(planId, `format=html&version=${version.id}&rejected=annex`)).bytes.toString('utf8');
     const annexStart = annexed.indexOf('Załącznik nr 1. Propozycje odrzucone</h2>');
@@ -263,7 +263,7 @@ describe('file exports of the agreed version', () => {
     expect(annexed.indexOf(rejectedTitle, annexStart)).toBeGreaterThan(annexStart);
     expect(annexed).toContain('Załącznik nr 2. Rejestr decyzji zespołu</h2>');
     expect(annexed).toContain('<th scope="row">Status</th><td>Odrzucony</td>');
-    expect(annexed).toContain('<td>R-05 – Centra usług społecznych tworzone przez kilka gmin wiejskich</td><td>Zmiana statusu: Zaproponowany → Odrzucony</td>');
+    expect(annexed).toContain('<td>R-05 – Centra usług społecznych tworzone przez kilka gmin wiejskich</td><td>Zmiana statusu: Zaproponowany → Odrzucony, w drodze konsensusu</td>');
 
     const pdf = await exportFile(planId, `format=pdf&version=${version.id}&rejected=annex`);
     const pdfText = squeeze(await readPdfText(pdf.bytes));
