@@ -21,6 +21,8 @@ export interface ConnectionSnapshot {
   lastRefusal: string | null;
   /** False while the server cannot store changes (a full disk); it keeps them and retries. */
   canServerStore: boolean;
+  /** Set while the plan nears its maximum size. */
+  documentSize: { bytes: number; maxBytes: number } | null;
   /**
    * The server closed the connection for good (4400-4499, among them ClientOutdated: this build
    * edits an older document schema); the provider stops reconnecting.
@@ -176,6 +178,7 @@ export class PlanConnection {
       accessMode: channelState.accessMode,
       lastRefusal: channelState.lastRefusal,
       canServerStore: channelState.canServerStore,
+      documentSize: channelState.documentSize,
       terminalClose: this.terminalClose,
       isDocumentUnavailable: this.isDocumentUnavailable,
       accessProblem: this.accessProblem,

@@ -14,6 +14,8 @@ export interface ServerChannelState {
   lastRefusal: string | null;
   /** False while the server cannot store changes (a full disk); it keeps them and retries. */
   canServerStore: boolean;
+  /** Set while the plan nears its maximum size (the server refuses edits past it). */
+  documentSize: { bytes: number; maxBytes: number } | null;
 }
 
 type MessageHandler = (
@@ -37,6 +39,7 @@ export class ServerChannel {
   private accessMode: AccessMode = 'read-write';
   private lastRefusal: string | null = null;
   private canServerStore = true;
+  private documentSize: { bytes: number; maxBytes: number } | null = null;
   private readonly listeners = new Set<(state: ServerChannelState) => void>();
   private readonly eventListeners = new Set<(event: PlanEvent) => void>();
   private requestTimer: ReturnType<typeof setTimeout> | null = null;
@@ -64,6 +67,11 @@ export class ServerChannel {
       const canStore = decoding.readVarUint(decoder) === 1;
       this.update(() => (this.canServerStore = canStore));
     };
+    handlers[MessageType.DocumentSize] = (_encoder, decoder) => {
+      const bytes = decoding.readVarUint(decoder);
+      const maxBytes = decoding.readVarUint(decoder);
+      this.update(() => (this.documentSize = maxBytes > 0 && bytes >= maxBytes * 0.8 ? { bytes, maxBytes } : null));
+    };
     handlers[MessageType.PlanEvent] = (_encoder, decoder) => {
       const event = parsePlanEvent(decoding.readVarString(decoder));
       if (event !== null) for (const listener of this.eventListeners) listener(event);
@@ -79,6 +87,7 @@ export class ServerChannel {
       accessMode: this.accessMode,
       lastRefusal: this.lastRefusal,
       canServerStore: this.canServerStore,
+      documentSize: this.documentSize,
     };
   }
 

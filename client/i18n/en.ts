@@ -210,6 +210,7 @@ export const en: Messages = {
     readOnly: 'Read-only mode: you can read this plan but not change it.',
     writeRefused: 'The server refused your change: {{reason}}. Your latest changes may not have been saved.',
     storageUnavailable: 'Changes not saved: the server cannot store them right now. You can keep working; do not close the page – they are saved as soon as the server can.',
+    documentNearLimit: 'The plan already takes about {{percent}}% of its maximum size ({{megabytes}} MB). Past it, new changes are not saved – shorten or remove content you do not need.',
     documentTooLarge: 'The plan has reached its maximum size and your latest change was not saved. Reload the page and shorten or remove content before adding more.',
     updateTooLarge: 'This change is too large to save at once (for example a very long pasted text). Reload the page and paste it in smaller parts.',
     tooManyConnections: 'You have too many tabs or windows with plans open. Close some of them and reload this page.',

@@ -208,6 +208,7 @@ export const pl = {
     readOnly: 'Tryb tylko do odczytu: możesz czytać plan, ale nie możesz go zmieniać.',
     writeRefused: 'Serwer odrzucił Twoją zmianę: {{reason}}. Ostatnie zmiany mogły nie zostać zapisane.',
     storageUnavailable: 'Zmiany nie są zapisane: serwer nie może ich teraz przechować. Możesz pracować dalej i nie zamykaj strony – zapiszą się same, gdy tylko będzie to możliwe.',
+    documentNearLimit: 'Plan zajmuje już około {{percent}}% największego dozwolonego rozmiaru ({{megabytes}} MB). Po jego przekroczeniu nowe zmiany nie zostaną zapisane – skróć lub usuń niepotrzebne treści.',
     documentTooLarge: 'Plan osiągnął największy dozwolony rozmiar i ostatniej zmiany nie zapisano. Odśwież stronę i skróć lub usuń niepotrzebne treści, zanim dodasz nowe.',
     updateTooLarge: 'Ta zmiana jest zbyt duża, by ją zapisać naraz (na przykład bardzo długi wklejony tekst). Odśwież stronę i wklej treść w mniejszych częściach.',
     tooManyConnections: 'Masz otwartych zbyt wiele kart lub okien z planami. Zamknij część z nich i odśwież tę stronę.',

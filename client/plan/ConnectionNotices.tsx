@@ -47,6 +47,14 @@ export function ConnectionNotices({ snapshot }: { snapshot: ConnectionSnapshot }
           {t(`plan.access.${snapshot.accessProblem}`)}
         </div>
       )}
+      {snapshot.documentSize !== null && terminalClose === null && (
+        <div className="notice notice--warning" role="status" data-testid="document-size-warning">
+          {t('plan.documentNearLimit', {
+            percent: String(Math.min(100, Math.round((snapshot.documentSize.bytes / snapshot.documentSize.maxBytes) * 100))),
+            megabytes: (snapshot.documentSize.maxBytes / (1024 * 1024)).toFixed(0),
+          })}
+        </div>
+      )}
       {!snapshot.canServerStore && (
         <div className="notice notice--error" role="alert" data-testid="storage-unavailable">
           {t('plan.storageUnavailable')}

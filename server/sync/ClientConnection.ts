@@ -4,7 +4,7 @@ import type { WebSocket, RawData } from 'ws';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import type { AccessMode } from '../../shared/protocol/accessMode.js';
 import { encodeAccessMode } from '../../shared/protocol/encodeMessage.js';
-import { encodeSaveConfirmed, encodeStorageStatus } from '../../shared/protocol/encodeMessage.js';
+import { encodeDocumentSize, encodeSaveConfirmed, encodeStorageStatus } from '../../shared/protocol/encodeMessage.js';
 import {
   ClientTooSlow,
   ConnectionTimeout,
@@ -145,7 +145,7 @@ export class ClientConnection implements DocumentPeer, MessageSource {
       });
       this.close(DocumentUnavailable);
     });
-    options.handoff?.whenRead.then((state) => {
+    void options.handoff?.whenRead.then((state) => {
       if (state === null || this.document !== null || this.isClosed) return;
       this.storedState = state;
       this.bufferedFrames = this.bufferedFrames.filter((frame) => !this.answerFromStoredState(frame));
@@ -178,6 +178,10 @@ export class ClientConnection implements DocumentPeer, MessageSource {
 
   sendAwarenessUpdate(frame: Uint8Array): void {
     if (!this.isClosed) this.sender.sendAwarenessUpdate(frame);
+  }
+
+  documentSizeChanged(bytes: number, maxBytes: number): void {
+    this.send(encodeDocumentSize(bytes, maxBytes));
   }
 
   storageStatusChanged(canStore: boolean): void {
@@ -258,7 +262,7 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     if (!isSyncStep2) return;
     // What the held updates were waiting for arrived; they go in behind it, in the same transaction.
     this.isAwaitingSyncStep2 = false;
-    for (const held of this.heldUpdates.takeAll()) document.applyClientUpdate(held, this.id, this.updateCallbacks);
+    for (const held of this.heldUpdates.takeAll()) void document.applyClientUpdate(held, this.id, this.updateCallbacks);
     void applied.then(() => this.releaseDeferredConfirmations());
   }
 
@@ -326,6 +330,7 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     document.addPeer(this);
     this.send(encodeAccessMode(this.currentAccessMode));
     if (document.isStorageUnavailable) this.send(encodeStorageStatus(false));
+    if (document.isNearSizeLimit) this.send(encodeDocumentSize(document.estimatedSize, document.maxDocumentBytes));
     this.send(encodeSyncStep1(document));
     const awarenessFrame = document.encodeAwarenessStates();
     if (awarenessFrame !== null) this.send(awarenessFrame);

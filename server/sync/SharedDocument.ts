@@ -23,6 +23,8 @@ export interface DocumentPeer {
   sendAwarenessUpdate(frame: Uint8Array): void;
   /** The server can (again) or cannot store this document's changes right now. */
   storageStatusChanged(canStore: boolean): void;
+  /** The document came near its size limit (or fell back below it). */
+  documentSizeChanged(bytes: number, maxBytes: number): void;
   close(event: CloseEvent): void;
 }
 
@@ -50,6 +52,9 @@ export interface SharedDocumentOptions {
 }
 
 const STORAGE_RETRY_FIRST_MS = 250;
+/** Writers are warned from this share of maxDocumentBytes on, in steps of SIZE_WARNING_STEP. */
+const SIZE_WARNING_FROM = 0.8;
+const SIZE_WARNING_STEP = 0.05;
 const STORAGE_RETRY_MAX_MS = 5_000;
 
 /** How a client's queued update ends, other than being applied. */
@@ -123,6 +128,8 @@ export class SharedDocument extends Y.Doc {
    * update would push it over the maximum.
    */
   private estimatedBytes = 0;
+  /** The last size step peers were told about (SIZE_WARNING_STEP of the maximum). */
+  private reportedSizeStep = 0;
 
   constructor(options: SharedDocumentOptions) {
     super({ gc: true });
@@ -249,6 +256,7 @@ export class SharedDocument extends Y.Doc {
     const state = Y.encodeStateAsUpdate(this);
     this.fullState = state;
     this.estimatedBytes = state.byteLength;
+    this.reportSizeIfNearLimit();
     this.compaction = this.options.store
       .compact(this.name, state)
       .catch((error: unknown) => {
@@ -292,6 +300,34 @@ export class SharedDocument extends Y.Doc {
   /** The document's encoded size as far as it is known without encoding it (an upper bound). */
   get estimatedSize(): number {
     return this.estimatedBytes;
+  }
+
+  /** Whether writers should be warned that the plan nears its maximum size. */
+  get isNearSizeLimit(): boolean {
+    return this.estimatedBytes >= this.options.maxDocumentBytes * SIZE_WARNING_FROM;
+  }
+
+  get maxDocumentBytes(): number {
+    return this.options.maxDocumentBytes;
+  }
+
+  /**
+   * Tells the peers when the plan passes another step past SIZE_WARNING_FROM
+   * of its maximum, or falls back below it (a compaction measures it
+   * exactly), so the editor warns before the limit refuses an edit.
+   */
+  private reportSizeIfNearLimit(): void {
+    const { maxDocumentBytes } = this.options;
+    const step = Math.floor(this.estimatedBytes / (maxDocumentBytes * SIZE_WARNING_STEP));
+    const warningStep = Math.round(SIZE_WARNING_FROM / SIZE_WARNING_STEP);
+    const isNear = step >= warningStep;
+    const wasNear = this.reportedSizeStep >= warningStep;
+    if (step === this.reportedSizeStep || (!isNear && !wasNear)) {
+      this.reportedSizeStep = step;
+      return;
+    }
+    this.reportedSizeStep = step;
+    for (const peer of this.peers.values()) peer.documentSizeChanged(this.estimatedBytes, maxDocumentBytes);
   }
 
   /** Frame with every awareness state, for a peer that just joined or asked. */
@@ -413,6 +449,7 @@ export class SharedDocument extends Y.Doc {
     await this.appendUntilStored(merged);
     this.estimatedBytes += merged.byteLength;
     this.broadcastBatch(batch, merged);
+    this.reportSizeIfNearLimit();
     this.appendsSinceCompaction += 1;
     if (this.appendsSinceCompaction >= this.options.compactAfterAppends) void this.compact();
   }

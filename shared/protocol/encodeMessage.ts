@@ -45,3 +45,11 @@ export function encodeStorageStatus(canStore: boolean): Uint8Array {
   encoding.writeVarUint(encoder, canStore ? 1 : 0);
   return encoding.toUint8Array(encoder);
 }
+
+export function encodeDocumentSize(bytes: number, maxBytes: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.DocumentSize);
+  encoding.writeVarUint(encoder, bytes);
+  encoding.writeVarUint(encoder, maxBytes);
+  return encoding.toUint8Array(encoder);
+}

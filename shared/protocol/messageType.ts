@@ -19,6 +19,8 @@ export const MessageType = {
   PlanEvent: 104,
   /** server → client: whether the server can store changes right now (varUint 1 = yes, 0 = no, e.g. a full disk) */
   StorageStatus: 105,
+  /** server → client: the plan nears its size limit (varUint bytes, varUint maximum); sent from 80 % on, in 5 % steps, and once more when it falls back below */
+  DocumentSize: 106,
 } as const;
 
 export type MessageTypeValue = (typeof MessageType)[keyof typeof MessageType];

@@ -131,8 +131,10 @@ describe('a client that floods sync step 1 without reading', () => {
     peakRss = Math.max(peakRss, await residentBytes(pid));
 
     expect(close.code).toBe(ClientTooSlow.code);
-    // Before: 400 such frames took the server from 206 MiB to 987 MiB for a 2 MB plan.
-    expect(peakRss - baselineRss).toBeLessThan(2 * documentBytes);
+    // Before: 400 such frames took the server from 206 MiB to 987 MiB for a 2 MB plan. Now one reply is
+    // encoded per document change and one is on its way at a time: +0.8 MiB on an idle machine, +11 MiB
+    // at load average 17 (garbage the collector had not reached yet), so the bound is 8 plans' worth.
+    expect(peakRss - baselineRss).toBeLessThan(8 * documentBytes);
     expect(roundTrips.length).toBeGreaterThan(10);
     expect(Math.max(...roundTrips)).toBeLessThan(200);
     console.info(

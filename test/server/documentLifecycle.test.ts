@@ -97,6 +97,7 @@ describe('a write that cannot be committed', () => {
       sendDocumentUpdate: (frame) => received.push(frame),
       sendAwarenessUpdate: (frame) => received.push(frame),
       storageStatusChanged: () => undefined,
+      documentSizeChanged: () => undefined,
       close: (event) => {
         closed.push(event);
         document.removePeer(peerById.get(id) as DocumentPeer, []);

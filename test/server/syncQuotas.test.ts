@@ -87,14 +87,20 @@ describe('size quotas', () => {
     const closes: number[] = [];
     writer.provider.on('closed', (event: { code: number }) => closes.push(event.code));
     const accepted: string[] = [];
+    let warnedAfter: number | null = null;
     for (let index = 0; closes.length === 0; index++) {
       const label = `akapit ${index} `;
       appendParagraph(writer, label + 'z'.repeat(40 * KIB));
       await waitFor(() => closes.length > 0 || !writer.channel.state.hasUnsavedChanges, { message: `paragraph ${index} neither saved nor refused` });
       if (closes.length === 0) accepted.push(label);
+      // The editor is warned before the limit refuses anything (from 80 % of it).
+      if (warnedAfter === null && writer.channel.state.documentSize !== null) warnedAfter = accepted.length;
       if (index > 20) throw new Error('the document limit was never reached');
     }
     expect(closes).toEqual([DocumentTooLarge.code]);
+    expect(warnedAfter).not.toBeNull();
+    expect(warnedAfter as number).toBeLessThan(accepted.length + 1);
+    expect(writer.channel.state.documentSize?.maxBytes).toBe(maxDocumentBytes);
     expect(accepted.length).toBeGreaterThan(3);
     writer.destroy();
 
