@@ -171,6 +171,7 @@ export class PlanServer {
       events,
       // An office behind one address may send many remarks; a script may not send thousands.
       throttle: new RemarkThrottle({ maxPerAddress: 20, windowMs: 60 * 60 * 1000 }),
+      documents,
     });
 
     const http = await createHttpApp({

@@ -23,6 +23,9 @@ import { remarkBody, type RemarkInput } from './remarkInput.js';
 import { remarksTableDocument } from './remarksTableDocument.js';
 import { remarksTableRenderers, type RemarksTableFormat } from './remarksTableRenderers.js';
 import type { RenderedExport } from '../export/ExportFormat.js';
+import type { PlanDocuments } from '../plans/PlanDocuments.js';
+import { colorForUser } from '../../shared/presence/colorForUser.js';
+import { suggestRemarkWording, type SuggestionPlacement } from './suggestRemarkWording.js';
 
 export interface ConsultationServiceOptions {
   database: SqliteDatabase;
@@ -31,6 +34,8 @@ export interface ConsultationServiceOptions {
   comments: CommentService;
   events: PlanEventPublisher;
   throttle: RemarkThrottle;
+  /** The working copy, where an accepted remark's wording becomes a suggestion. */
+  documents: PlanDocuments;
   now?: () => number;
 }
 
@@ -72,6 +77,7 @@ interface RemarkRow {
   responded_by_name: string | null;
   responded_at: number | null;
   thread_id: string | null;
+  suggestion_id: string | null;
 }
 
 const CONSULTATION_SELECT = `
@@ -170,6 +176,29 @@ export class ConsultationService {
     });
     await this.options.database.run('UPDATE consultation_remarks SET thread_id = COALESCE(thread_id, ?) WHERE id = ?', [thread.id, remarkId]);
     return this.publishRemark(remarkId);
+  }
+
+  /**
+   * An accepted (or partly accepted) remark's proposed wording, written into the
+   * working copy as a suggestion of the person who decides, once per remark.
+   */
+  async suggest(consultationId: string, remarkId: string, user: User): Promise<{ remark: ConsultationRemark; placement: SuggestionPlacement | 'already' }> {
+    const consultation = await this.consultationFor(consultationId, user, 'proposal.decide', 'Your role does not decide on remarks');
+    const { plan } = await this.options.plans.getForUser(consultation.planId, user);
+    if (plan.status !== 'active') throw forbidden('This plan is archived');
+    const row = await this.remarkRow(consultationId, remarkId);
+    if (row.suggestion_id !== null) return { remark: toRemark(row), placement: 'already' };
+    if (row.response !== 'accepted' && row.response !== 'partlyAccepted') throw new AppError(409, 'remarkNotAccepted', 'Only an accepted remark becomes a suggestion');
+    if (row.block_id === null || row.proposed_wording === '') throw new AppError(409, 'nothingToSuggest', 'The remark names no block or proposes no wording');
+    const suggestionId = newId();
+    const attributes = { suggestionId, authorId: user.id, authorName: user.name, authorColor: colorForUser(user.id), createdAt: new Date(this.now()).toISOString() };
+    const blockId = row.block_id;
+    const placement = await this.options.documents.edit(consultation.planId, `remark ${remarkId} as a suggestion by ${user.id}`, (document) =>
+      suggestRemarkWording(document, { blockId, quote: row.quote, wording: row.proposed_wording, attributes }),
+    );
+    if (placement === null) throw new AppError(409, 'blockGone', 'The block this remark concerns is no longer in the working copy');
+    await this.options.database.run('UPDATE consultation_remarks SET suggestion_id = ? WHERE id = ?', [suggestionId, remarkId]);
+    return { remark: await this.publishRemark(remarkId), placement };
   }
 
   async remarksTable(consultationId: string, user: User, format: RemarksTableFormat): Promise<RenderedExport & { title: string }> {
@@ -341,5 +370,6 @@ function toRemark(row: RemarkRow): ConsultationRemark {
     respondedByName: row.responded_by_name,
     respondedAt: row.responded_at,
     threadId: row.thread_id,
+    suggestionId: row.suggestion_id,
   };
 }

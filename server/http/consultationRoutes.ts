@@ -53,6 +53,12 @@ export function consultationRoutes(accounts: AccountService, consultations: Cons
       return { remark: await consultations.startThread(consultationId, remarkId, user, body) };
     });
 
+    app.post('/consultations/:consultationId/remarks/:remarkId/suggestion', async (request) => {
+      const user = await requireUser(request, accounts);
+      const { consultationId, remarkId } = remarkParams.parse(request.params);
+      return consultations.suggest(consultationId, remarkId, user);
+    });
+
     app.get('/consultations/:consultationId/remarks-table', async (request, reply) => {
       const user = await requireUser(request, accounts);
       const { consultationId } = consultationParams.parse(request.params);

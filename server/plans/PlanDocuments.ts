@@ -73,6 +73,17 @@ export class PlanDocuments {
     await document.whenPersisted();
   }
 
+  /** One server edit of the draft's document, for changes finer than a whole plan (a suggestion in one block); resolves once committed. */
+  async edit<T>(planId: string, reason: string, change: (document: Y.Doc) => T): Promise<T> {
+    const document = await this.live(planId);
+    let result: T | undefined;
+    document.transactAsServer(reason, () => {
+      result = change(document);
+    });
+    await document.whenPersisted();
+    return result as T;
+  }
+
   /** A typed block of the draft by its id, or null. */
   async findBlock(planId: string, blockId: string): Promise<PlanBlockReference | null> {
     return findPlanBlock(await this.live(planId), blockId);

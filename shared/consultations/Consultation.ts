@@ -71,6 +71,8 @@ export interface ConsultationRemark {
   respondedAt: number | null;
   /** The comment thread the team discusses it in, once started. */
   threadId: string | null;
+  /** The suggestion its proposed wording became in the working copy, once accepted and sent there. */
+  suggestionId: string | null;
 }
 
 /** One typed block or the running text of a section, as the public page shows it. */

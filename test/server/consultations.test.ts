@@ -4,7 +4,7 @@ import { createTeam, type TeamFixture } from '../helpers/teamFixture.js';
 import { anonymousClient, type ApiClient } from '../helpers/apiClient.js';
 import { connectClient, waitForSync } from '../helpers/connectClient.js';
 import { findBlock } from '../helpers/findBlock.js';
-import { setBlockLineText } from '../helpers/blockFieldNode.js';
+import { firstParagraphText, setBlockLineText } from '../helpers/blockFieldNode.js';
 import { importSamplePlan } from '../helpers/importSamplePlan.js';
 import { teamMember } from '../helpers/teamMember.js';
 import { waitFor } from '../helpers/waitFor.js';
@@ -250,5 +250,42 @@ describe('public consultation', () => {
     await chair.request('POST', path(onSection.id), { response: 'notApplicable', justification: 'Uwaga nie dotyczy treści planu.' });
     const responded = await chair.request<{ consultations: Consultation[] }>('GET', `/plans/${planId}/consultations`);
     expect(responded.body.consultations.find((entry) => entry.id === consultation.id)?.status).toBe('responded');
+  });
+
+  it('turns an accepted remark into suggestions of the decider in the working copy, once', async () => {
+    await closeAll();
+    const consultation = await openConsultation();
+    const client = connectClient(team.server.collabUrl, planId, { name: 'chair', headers: { cookie: chair.cookie ?? '' } });
+    await waitForSync(client);
+    const content = firstParagraphText(findBlock(client, 'R-01'), 'content');
+    const quote = content.toString().replace(/<[^>]*>/g, '').slice(0, 24);
+    expect(quote.length).toBe(24);
+    await submit(consultation.publicToken, remark({ quote, proposedWording: 'NOWE BRZMIENIE Z KONSULTACJI' }), '198.51.100.60');
+    await submit(consultation.publicToken, remark({ proposedWording: 'inne' }), '198.51.100.60');
+    const { body } = await chair.request<{ remarks: ConsultationRemark[] }>('GET', `/consultations/${consultation.id}/remarks`);
+    const [accepted, pending] = body.remarks;
+    if (!accepted || !pending) throw new Error('remarks missing');
+    const suggestPath = (id: string) => `/consultations/${consultation.id}/remarks/${id}/suggestion`;
+
+    expect((await chair.request<{ error: { code: string } }>('POST', suggestPath(pending.id))).body.error.code).toBe('remarkNotAccepted');
+    await chair.request('POST', `/consultations/${consultation.id}/remarks/${accepted.id}/response`, { response: 'accepted', justification: 'Przyjęto.' });
+    expect((await teamMember(team, MEMBER).request('POST', suggestPath(accepted.id))).status).toBe(403);
+    const made = await chair.request<{ remark: ConsultationRemark; placement: string }>('POST', suggestPath(accepted.id));
+    expect(made.status).toBe(200);
+    expect(made.body.placement).toBe('replacesQuote');
+    expect(made.body.remark.suggestionId).not.toBeNull();
+
+    type Part = { insert?: unknown; attributes?: Record<string, { authorName?: string; suggestionId?: string }> };
+    const parts = (): Part[] => firstParagraphText(findBlock(client, 'R-01'), 'content').toDelta() as Part[];
+    await waitFor(() => parts().some((part) => part.insert === 'NOWE BRZMIENIE Z KONSULTACJI'));
+    const inserted = parts().find((part) => part.insert === 'NOWE BRZMIENIE Z KONSULTACJI');
+    const deleted = parts().find((part) => part.insert === quote);
+    expect(inserted?.attributes?.['suggestionInsertion']).toMatchObject({ authorName: CHAIR, suggestionId: made.body.remark.suggestionId });
+    expect(deleted?.attributes?.['suggestionDeletion']).toMatchObject({ authorName: CHAIR, suggestionId: made.body.remark.suggestionId });
+
+    const again = await chair.request<{ placement: string }>('POST', suggestPath(accepted.id));
+    expect(again.body.placement).toBe('already');
+    expect(parts().filter((part) => part.insert === 'NOWE BRZMIENIE Z KONSULTACJI')).toHaveLength(1);
+    client.destroy();
   });
 });

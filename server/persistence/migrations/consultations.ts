@@ -36,3 +36,8 @@ export const consultationsMigration = `
     UNIQUE (consultation_id, number)
   );
 `;
+
+/** The suggestion an accepted remark became in the working copy, so it is written once. */
+export const remarkSuggestionMigration = `
+  ALTER TABLE consultation_remarks ADD COLUMN suggestion_id TEXT;
+`;

@@ -1,4 +1,4 @@
-import { consultationsMigration } from './consultations.js';
+import { consultationsMigration, remarkSuggestionMigration } from './consultations.js';
 
 /**
  * Schema migrations, applied in order; `user_version` records how many ran.
@@ -178,4 +178,5 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE workspaces ADD COLUMN advisors_suggest_only INTEGER NOT NULL DEFAULT 0;
   `,
+  remarkSuggestionMigration,
 ];
