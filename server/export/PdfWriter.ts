@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 import { isAllowedLinkHref } from '../../shared/schema/isAllowedLinkHref.js';
 import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportRun, ExportTable, ExportTableRow } from './ExportDocument.js';
 import { escapeHtml } from './escapeHtml.js';
-import { fitColumnWidths } from './pdf/fitColumnWidths.js';
+import { fitColumnWidths } from './fitColumnWidths.js';
 import { PdfLinkTagger } from './pdf/PdfLinkTagger.js';
 
 type Pdf = PDFKit.PDFDocument;

@@ -24,6 +24,7 @@ import { isAllowedLinkHref } from '../../shared/schema/isAllowedLinkHref.js';
 import { buildExportDocument } from './buildExportDocument.js';
 import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportRun, ExportTable } from './ExportDocument.js';
 import type { ExportRenderer, RenderedExport } from './ExportFormat.js';
+import { approximateColumnWidths } from './approximateColumnWidths.js';
 import { escapeHtml } from './escapeHtml.js';
 import { measureExportText } from './measureExportText.js';
 
@@ -220,8 +221,8 @@ class DocxWriter {
   }
 
   private table(table: ExportTable): Array<Paragraph | Table> {
-    const totalWeight = table.widths.reduce((sum, width) => sum + width, 0) || 1;
-    const columnWidths = table.widths.map((width) => Math.floor((CONTENT_WIDTH * width) / totalWeight));
+    // In points (9.5 pt text, 5 pt cell margins each side), then twentieths of a point.
+    const columnWidths = approximateColumnWidths(table, CONTENT_WIDTH / 20, 9.5, 11).map((width) => Math.floor(width * 20));
     const cell = (text: string, column: number, kind: 'header' | 'rowHeader' | 'data' | 'total'): TableCell =>
       new TableCell({
         width: { size: columnWidths[column] ?? 0, type: WidthType.DXA },

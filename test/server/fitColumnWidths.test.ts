@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fitColumnWidths } from '../../server/export/pdf/fitColumnWidths.js';
+import { fitColumnWidths } from '../../server/export/fitColumnWidths.js';
 
 const sum = (widths: number[]): number => widths.reduce((total, width) => total + width, 0);
 
-describe('PDF table column widths', () => {
+describe('table column widths', () => {
   it('keeps the relative widths when every longest word fits', () => {
     const widths = fitColumnWidths([1, 3], [20, 20], 400);
     expect(widths[0]).toBeCloseTo(100);

@@ -1,10 +1,12 @@
 import { isAllowedLinkHref } from '../../../shared/schema/isAllowedLinkHref.js';
+import { approximateColumnWidths } from '../approximateColumnWidths.js';
 import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportRun, ExportTable } from '../ExportDocument.js';
 import { ODT_STYLE as S } from './odtStyles.js';
 import { ODF_NAMESPACES, XML_DECLARATION, odfInlineText, xmlText } from './odtXml.js';
 
 const RULE = '0.5pt solid #6b7785';
 const TABLE_WIDTH_CM = 16;
+const POINTS_PER_CM = 72 / 2.54;
 
 type RunFlags = Pick<ExportRun, 'bold' | 'italic' | 'underline' | 'strike' | 'code'>;
 
@@ -129,14 +131,16 @@ export class OdtContentWriter {
   private table(table: ExportTable): string {
     this.tables += 1;
     const name = `Tabela${this.tables}`;
-    const totalWeight = table.widths.reduce((sum, width) => sum + width, 0) || 1;
+    // In points (9.5 pt text, 0.1 cm padding each side and the rules), then centimetres. Absolute widths
+    // only: LibreOffice reads style:rel-column-width against a scale of its own and ignored these.
+    const widths = approximateColumnWidths(table, TABLE_WIDTH_CM * POINTS_PER_CM, 9.5, 7).map((width) => width / POINTS_PER_CM);
     this.automaticStyles.set(
       name,
       `<style:style style:name="${name}" style:family="table"><style:table-properties style:width="${TABLE_WIDTH_CM}cm" table:align="left" fo:margin-bottom="0.3cm" style:may-break-between-rows="true"/></style:style>` +
-        table.widths
+        widths
           .map(
             (width, column) =>
-              `<style:style style:name="${name}.C${column + 1}" style:family="table-column"><style:table-column-properties style:column-width="${((TABLE_WIDTH_CM * width) / totalWeight).toFixed(3)}cm" style:rel-column-width="${Math.max(1, Math.round((10000 * width) / totalWeight))}*"/></style:style>`,
+              `<style:style style:name="${name}.C${column + 1}" style:family="table-column"><style:table-column-properties style:column-width="${width.toFixed(3)}cm"/></style:style>`,
           )
           .join(''),
     );
