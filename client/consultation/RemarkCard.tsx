@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { REMARK_RESPONSES, type ConsultationRemark, type RemarkResponse } from '../../shared/consultations/Consultation.js';
 import { apiErrorMessage } from '../api/apiErrorMessage.js';
 import { formatDateTime } from '../comments/formatDateTime.js';
-import { discussRemark, respondToRemark } from './consultationApi.js';
+import { discussRemark, respondToRemark, suggestRemarkWording } from './consultationApi.js';
 
 export interface RemarkCardProps {
   remark: ConsultationRemark;
@@ -66,6 +66,7 @@ export function RemarkCard({ remark, mayDecide, mayComment, onChanged }: RemarkC
           </button>
         )
       )}
+      {mayDecide && <SuggestWording remark={remark} onChanged={onChanged} />}
       {mayComment && <Discussion remark={remark} onChanged={onChanged} />}
     </article>
   );
@@ -143,5 +144,30 @@ function Discussion({ remark, onChanged }: { remark: ConsultationRemark; onChang
       {error && <div className="notice notice--error" role="alert">{error}</div>}
       <button type="submit" className="button button--small">{t('consultation.discuss')}</button>
     </form>
+  );
+}
+
+/** An accepted remark's proposed wording goes into the working copy as a suggestion the editors then accept or reject. */
+function SuggestWording({ remark, onChanged }: { remark: ConsultationRemark; onChanged: (remark: ConsultationRemark) => void }) {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | null>(null);
+  if (remark.suggestionId !== null) return <p className="remark-card__meta">{t('consultation.suggested')}</p>;
+  const isAccepted = remark.response === 'accepted' || remark.response === 'partlyAccepted';
+  if (!isAccepted || remark.target.blockId === null || remark.proposedWording === '') return null;
+  const onClick = async (): Promise<void> => {
+    setError(null);
+    try {
+      onChanged(await suggestRemarkWording(remark.consultationId, remark.id));
+    } catch (caught) {
+      setError(apiErrorMessage(caught, t));
+    }
+  };
+  return (
+    <>
+      <button type="button" className="button button--small" onClick={() => void onClick()}>
+        {t('consultation.suggest')}
+      </button>
+      {error && <div className="notice notice--error" role="alert">{error}</div>}
+    </>
   );
 }

@@ -30,6 +30,10 @@ export async function discussRemark(consultationId: string, remarkId: string, bo
   return (await apiRequest<{ remark: ConsultationRemark }>('POST', `${byId(consultationId)}/remarks/${encodeURIComponent(remarkId)}/thread`, { body })).remark;
 }
 
+export async function suggestRemarkWording(consultationId: string, remarkId: string): Promise<ConsultationRemark> {
+  return (await apiRequest<{ remark: ConsultationRemark }>('POST', `${byId(consultationId)}/remarks/${encodeURIComponent(remarkId)}/suggestion`)).remark;
+}
+
 export function remarksTableUrl(consultationId: string, format: string): string {
   return `/api${byId(consultationId)}/remarks-table?format=${encodeURIComponent(format)}`;
 }

@@ -81,6 +81,8 @@ export const consultationEn: Messages['consultation'] = {
   discussPlaceholder: 'First comment on the remark',
   discussed: 'The thread on this remark is in the “Comments” tab.',
   discussSectionOnly: 'The remark concerns a whole part – threads attach to blocks.',
+  suggest: 'Add as a suggestion to the working copy',
+  suggested: 'The proposed wording is in the working copy as a suggestion (the “Suggestions” tab).',
   exportTable: 'Table of remarks',
   exportAs: 'Download as {{format}}',
 };

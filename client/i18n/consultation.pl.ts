@@ -81,6 +81,8 @@ export const consultationPl = {
   discussPlaceholder: 'Pierwszy komentarz do uwagi',
   discussed: 'Wątek do tej uwagi jest w zakładce „Komentarze”.',
   discussSectionOnly: 'Uwaga dotyczy całej części – wątki dołącza się do bloków.',
+  suggest: 'Wpisz jako sugestię do wersji roboczej',
+  suggested: 'Proponowane brzmienie wpisano do wersji roboczej jako sugestię (zakładka „Sugestie”).',
   exportTable: 'Zestawienie uwag',
   exportAs: 'Pobierz jako {{format}}',
 } as const;

@@ -16,7 +16,7 @@ const NAME_PAYLOAD = 'Gmina <img src=x onerror="window.__xss=1">';
 const REMARK_PAYLOAD = 'Termin jest zbyt ogólny. <script>window.__xss=2</script>';
 
 describe('public consultation in the browser', () => {
-  it('takes a remark without an account on the frozen text (chosen by selecting text), shows it live to the team as inert text, and records the response', async () => {
+  it('takes a remark without an account on the frozen text (chosen by selecting text), shows it live to the team as inert text, records the response and turns it into a suggestion', async () => {
     const server = await startTestServer({ authenticate: 'sessions' });
     const team = await createTeam(server, { 'Anna Kowalska': 'chair', 'Bartek Nowak': 'member' });
     const anna = teamMember(team, 'Anna Kowalska');
@@ -113,6 +113,10 @@ describe('public consultation in the browser', () => {
     await card.getByRole('button', { name: 'Zapisz stanowisko' }).click();
     await expect.poll(() => card.getByTestId('remark-response').textContent()).toContain('Uwzględniona częściowo – Termin doprecyzowano w rekomendacji R-01.');
     await expect.poll(() => panel.textContent()).toContain('Uwagi: 1, rozpatrzone: 1');
+    // Accepted in part, its proposed wording goes into the working copy as the chair's suggestion.
+    await card.getByRole('button', { name: 'Wpisz jako sugestię do wersji roboczej' }).click();
+    await expect.poll(() => card.textContent()).toContain('wpisano do wersji roboczej jako sugestię');
+    await expect.poll(() => chair.editor().locator('ins[data-suggestion-id]').filter({ hasText: 'do końca 2027 r.' }).count()).toBe(1);
     await saveScreenshot(chair.page, 'consultation-team');
     const remarks = await anna.request<{ remarks: Array<{ response: string | null }> }>('GET', `/consultations/${opened.body.consultation.id}/remarks`);
     expect(remarks.body.remarks.map((remark) => remark.response)).toEqual(['partlyAccepted']);
