@@ -46,6 +46,11 @@ export function apiErrorMessage(error: unknown, t: TFunction): string {
       return t('errors.invalidBody');
     case 'originNotAllowed':
       return t('errors.originNotAllowed');
+    case 'serverBusy':
+    case 'tooManyComments':
+      return t(`errors.${error.code}`, { seconds: String(typeof details?.retryAfterSeconds === 'number' ? details.retryAfterSeconds : 5) });
+    case 'bodyTooLarge':
+      return t('errors.bodyTooLarge');
     default:
       return t('errors.unexpected');
   }

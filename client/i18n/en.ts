@@ -81,6 +81,9 @@ export const en: Messages = {
     unauthorized: 'Your session has expired. Please log in again.',
     invalidBody: 'Please check what you entered.',
     originNotAllowed: 'The request from this page was refused.',
+    serverBusy: 'The server is handling many logins at once. Try again in {{seconds}} s.',
+    tooManyComments: 'You are adding comments too quickly. Try again in {{seconds}} s.',
+    bodyTooLarge: 'What you sent is too large.',
   },
   role: {
     chair: 'Chair',

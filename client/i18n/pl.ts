@@ -79,6 +79,9 @@ export const pl = {
     unauthorized: 'Sesja wygasła. Zaloguj się ponownie.',
     invalidBody: 'Sprawdź wpisane dane.',
     originNotAllowed: 'Żądanie z tej strony zostało odrzucone.',
+    serverBusy: 'Serwer obsługuje teraz wiele logowań naraz. Spróbuj ponownie za {{seconds}} s.',
+    tooManyComments: 'Dodajesz komentarze zbyt szybko. Spróbuj ponownie za {{seconds}} s.',
+    bodyTooLarge: 'Przesłane dane są zbyt duże.',
   },
   role: {
     chair: 'Przewodniczący/a zespołu',
