@@ -86,6 +86,12 @@ describe('versions in the browser', () => {
     const bytes = await readFile((await download.path()) ?? '');
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     await expect.poll(() => exportDialog.locator('.notice--success').textContent()).toContain(download.suggestedFilename());
+    // The open document format of the KRI rules is offered as well.
+    await exportDialog.getByLabel('Format pliku').selectOption({ label: 'OpenDocument (ODT)' });
+    const [odt] = await Promise.all([page.waitForEvent('download'), exportDialog.getByRole('button', { name: 'Pobierz plik' }).click()]);
+    expect(odt.suggestedFilename()).toMatch(/\.odt$/);
+    const odtBytes = await readFile((await odt.path()) ?? '');
+    expect(odtBytes.toString('latin1', 30, 38 + 39)).toBe('mimetypeapplication/vnd.oasis.opendocument.text');
     await exportDialog.getByRole('button', { name: 'Zamknij' }).last().click();
 
     // Restore: after confirming, every client's draft has the saved value again.
