@@ -8,7 +8,7 @@ import { firstParagraphText, setBlockLineText } from '../helpers/blockFieldNode.
 import { importSamplePlan } from '../helpers/importSamplePlan.js';
 import { teamMember } from '../helpers/teamMember.js';
 import { waitFor } from '../helpers/waitFor.js';
-import type { OpenProposal, PlanVersion } from '../../shared/versions/PlanVersion.js';
+import type { PlanVersion } from '../../shared/versions/PlanVersion.js';
 import type { Consultation, ConsultationRemark, PublicConsultation } from '../../shared/consultations/Consultation.js';
 import { polishDate } from '../../shared/consultations/consultationStatus.js';
 import type { PlanEvent } from '../../shared/events/PlanEvent.js';
