@@ -139,6 +139,7 @@ export class PlanServer {
       authenticate: options.authenticate ?? authentication.authenticate,
       observer: access,
       limits: config,
+      trustProxy: config.trustProxy,
       log,
       maxMessageBytes: config.maxMessageBytes,
       pingIntervalMs: config.pingIntervalMs,

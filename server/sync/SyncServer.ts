@@ -9,6 +9,7 @@ import type { AccessMode } from '../../shared/protocol/accessMode.js';
 import type { Logger } from '../log.js';
 import { describeError } from '../log.js';
 import { AppError } from '../errors.js';
+import { upgradeClientAddress } from './upgradeClientAddress.js';
 import type { DocumentRegistry } from './DocumentRegistry.js';
 import { ClientConnection } from './ClientConnection.js';
 import type { AwarenessIdentity } from './filterAwarenessUpdate.js';
@@ -33,6 +34,8 @@ export interface SyncServerOptions {
   maxMessageBytes: number;
   pingIntervalMs: number;
   limits: SyncLimits;
+  /** Behind a reverse proxy: count connections per forwarded client address, not per proxy. */
+  trustProxy?: boolean;
   /** Told of every connection as it opens and closes (live access). */
   observer?: ConnectionObserver;
 }
@@ -118,7 +121,7 @@ export class SyncServer {
       return;
     }
     const speaksProjectMessages = url.searchParams.get(PROJECT_MESSAGES_PARAM) === PROJECT_MESSAGES_VALUE;
-    const remoteAddress = request.socket.remoteAddress ?? 'unknown';
+    const remoteAddress = upgradeClientAddress(request, this.options.trustProxy ?? false);
     this.webSocketServer.handleUpgrade(request, socket, head, (webSocket) =>
       this.accept(webSocket, planId, grant, { speaksProjectMessages, remoteAddress }),
     );

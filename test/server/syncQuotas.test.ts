@@ -153,6 +153,25 @@ describe('connection budgets', () => {
     }, { timeoutMs: 5_000, message: 'a freed connection slot was never available again' });
   });
 
+  it('behind a trusted proxy the address limit counts the forwarded client address, not the proxy', async () => {
+    const server = await startTestServer({ config: { maxConnectionsPerAddress: 2, trustProxy: true } });
+    const planId = 'plan-address-quota';
+    const from = (address: string, name: string) =>
+      RawCollabSocket.open(`${server.collabUrl}/${planId}?name=${name}`, { 'x-forwarded-for': `${address}, 10.0.0.1` });
+    const accepted = async (opened: Awaited<ReturnType<typeof from>>) =>
+      Promise.race([
+        opened.client?.waitForMessage(() => true, { timeoutMs: 3_000 }).then(() => true, () => false),
+        opened.client?.closed.then(() => false),
+      ]);
+    // Two from one client fill its slots; a third from it is refused, while another client behind
+    // the same proxy (the same socket address) still gets in.
+    expect(await accepted(await from('203.0.113.7', 'Anna'))).toBe(true);
+    expect(await accepted(await from('203.0.113.7', 'Bartek'))).toBe(true);
+    const third = await from('203.0.113.7', 'Celina');
+    expect((await (third.client as RawCollabSocket).waitForClose()).code).toBe(TooManyConnections.code);
+    expect(await accepted(await from('198.51.100.4', 'Dorota'))).toBe(true);
+  });
+
   it('a connection past its message budget is closed with 4429; its neighbours are not', async () => {
     const server = await startTestServer({ config: { messagesPerSecond: 20, messageBurst: 40 } });
     const planId = 'plan-rate-quota';
