@@ -62,8 +62,14 @@ describe('versions in the browser', () => {
 
     await version.getByRole('button', { name: 'Porównaj z wersją roboczą' }).click();
     const comparison = page.getByRole('dialog');
-    await expect.poll(() => comparison.locator('.block-change').count()).toBe(1);
-    const change = comparison.locator('.block-change[data-block-id="KI-1.1"]');
+    // KI-1.1 was agreed in the sample plan: the edit is listed, and so is what it did to the agreement.
+    await expect
+      .poll(() => comparison.locator('.block-change').allTextContents())
+      .toEqual([
+        expect.stringContaining('Zmieniono KI-1.1'),
+        'Status KI-1.1 „Rozwój rodzinnej pieczy zastępczej, w szczególności zawodowej i specjalistycznej”: uzgodniony → zmieniony po uzgodnieniu',
+      ]);
+    const change = comparison.locator('.block-change[data-block-id="KI-1.1"]').filter({ hasText: 'Zmieniono' });
     expect(await change.locator('.block-change__summary').textContent()).toBe('Zmieniono KI-1.1 „Rozwój rodzinnej pieczy zastępczej, w szczególności zawodowej i specjalistycznej”');
     expect(await change.locator('.block-change__details li').allTextContents()).toEqual(['wskaźniki[1] wartość docelowa: 24 → 30']);
     await saveViewScreenshot(page, 'versions-compare-pl');
