@@ -3,6 +3,7 @@ import { crc32 } from 'node:zlib';
 import pg from 'pg';
 import type { DocumentStore } from './DocumentStore.js';
 import { SerialQueue } from './SerialQueue.js';
+import { GroupCommit, type PendingAppend } from './GroupCommit.js';
 import { assertCompleteUpdate } from './assertCompleteUpdate.js';
 import { migratePostgresDocumentTables } from './postgres/documentMigrations.js';
 
@@ -11,13 +12,6 @@ export interface PostgresDocumentStoreOptions {
   connectionString: string;
   /** Connections kept by this store's pool. */
   maxConnections?: number;
-}
-
-interface PendingAppend {
-  name: string;
-  update: Uint8Array;
-  resolve: () => void;
-  reject: (error: unknown) => void;
 }
 
 interface StoredRow {
@@ -38,8 +32,7 @@ const ROWS_PER_INSERT = 2000;
  */
 export class PostgresDocumentStore implements DocumentStore {
   private readonly queue = new SerialQueue();
-  private pendingAppends: PendingAppend[] = [];
-  private isCommitScheduled = false;
+  private readonly appends = new GroupCommit(this.queue, (batch) => this.inTransaction((client) => insertUpdates(client, batch)));
   private isClosed = false;
 
   private constructor(private readonly pool: pg.Pool) {}
@@ -65,7 +58,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   loadParts(name: string): Promise<Uint8Array[]> {
     if (this.isClosed) return Promise.reject(closedError());
-    this.enqueuePendingAppends();
+    this.appends.flush();
     return this.queue.run(async () => {
       const client = await this.pool.connect();
       try {
@@ -93,18 +86,7 @@ export class PostgresDocumentStore implements DocumentStore {
 
   appendUpdate(name: string, update: Uint8Array): Promise<void> {
     if (this.isClosed) return Promise.reject(closedError());
-    try {
-      assertCompleteUpdate(update, `An update for ${name}`);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return new Promise((resolve, reject) => {
-      this.pendingAppends.push({ name, update, resolve, reject });
-      if (!this.isCommitScheduled) {
-        this.isCommitScheduled = true;
-        setImmediate(() => this.enqueuePendingAppends());
-      }
-    });
+    return this.appends.add(name, update);
   }
 
   compact(name: string, state: Uint8Array): Promise<void> {
@@ -114,7 +96,7 @@ export class PostgresDocumentStore implements DocumentStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    this.enqueuePendingAppends();
+    this.appends.flush();
     return this.queue.run(() =>
       this.inTransaction(async (client) => {
         await client.query("SELECT pg_advisory_xact_lock(hashtext('plan-editor:compact'), hashtext($1))", [name]);
@@ -143,23 +125,10 @@ export class PostgresDocumentStore implements DocumentStore {
 
   async close(): Promise<void> {
     if (this.isClosed) return;
-    this.enqueuePendingAppends();
+    this.appends.flush();
     this.isClosed = true;
     await this.queue.idle();
     await this.pool.end();
-  }
-
-  private enqueuePendingAppends(): void {
-    this.isCommitScheduled = false;
-    if (this.pendingAppends.length === 0) return;
-    const batch = this.pendingAppends;
-    this.pendingAppends = [];
-    void this.queue
-      .run(() => this.inTransaction((client) => insertUpdates(client, batch)))
-      .then(
-        () => batch.forEach((append) => append.resolve()),
-        (error: unknown) => batch.forEach((append) => append.reject(error)),
-      );
   }
 
   private async inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {

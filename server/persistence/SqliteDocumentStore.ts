@@ -3,6 +3,7 @@ import { crc32 } from 'node:zlib';
 import type { DocumentStore } from './DocumentStore.js';
 import { SqliteDatabase } from './sqlite.js';
 import { SerialQueue } from './SerialQueue.js';
+import { GroupCommit, type PendingAppend } from './GroupCommit.js';
 import { migrate } from './migrate.js';
 import { assertCompleteUpdate } from './assertCompleteUpdate.js';
 
@@ -13,13 +14,6 @@ export interface SqliteDocumentStoreOptions {
   filename: string;
   /** FULL survives power loss; NORMAL (WAL) survives a process crash only. */
   synchronous?: SynchronousMode;
-}
-
-interface PendingAppend {
-  name: string;
-  update: Uint8Array;
-  resolve: () => void;
-  reject: (error: unknown) => void;
 }
 
 // SQLite allows 32766 bound parameters per statement; 4 per row.
@@ -37,8 +31,7 @@ interface StoredRow {
  */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly queue = new SerialQueue();
-  private pendingAppends: PendingAppend[] = [];
-  private isCommitScheduled = false;
+  private readonly appends = new GroupCommit(this.queue, (batch) => this.inTransaction(() => this.insertUpdates(batch)));
   private isClosed = false;
 
   private constructor(private readonly database: SqliteDatabase) {}
@@ -73,7 +66,7 @@ export class SqliteDocumentStore implements DocumentStore {
    */
   loadParts(name: string): Promise<Uint8Array[]> {
     if (this.isClosed) return Promise.reject(closedError());
-    this.enqueuePendingAppends();
+    this.appends.flush();
     return this.queue.run(async () => {
       const stateRow = await this.database.get<StoredRow>('SELECT state AS bytes, checksum FROM documents WHERE name = ?', [name]);
       const updateRows = await this.database.all<StoredRow>(
@@ -88,18 +81,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   appendUpdate(name: string, update: Uint8Array): Promise<void> {
     if (this.isClosed) return Promise.reject(closedError());
-    try {
-      assertCompleteUpdate(update, `An update for ${name}`);
-    } catch (error) {
-      return Promise.reject(error);
-    }
-    return new Promise((resolve, reject) => {
-      this.pendingAppends.push({ name, update, resolve, reject });
-      if (!this.isCommitScheduled) {
-        this.isCommitScheduled = true;
-        setImmediate(() => this.enqueuePendingAppends());
-      }
-    });
+    return this.appends.add(name, update);
   }
 
   compact(name: string, state: Uint8Array): Promise<void> {
@@ -111,7 +93,7 @@ export class SqliteDocumentStore implements DocumentStore {
     }
     // Appends made before this call must commit first, so that the DELETE
     // below only removes rows that `state` already contains.
-    this.enqueuePendingAppends();
+    this.appends.flush();
     return this.queue.run(() =>
       this.inTransaction(async () => {
         await this.database.run(
@@ -126,23 +108,10 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async close(): Promise<void> {
     if (this.isClosed) return;
-    this.enqueuePendingAppends();
+    this.appends.flush();
     this.isClosed = true;
     await this.queue.idle();
     await this.database.close();
-  }
-
-  private enqueuePendingAppends(): void {
-    this.isCommitScheduled = false;
-    if (this.pendingAppends.length === 0) return;
-    const batch = this.pendingAppends;
-    this.pendingAppends = [];
-    void this.queue
-      .run(() => this.inTransaction(() => this.insertUpdates(batch)))
-      .then(
-        () => batch.forEach((append) => append.resolve()),
-        (error: unknown) => batch.forEach((append) => append.reject(error)),
-      );
   }
 
   private async insertUpdates(batch: PendingAppend[]): Promise<void> {
