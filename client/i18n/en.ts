@@ -212,6 +212,8 @@ export const en: Messages = {
     loading: 'Loading the plan…',
     readOnly: 'Read-only mode: you can read this plan but not change it.',
     writeRefused: 'The server refused your change: {{reason}}. Your latest changes may not have been saved.',
+    writeRefusedReadOnly: 'The server refused your change: you have read-only access. The change was not saved.',
+    writeRefusedSuggestionsOnly: 'The server refused your change: in this team you may only make suggestions, and this change was not one. It was not saved – reload the page and make it as a suggestion.',
     storageUnavailable: 'Changes not saved: the server cannot store them right now. You can keep working; do not close the page – they are saved as soon as the server can.',
     documentNearLimit: 'The plan already takes about {{percent}}% of its maximum size ({{megabytes}} MB). Past it, new changes are not saved – shorten or remove content you do not need.',
     documentTooLarge: 'The plan has reached its maximum size and your latest change was not saved. Reload the page and shorten or remove content before adding more.',

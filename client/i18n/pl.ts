@@ -210,6 +210,8 @@ export const pl = {
     loading: 'Wczytywanie planu…',
     readOnly: 'Tryb tylko do odczytu: możesz czytać plan, ale nie możesz go zmieniać.',
     writeRefused: 'Serwer odrzucił Twoją zmianę: {{reason}}. Ostatnie zmiany mogły nie zostać zapisane.',
+    writeRefusedReadOnly: 'Serwer odrzucił Twoją zmianę: masz dostęp tylko do odczytu. Ta zmiana nie została zapisana.',
+    writeRefusedSuggestionsOnly: 'Serwer odrzucił Twoją zmianę: w tym zespole możesz tylko zgłaszać sugestie, a ta zmiana nią nie była. Nie została zapisana – odśwież stronę i zaproponuj ją jako sugestię.',
     storageUnavailable: 'Zmiany nie są zapisane: serwer nie może ich teraz przechować. Możesz pracować dalej i nie zamykaj strony – zapiszą się same, gdy tylko będzie to możliwe.',
     documentNearLimit: 'Plan zajmuje już około {{percent}}% największego dozwolonego rozmiaru ({{megabytes}} MB). Po jego przekroczeniu nowe zmiany nie zostaną zapisane – skróć lub usuń niepotrzebne treści.',
     documentTooLarge: 'Plan osiągnął największy dozwolony rozmiar i ostatniej zmiany nie zapisano. Odśwież stronę i skróć lub usuń niepotrzebne treści, zanim dodasz nowe.',

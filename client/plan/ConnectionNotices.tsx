@@ -77,7 +77,11 @@ export function ConnectionNotices({ snapshot }: { snapshot: ConnectionSnapshot }
       )}
       {snapshot.lastRefusal !== null && (
         <div className="notice notice--warning" role="alert">
-          {t('plan.writeRefused', { reason: snapshot.lastRefusal })}
+          {snapshot.lastRefusal === 'read-only'
+            ? t('plan.writeRefusedReadOnly')
+            : snapshot.lastRefusal === 'suggestions-only'
+              ? t('plan.writeRefusedSuggestionsOnly')
+              : t('plan.writeRefused', { reason: snapshot.lastRefusal })}
         </div>
       )}
     </>
