@@ -19,7 +19,11 @@ export async function buildServer(outdir = path.join(projectRoot, 'dist', 'serve
   await rm(outdir, { recursive: true, force: true });
   await build({
     absWorkingDir: projectRoot,
-    entryPoints: ['server/main.ts'],
+    // The export worker is a thread of its own, loaded by ExportWorkerPool from next to the bundle.
+    entryPoints: [
+      { in: 'server/main.ts', out: 'main' },
+      { in: 'server/export/exportWorker.ts', out: 'exportWorker' },
+    ],
     outdir,
     bundle: true,
     splitting: true,

@@ -38,6 +38,8 @@ import { versionRoutes } from './http/versionRoutes.js';
 import { VersionService } from './versions/VersionService.js';
 import { ExportService } from './export/ExportService.js';
 import { exportRenderers } from './export/exportRenderers.js';
+import { ExportWorkerPool } from './export/ExportWorkerPool.js';
+import { OFFICE_FORMATS } from './export/officeRenderers.js';
 import { exportRoutes } from './http/exportRoutes.js';
 import { consultationRoutes } from './http/consultationRoutes.js';
 import { publicConsultationRoutes } from './http/publicConsultationRoutes.js';
@@ -78,6 +80,7 @@ export class PlanServer {
     readonly services: PlanServerServices,
     private readonly database: SqliteDatabase,
     private readonly log: Logger,
+    private readonly exportWorkers: ExportWorkerPool,
   ) {}
 
   static async start(options: PlanServerOptions): Promise<PlanServer> {
@@ -163,7 +166,9 @@ export class PlanServer {
     });
     agreementWatcher = new AgreementWatcher({ proposals, log, checkIntervalMs: AGREEMENT_CHECK_INTERVAL_MS });
     const versions = new VersionService({ database, plans, proposals, documents, events });
-    const exports = new ExportService({ database, versions, renderers: exportRenderers });
+    const exportWorkers = new ExportWorkerPool();
+    const renderers = { ...exportRenderers, ...Object.fromEntries(OFFICE_FORMATS.map((format) => [format, exportWorkers.renderer(format)])) };
+    const exports = new ExportService({ database, versions, renderers });
     const consultations = new ConsultationService({
       database,
       plans,
@@ -202,7 +207,7 @@ export class PlanServer {
       else socket.destroy();
     });
     await http.listen({ port: config.port, host: config.host });
-    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, liveAccess: access, comments, proposals, versions }, database, log);
+    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, liveAccess: access, comments, proposals, versions }, database, log, exportWorkers);
   }
 
   get port(): number {
@@ -217,6 +222,7 @@ export class PlanServer {
     await this.syncServer.close();
     await this.registry.closeAll(ServerShuttingDown);
     await stopListening;
+    await this.exportWorkers.close();
     await this.store.close();
     await this.database.close();
     this.log.info('server stopped');
