@@ -44,7 +44,7 @@ import { exportRoutes } from './http/exportRoutes.js';
 import { consultationRoutes } from './http/consultationRoutes.js';
 import { publicConsultationRoutes } from './http/publicConsultationRoutes.js';
 import { ConsultationService } from './consultations/ConsultationService.js';
-import { RemarkThrottle } from './consultations/RemarkThrottle.js';
+import { SlidingWindowLimit } from './limits/SlidingWindowLimit.js';
 import { PlanDocuments } from './plans/PlanDocuments.js';
 import { planDocumentUpgrade } from './plans/migrations/upgradePlanDocument.js';
 
@@ -176,7 +176,7 @@ export class PlanServer {
       comments,
       events,
       // An office behind one address may send many remarks; a script may not send thousands.
-      throttle: new RemarkThrottle({ maxPerAddress: 20, windowMs: 60 * 60 * 1000 }),
+      throttle: new SlidingWindowLimit({ limit: 20, windowMs: 60 * 60 * 1000 }),
       documents,
     });
 

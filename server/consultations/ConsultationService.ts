@@ -18,7 +18,7 @@ import {
 } from '../../shared/consultations/Consultation.js';
 import { consultationStatus, polishDate } from '../../shared/consultations/consultationStatus.js';
 import { publicPlanView } from './publicPlanView.js';
-import type { RemarkThrottle } from './RemarkThrottle.js';
+import type { SlidingWindowLimit } from '../limits/SlidingWindowLimit.js';
 import { remarkBody, type RemarkInput } from './remarkInput.js';
 import { remarksTableDocument } from './remarksTableDocument.js';
 import { remarksTableRenderers, type RemarksTableFormat } from './remarksTableRenderers.js';
@@ -33,7 +33,8 @@ export interface ConsultationServiceOptions {
   versions: VersionService;
   comments: CommentService;
   events: PlanEventPublisher;
-  throttle: RemarkThrottle;
+  /** Remarks per client address. */
+  throttle: SlidingWindowLimit;
   /** The working copy, where an accepted remark's wording becomes a suggestion. */
   documents: PlanDocuments;
   now?: () => number;
