@@ -198,7 +198,7 @@ export class PlanServer {
         proposalRoutes(proposals),
         versionRoutes(versions),
         exportRoutes(exports),
-        consultationRoutes(accounts, consultations),
+        consultationRoutes(consultations),
         publicConsultationRoutes(consultations),
       ],
     });

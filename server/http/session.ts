@@ -1,6 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AccountService, Session, User } from '../accounts/AccountService.js';
-import { unauthorized } from '../errors.js';
+import type { Session } from '../accounts/AccountService.js';
 
 export const SESSION_COOKIE = 'plan_session';
 
@@ -16,13 +15,4 @@ export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, s
 
 export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
-}
-
-/** The logged-in user, or a 401. Routes read `request.user` (sessionUser.ts), which is already checked. */
-export async function requireUser(request: FastifyRequest, accounts: AccountService): Promise<User> {
-  // Set by the session hook on every non-public route; the query below serves callers outside that hook.
-  if ((request.user as User | null) !== null) return request.user;
-  const user = await accounts.userForSession(request.cookies[SESSION_COOKIE]);
-  if (user === null) throw unauthorized();
-  return user;
 }
