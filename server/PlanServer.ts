@@ -39,7 +39,7 @@ import { VersionService } from './versions/VersionService.js';
 import { ExportService } from './export/ExportService.js';
 import { exportRenderers } from './export/exportRenderers.js';
 import { ExportWorkerPool } from './export/ExportWorkerPool.js';
-import { OFFICE_FORMATS } from './export/officeRenderers.js';
+import { OFFICE_FORMATS } from './export/officeFormats.js';
 import { exportRoutes } from './http/exportRoutes.js';
 import { consultationRoutes } from './http/consultationRoutes.js';
 import { publicConsultationRoutes } from './http/publicConsultationRoutes.js';

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ExportInput, ExportRenderer, RenderedExport } from './ExportFormat.js';
 import type { ExportJob, ExportJobResult } from './exportWorker.js';
-import type { OfficeFormat } from './officeRenderers.js';
+import type { OfficeFormat } from './officeFormats.js';
 
 interface PendingJob {
   resolve: (rendered: RenderedExport) => void;

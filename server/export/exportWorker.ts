@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { ExportInput } from './ExportFormat.js';
-import { officeRenderers, type OfficeFormat } from './officeRenderers.js';
+import { officeRenderers } from './officeRenderers.js';
+import type { OfficeFormat } from './officeFormats.js';
 
 export interface ExportJob {
   id: number;
