@@ -9,6 +9,12 @@ import type { Logger } from './log.js';
 import { describeError } from './log.js';
 import type { DocumentStore } from './persistence/DocumentStore.js';
 import { SqliteDocumentStore } from './persistence/SqliteDocumentStore.js';
+import { PostgresDocumentStore } from './persistence/PostgresDocumentStore.js';
+import { RedisPlanUpdateFeed } from './cluster/RedisPlanUpdateFeed.js';
+import { RedisClusterBus } from './cluster/RedisClusterBus.js';
+import { DocumentReplication } from './cluster/DocumentReplication.js';
+import { AccessRelay } from './cluster/AccessRelay.js';
+import type { HealthCheck } from './http/healthRoutes.js';
 import { openDatabase } from './persistence/openDatabase.js';
 import type { SqliteDatabase } from './persistence/sqlite.js';
 import { DocumentRegistry } from './sync/DocumentRegistry.js';
@@ -81,14 +87,28 @@ export class PlanServer {
     private readonly database: SqliteDatabase,
     private readonly log: Logger,
     private readonly exportWorkers: ExportWorkerPool,
+    private readonly cluster: Cluster | null,
   ) {}
 
   static async start(options: PlanServerOptions): Promise<PlanServer> {
     const { config, log } = options;
     await mkdir(config.dataDir, { recursive: true });
     const filename = path.join(config.dataDir, 'plans.sqlite');
-    const store = await SqliteDocumentStore.open({ filename, synchronous: config.sqliteSynchronous });
+    const postgresStore = config.databaseUrl === null ? null : await PostgresDocumentStore.open({ connectionString: config.databaseUrl });
+    const store: DocumentStore = postgresStore ?? (await SqliteDocumentStore.open({ filename, synchronous: config.sqliteSynchronous }));
     const database = await openDatabase(filename);
+    const cluster = config.redisUrl === null ? null : openCluster(config.redisUrl, config.instanceId);
+    const healthChecks: HealthCheck[] = [];
+    if (postgresStore) healthChecks.push({ kind: 'database', check: () => postgresStore.ping().then(() => null, (error: unknown) => `PostgreSQL unreachable: ${describeError(error)}`) });
+    if (cluster) {
+      healthChecks.push({
+        kind: 'redis',
+        check: async () =>
+          cluster.feed.status() === 'connected' && cluster.bus.status() === 'connected'
+            ? null
+            : 'Redis unreachable: reconnecting; members on other instances see changes once it is back',
+      });
+    }
 
     const accounts = new AccountService({
       database,
@@ -100,14 +120,10 @@ export class PlanServer {
       maxRegistrationsPerAddress: config.maxRegistrationsPerHour,
       sessionTtlMs: config.sessionTtlMs,
     });
-    let liveAccess: LiveAccess | null = null;
+    let accessRelay: AccessRelay | null = null;
     const workspaces = new WorkspaceService({
       database,
-      onMembershipChanged: (_workspaceId, userId) => {
-        liveAccess?.refreshUser(userId).catch((error: unknown) =>
-          log.error('applying a membership change to open connections failed', { userId, error: describeError(error) }),
-        );
-      },
+      onMembershipChanged: (_workspaceId, userId) => void accessRelay?.userChanged(userId),
     });
     // Set once the proposal service exists; no plan document loads before the server listens.
     let agreementWatcher: AgreementWatcher | null = null;
@@ -122,13 +138,15 @@ export class PlanServer {
       storageHealth,
       schemaUpgrade: planDocumentUpgrade,
       onDocumentLoaded: (document) => agreementWatcher?.watch(document),
+      ...(cluster ? { replication: new DocumentReplication({ feed: cluster.feed, bus: cluster.bus, store, log }) } : {}),
     });
     const documents = new PlanDocuments(registry);
     const plans = new PlanService(database, workspaces, documents);
     const readSessionToken = (request: IncomingMessage): string | undefined => http.parseCookie(request.headers.cookie ?? '')[SESSION_COOKIE];
     const roles = new PlanRoles({ workspaces, plans });
     const access = new LiveAccess({ accounts, roles, log });
-    liveAccess = access;
+    const relay = new AccessRelay(access, cluster?.bus ?? null, log);
+    accessRelay = relay;
     const authentication = new UpgradeAuthentication({
       accounts,
       roles,
@@ -147,7 +165,7 @@ export class PlanServer {
       maxMessageBytes: config.maxMessageBytes,
       pingIntervalMs: config.pingIntervalMs,
     });
-    const events = new PlanEventPublisher(syncServer);
+    const events = new PlanEventPublisher(syncServer, cluster?.bus ?? null);
     const findBlock = (planId: string, blockId: string) => documents.findBlock(planId, blockId);
     const comments = new CommentService({
       database,
@@ -186,12 +204,14 @@ export class PlanServer {
       allowedOrigins: config.allowedOrigins,
       trustProxy: config.trustProxy,
       storageHealth,
+      healthChecks,
+      ...(cluster ? { instanceId: config.instanceId } : {}),
       userForSession: (token) => accounts.userForSession(token),
       routes: [
-        authRoutes(accounts, { onLogout: (token) => access.closeSession(token) }),
+        authRoutes(accounts, { onLogout: (token) => void relay.sessionEnded(token) }),
         workspaceRoutes(workspaces),
         planRoutes(plans, {
-          onPlanChanged: (planId) => access.refreshPlan(planId),
+          onPlanChanged: (planId) => relay.planChanged(planId),
           onPlanImported: async (planId, user) => proposals.recordImportedStatuses(planId, user, await documents.read(planId)),
         }),
         commentRoutes(comments),
@@ -207,7 +227,7 @@ export class PlanServer {
       else socket.destroy();
     });
     await http.listen({ port: config.port, host: config.host });
-    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, liveAccess: access, comments, proposals, versions }, database, log, exportWorkers);
+    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, liveAccess: access, comments, proposals, versions }, database, log, exportWorkers, cluster);
   }
 
   get port(): number {
@@ -223,8 +243,20 @@ export class PlanServer {
     await this.registry.closeAll(ServerShuttingDown);
     await stopListening;
     await this.exportWorkers.close();
+    await this.cluster?.feed.close();
+    await this.cluster?.bus.close();
     await this.store.close();
     await this.database.close();
     this.log.info('server stopped');
   }
+}
+
+interface Cluster {
+  feed: RedisPlanUpdateFeed;
+  bus: RedisClusterBus;
+}
+
+/** Cross-instance fan-out: a Redis stream per plan for updates, pub/sub for presence and notices. */
+function openCluster(url: string, instanceId: string): Cluster {
+  return { feed: new RedisPlanUpdateFeed({ url, instanceId }), bus: new RedisClusterBus({ url, instanceId }) };
 }

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import type { SynchronousMode } from './persistence/SqliteDocumentStore.js';
 import { defaultSyncLimits, type SyncLimits } from './sync/SyncLimits.js';
@@ -30,6 +32,12 @@ export interface ServerConfig extends SyncLimits {
   passwordHashQueue: number;
   /** Comments (threads and replies) one person may write per minute. */
   maxCommentsPerMinute: number;
+  /** `postgres://…`: PostgreSQL instead of the SQLite file (shared by every instance). */
+  databaseUrl: string | null;
+  /** `redis://…`: cross-instance fan-out (needs databaseUrl: instances share one database). */
+  redisUrl: string | null;
+  /** This instance's name in the cross-instance feed (logs, health); random by default. */
+  instanceId: string;
 }
 
 export const defaultConfig: ServerConfig = {
@@ -52,6 +60,9 @@ export const defaultConfig: ServerConfig = {
   passwordHashConcurrency: 2,
   passwordHashQueue: 16,
   maxCommentsPerMinute: 30,
+  databaseUrl: null,
+  redisUrl: null,
+  instanceId: '',
   ...defaultSyncLimits,
 };
 
@@ -71,6 +82,20 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const synchronous = env.SQLITE_SYNCHRONOUS ?? defaultConfig.sqliteSynchronous;
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
     problems.push(`SQLITE_SYNCHRONOUS must be FULL or NORMAL (got "${synchronous}")`);
+  }
+  const url = (name: string, protocols: readonly string[]): string | null => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return null;
+    if (!protocols.some((protocol) => raw.startsWith(`${protocol}//`))) {
+      problems.push(`${name} must start with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}`);
+      return null;
+    }
+    return raw;
+  };
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
+  const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
+  if (redisUrl !== null && databaseUrl === null && env.DATABASE_URL === undefined) {
+    problems.push('REDIS_URL needs DATABASE_URL: instances that share plans must share one PostgreSQL database');
   }
   const config: ServerConfig = {
     port: integer('PORT', defaultConfig.port, 0, 65535),
@@ -103,6 +128,9 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     messageBurst: integer('MESSAGE_BURST', defaultConfig.messageBurst, 1, 10_000_000),
     maxHeldUpdateBytes: defaultConfig.maxHeldUpdateBytes,
     closeHandshakeTimeoutMs: defaultConfig.closeHandshakeTimeoutMs,
+    databaseUrl,
+    redisUrl,
+    instanceId: env.INSTANCE_ID ?? `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
   };
   if (problems.length > 0) throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return config;

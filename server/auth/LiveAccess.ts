@@ -38,7 +38,11 @@ export class LiveAccess implements ConnectionObserver {
 
   /** Closes the sockets opened with a session that just ended (logout). */
   closeSession(token: string): void {
-    const sessionKey = sessionKeyOf(token);
+    this.closeSessionKey(sessionKeyOf(token));
+  }
+
+  /** As closeSession, by the session's key (what other instances are told). */
+  closeSessionKey(sessionKey: string): void {
     for (const connection of [...this.connections]) {
       if (connection.sessionKey === sessionKey) connection.close(Unauthorized);
     }

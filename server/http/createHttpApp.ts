@@ -7,7 +7,7 @@ import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { describeError } from '../log.js';
-import { healthRoutes } from './healthRoutes.js';
+import { healthRoutes, type HealthCheck } from './healthRoutes.js';
 import type { StorageHealth } from '../persistence/StorageHealth.js';
 import { isAllowedOrigin } from '../auth/isAllowedOrigin.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
@@ -25,6 +25,10 @@ export interface HttpAppOptions extends SessionUserOptions {
   routes: Array<(app: FastifyInstance) => Promise<void> | void>;
   /** What /api/health reports about writes (a full disk makes it `degraded`). */
   storageHealth?: StorageHealth;
+  /** Dependencies /api/health checks on each request (database, Redis). */
+  healthChecks?: readonly HealthCheck[];
+  /** Named in /api/health when there are several instances. */
+  instanceId?: string;
 }
 
 /** Fastify with JSON errors for /api and the built client (SPA fallback) for everything else. */
@@ -67,7 +71,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   await app.register(
     async (api) => {
       registerSessionUser(api, options);
-      await healthRoutes(api, options.storageHealth);
+      await healthRoutes(api, options.storageHealth, options.healthChecks, options.instanceId);
       for (const route of options.routes) await route(api);
       api.setNotFoundHandler((request, reply) =>
         reply.status(404).send({ error: { code: 'notFound', message: `No route ${request.method} ${request.url}` } }),

@@ -123,6 +123,11 @@ export class PostgresDocumentStore implements DocumentStore {
     );
   }
 
+  /** For /api/health: one round trip to the server, outside the write queue. */
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
   async close(): Promise<void> {
     if (this.isClosed) return;
     this.appends.flush();

@@ -7,6 +7,7 @@ import { StoredStateHandoff } from './StoredStateHandoff.js';
 import { defaultSyncLimits } from './SyncLimits.js';
 import type { StorageHealth } from '../persistence/StorageHealth.js';
 import type { DocumentSchemaUpgrade } from './DocumentSchemaUpgrade.js';
+import type { DocumentReplica, DocumentReplication } from '../cluster/DocumentReplication.js';
 
 export interface DocumentRegistryOptions {
   store: DocumentStore;
@@ -27,6 +28,8 @@ export interface DocumentRegistryOptions {
   storageHealth?: StorageHealth;
   /** Called once for each document when it has loaded (server-side watchers of its content subscribe here). */
   onDocumentLoaded?: (document: SharedDocument) => void;
+  /** With several instances: keeps each loaded document in step with its copies elsewhere. */
+  replication?: DocumentReplication;
 }
 
 /**
@@ -40,6 +43,7 @@ export class DocumentRegistry {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   /** Stored state of documents still being loaded (see acquireForSync). */
   private readonly handoffs = new Map<string, StoredStateHandoff>();
+  private readonly replicas = new Map<SharedDocument, DocumentReplica>();
   private readonly options: DocumentRegistryOptions;
 
   constructor(options: DocumentRegistryOptions) {
@@ -113,6 +117,8 @@ export class DocumentRegistry {
   private async load(name: string, handoff: StoredStateHandoff): Promise<SharedDocument> {
     // A document being unloaded may still be writing its last updates.
     await this.unloading.get(name);
+    // Followed before the load: whatever another instance publishes meanwhile is applied after it.
+    const replica = (await this.options.replication?.follow(name)) ?? null;
     const document = new SharedDocument({
       name,
       store: this.options.store,
@@ -123,12 +129,20 @@ export class DocumentRegistry {
       ...(this.options.storageHealth ? { storageHealth: this.options.storageHealth } : {}),
       onIdle: () => this.scheduleUnload(name),
       onFailure: (failed) => this.drop(name, failed),
+      ...(replica
+        ? { onCommitted: (update: Uint8Array) => replica.published(update), onAwarenessChanged: (update: Uint8Array) => replica.awarenessChanged(update) }
+        : {}),
     });
     try {
       await document.loadFromStore(handoff);
     } catch (error) {
+      replica?.detach();
       document.destroy();
       throw error;
+    }
+    if (replica) {
+      replica.attach(document);
+      this.replicas.set(document, replica);
     }
     this.options.onDocumentLoaded?.(document);
     return document;
@@ -165,12 +179,23 @@ export class DocumentRegistry {
       } catch (error) {
         this.options.log.error('final flush failed while unloading', { document: name, error: describeError(error) });
       } finally {
-        document.destroy();
+        this.destroy(document);
       }
     })();
     this.unloading.set(name, finishing);
     await finishing;
     if (this.unloading.get(name) === finishing) this.unloading.delete(name);
+  }
+
+  /** The replica of a loaded document (several instances), for tests that wait for catch-up. */
+  replicaOf(document: SharedDocument): DocumentReplica | null {
+    return this.replicas.get(document) ?? null;
+  }
+
+  private destroy(document: SharedDocument): void {
+    this.replicas.get(document)?.detach();
+    this.replicas.delete(document);
+    document.destroy();
   }
 
   private drop(name: string, document: SharedDocument): void {
@@ -180,7 +205,7 @@ export class DocumentRegistry {
         if (current !== document) return;
         this.documents.delete(name);
         this.cancelUnload(name);
-        document.destroy();
+        this.destroy(document);
       },
       () => undefined,
     );

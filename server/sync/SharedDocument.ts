@@ -49,7 +49,14 @@ export interface SharedDocumentOptions {
    * bytes; past it the document is dropped and its writers resend on reconnect.
    */
   maxUnstoredBytes?: number;
+  /** Told each update this instance committed, after the commit (the cross-instance feed publishes it). */
+  onCommitted?: (update: Uint8Array) => void;
+  /** Told each awareness change made on this instance (not those replicated from another one). */
+  onAwarenessChanged?: (update: Uint8Array) => void;
 }
+
+/** Origin of awareness changes replicated from another instance: shown to local peers, not sent back. */
+export const REPLICATED_AWARENESS = Symbol('replicated awareness');
 
 const STORAGE_RETRY_FIRST_MS = 250;
 /** Writers are warned from this share of maxDocumentBytes on, in steps of SIZE_WARNING_STEP. */
@@ -206,6 +213,27 @@ export class SharedDocument extends Y.Doc {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...awarenessClientIds], peer);
     }
     if (this.peers.size === 0) this.options.onIdle(this);
+  }
+
+  /**
+   * Applies updates another instance has already committed to the shared store: broadcast to the
+   * peers here, never stored again. Returns false if some of them build on content this instance
+   * does not have (an entry of the feed was missed); those parts are dropped and the caller
+   * catches up from the store, which holds everything that was ever published.
+   */
+  applyCommittedElsewhere(updates: readonly Uint8Array[]): boolean {
+    if (this.isDestroyed || this.failure !== null || updates.length === 0) return true;
+    const origin: TransactionOrigin = { source: 'instance' };
+    let isComplete = true;
+    this.transact(() => {
+      for (const update of updates) Y.applyUpdate(this, update, origin);
+      if (this.store.pendingStructs !== null || this.store.pendingDs !== null) {
+        this.store.pendingStructs = null;
+        this.store.pendingDs = null;
+        isComplete = false;
+      }
+    }, origin);
+    return isComplete;
   }
 
   /** Applies a server-side edit; it is persisted and broadcast like any client edit. */
@@ -445,12 +473,18 @@ export class SharedDocument extends Y.Doc {
     const batch = this.pendingUpdates;
     this.pendingUpdates = [];
     if (batch.length === 0) return;
-    const merged = batch.length === 1 ? (batch[0] as PendingUpdate).update : Y.mergeUpdates(batch.map((entry) => entry.update));
-    await this.appendUntilStored(merged);
+    const merged = mergeBatch(batch);
+    // What another instance committed is in the shared store already; only this instance's part is appended and published.
+    const local = batch.filter((entry) => entry.origin?.source !== 'instance');
+    if (local.length > 0) {
+      const mergedLocal = local.length === batch.length ? merged : mergeBatch(local);
+      await this.appendUntilStored(mergedLocal);
+      this.options.onCommitted?.(mergedLocal);
+      this.appendsSinceCompaction += 1;
+    }
     this.estimatedBytes += merged.byteLength;
     this.broadcastBatch(batch, merged);
     this.reportSizeIfNearLimit();
-    this.appendsSinceCompaction += 1;
     if (this.appendsSinceCompaction >= this.options.compactAfterAppends) void this.compact();
   }
 
@@ -585,13 +619,17 @@ export class SharedDocument extends Y.Doc {
 
   private readonly handleAwarenessUpdate = (
     changes: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    if (changed.length === 0 || this.peers.size === 0) return;
+    const onAwarenessChanged = origin === REPLICATED_AWARENESS ? undefined : this.options.onAwarenessChanged;
+    if (changed.length === 0 || (this.peers.size === 0 && onAwarenessChanged === undefined)) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    onAwarenessChanged?.(update);
+    if (this.peers.size === 0) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MessageType.Awareness);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    encoding.writeVarUint8Array(encoder, update);
     const frame = encoding.toUint8Array(encoder);
     for (const peer of this.peers.values()) peer.sendAwarenessUpdate(frame);
   };
@@ -606,6 +644,10 @@ function soleConnectionOf(batch: readonly PendingUpdate[]): number | null {
     else if (connectionId !== entry.origin.connectionId) return null;
   }
   return connectionId;
+}
+
+function mergeBatch(batch: readonly PendingUpdate[]): Uint8Array {
+  return batch.length === 1 ? (batch[0] as PendingUpdate).update : Y.mergeUpdates(batch.map((entry) => entry.update));
 }
 
 function encodeUpdateFrame(update: Uint8Array): Uint8Array {

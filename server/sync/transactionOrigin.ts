@@ -8,10 +8,12 @@ export type TransactionOrigin =
   /** Updates from several connections applied together in one transaction (one event-loop turn). */
   | { source: 'connections'; connectionIds: number[] }
   | { source: 'server'; reason: string }
-  | { source: 'persistence' };
+  | { source: 'persistence' }
+  /** Already committed by another server instance (cross-instance feed or catch-up from the shared store): broadcast, never stored again. */
+  | { source: 'instance' };
 
 export function isTransactionOrigin(value: unknown): value is TransactionOrigin {
   if (typeof value !== 'object' || value === null || !('source' in value)) return false;
   const source = (value as { source: unknown }).source;
-  return source === 'connection' || source === 'connections' || source === 'server' || source === 'persistence';
+  return source === 'connection' || source === 'connections' || source === 'server' || source === 'persistence' || source === 'instance';
 }
