@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
+import { appendParagraph, connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
+import { anonymousClient } from '../helpers/apiClient.js';
+import { PostgresCluster } from '../helpers/PostgresCluster.js';
+import { RedisServer } from '../helpers/RedisServer.js';
+import { waitFor } from '../helpers/waitFor.js';
+import { PostgresDocumentStore } from '../../server/persistence/PostgresDocumentStore.js';
+import { CONTENT_FIELD } from '../../shared/documentName.js';
+import { formatDocumentName } from '../../shared/documentName.js';
+
+let postgres: PostgresCluster;
+let redis: RedisServer;
+beforeAll(async () => {
+  [postgres, redis] = await Promise.all([PostgresCluster.start(), RedisServer.start()]);
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([postgres?.stop(), redis?.stop()]);
+});
+
+/** `count` instances on one PostgreSQL database and one Redis, as behind a load balancer. */
+async function startInstances(count: number): Promise<{ instances: TestServer[]; databaseUrl: string }> {
+  const databaseUrl = await postgres.createDatabase();
+  const instances: TestServer[] = [];
+  for (let index = 0; index < count; index++) {
+    instances.push(await startTestServer({ config: { databaseUrl, redisUrl: redis.url, instanceId: `instance-${index + 1}` } }));
+  }
+  return { instances, databaseUrl };
+}
+
+async function storedText(databaseUrl: string, planId: string): Promise<string> {
+  const store = await PostgresDocumentStore.open({ connectionString: databaseUrl });
+  try {
+    const doc = new Y.Doc();
+    const state = await store.load(formatDocumentName(planId));
+    if (state) Y.applyUpdate(doc, state);
+    return doc.getXmlFragment(CONTENT_FIELD).toString();
+  } finally {
+    await store.close();
+  }
+}
+
+function paragraphTexts(client: TestClient): string[] {
+  return client.text().split('\n').filter(Boolean);
+}
+
+describe('several instances on one PostgreSQL and one Redis', () => {
+  it('clients spread over three instances edit one plan concurrently and converge', async () => {
+    const { instances, databaseUrl } = await startInstances(3);
+    const clients = instances.flatMap((instance, index) =>
+      [0, 1].map((member) => connectClient(instance.collabUrl, 'plan-cluster', { name: `Member ${index}.${member}` })),
+    );
+    await Promise.all(clients.map((client) => waitForSync(client)));
+    const rounds = 25;
+    for (let round = 0; round < rounds; round++) {
+      clients.forEach((client, index) => appendParagraph(client, `${index}:${round}`));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const total = clients.length * rounds;
+    await waitFor(() => clients.every((client) => client.content.length === total), { timeoutMs: 20_000, message: 'not every paragraph reached every instance' });
+    const texts = clients.map((client) => client.text());
+    expect(new Set(texts).size).toBe(1);
+    expect(new Set(paragraphTexts(clients[0] as TestClient)).size).toBe(total);
+    await Promise.all(clients.map((client) => client.channel.whenSaved()));
+    const stored = await storedText(databaseUrl, 'plan-cluster');
+    for (let index = 0; index < clients.length; index++) expect(stored).toContain(`${index}:${rounds - 1}`);
+  });
+
+  it('presence crosses instances, and a member who leaves disappears elsewhere', async () => {
+    const { instances } = await startInstances(2);
+    const [first, second] = instances as [TestServer, TestServer];
+    const anna = connectClient(first.collabUrl, 'plan-presence', { name: 'Anna' });
+    await waitForSync(anna);
+    anna.provider.awareness.setLocalStateField('user', { name: 'Anna' });
+    const bartek = connectClient(second.collabUrl, 'plan-presence', { name: 'Bartek' });
+    await waitForSync(bartek);
+    bartek.provider.awareness.setLocalStateField('user', { name: 'Bartek' });
+    const names = (client: TestClient): string[] =>
+      [...client.provider.awareness.getStates().values()].map((state) => (state as { user?: { name?: string } }).user?.name ?? '').sort();
+    // Anna was there before Bartek's instance loaded the plan: it asks the others for who is present.
+    await waitFor(() => names(bartek).join() === 'Anna,Bartek', { message: `Bartek sees ${names(bartek).join()}` });
+    await waitFor(() => names(anna).join() === 'Anna,Bartek', { message: `Anna sees ${names(anna).join()}` });
+    anna.destroy();
+    await waitFor(() => names(bartek).join() === 'Bartek', { message: 'Anna still shown after leaving' });
+  });
+
+  it('a Redis restart mid-editing loses nothing; the instances report it and recover', async () => {
+    const { instances } = await startInstances(2);
+    const [first, second] = instances as [TestServer, TestServer];
+    const writer = connectClient(first.collabUrl, 'plan-redis-restart', { name: 'Writer' });
+    const reader = connectClient(second.collabUrl, 'plan-redis-restart', { name: 'Reader' });
+    await Promise.all([waitForSync(writer), waitForSync(reader)]);
+    appendParagraph(writer, 'before');
+    await waitFor(() => reader.content.length === 1, { message: 'first paragraph did not cross instances' });
+
+    const health = async (server: TestServer): Promise<{ status: string; checks?: Record<string, string> }> =>
+      (await anonymousClient(server).request<{ status: string; checks?: Record<string, string> }>('GET', '/health')).body;
+    const restarting = redis.restart(1_000);
+    await waitFor(async () => (await health(first)).status === 'degraded', { message: 'health never said Redis is unreachable' });
+    expect((await health(first)).checks?.redis).toBe('failing');
+    // Edits made while Redis is down are committed and reach the other instance once it is back.
+    for (let index = 0; index < 10; index++) appendParagraph(writer, `during ${index}`);
+    appendParagraph(reader, 'reader during');
+    await restarting;
+    for (let index = 0; index < 5; index++) appendParagraph(writer, `after ${index}`);
+    await waitFor(() => writer.content.length === 17 && reader.content.length === 17, { timeoutMs: 20_000, message: `writer ${writer.content.length}, reader ${reader.content.length}` });
+    expect(reader.text()).toBe(writer.text());
+    await waitFor(async () => (await health(first)).status === 'ok' && (await health(second)).status === 'ok', { timeoutMs: 10_000, message: 'health did not recover' });
+  });
+});
