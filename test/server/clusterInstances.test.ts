@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { anonymousClient, registerUser, type ApiClient } from '../helpers/apiClient.js';
+import { appendParagraph, connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
+import { InstanceCluster } from '../helpers/InstanceCluster.js';
+import { PostgresCluster } from '../helpers/PostgresCluster.js';
+import { RedisServer } from '../helpers/RedisServer.js';
+import { SeededRandom, seedFromEnvironment } from '../helpers/SeededRandom.js';
+import { waitFor } from '../helpers/waitFor.js';
+import type { PlanEvent } from '../../shared/events/PlanEvent.js';
+import type { ServerProcess } from '../helpers/startServerProcess.js';
+
+let postgres: PostgresCluster;
+let redis: RedisServer;
+beforeAll(async () => {
+  [postgres, redis] = await Promise.all([PostgresCluster.start(), RedisServer.start()]);
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([postgres?.stop(), redis?.stop()]);
+});
+
+interface Team {
+  chair: ApiClient;
+  member: ApiClient;
+  observer: ApiClient;
+  workspaceId: string;
+  planId: string;
+}
+
+/** Registers a chair, a member and an observer through `server` and creates one plan. */
+async function createTeam(server: ServerProcess): Promise<Team> {
+  const [chair, member, observer] = await Promise.all(['Przewodnicząca', 'Członkini', 'Obserwator'].map((name) => registerUser(server, name)));
+  if (!chair || !member || !observer) throw new Error('registration failed');
+  const workspace = await chair.request<{ workspace: { id: string } }>('POST', '/workspaces', { name: 'Zespół strategiczny' });
+  const workspaceId = workspace.body.workspace.id;
+  for (const [person, role] of [[member, 'member'], [observer, 'observer']] as const) {
+    const invitation = await chair.request<{ token: string }>('POST', `/workspaces/${workspaceId}/invitations`, { role });
+    const accepted = await person.request('POST', `/invitations/${invitation.body.token}/accept`);
+    if (accepted.status !== 200) throw new Error(`joining failed: ${accepted.status}`);
+  }
+  const plan = await chair.request<{ id: string }>('POST', `/workspaces/${workspaceId}/plans`, { title: 'LPDI', kind: 'local' });
+  return { chair, member, observer, workspaceId, planId: plan.body.id };
+}
+
+/** The same logged-in person, talking to another instance. */
+function on(server: ServerProcess, person: ApiClient): ApiClient {
+  const client = anonymousClient(server);
+  client.cookie = person.cookie;
+  client.userId = person.userId;
+  return client;
+}
+
+function connect(server: ServerProcess, team: Team, person: ApiClient, name: string, doc?: Y.Doc): TestClient {
+  return connectClient(server.collabUrl, team.planId, { name, headers: { cookie: person.cookie ?? '' }, ...(doc ? { doc } : {}) });
+}
+
+function paragraphs(client: TestClient): string[] {
+  return client.text().split('\n').filter(Boolean);
+}
+
+describe('server instances as separate processes on one PostgreSQL and one Redis', () => {
+  it('comments, votes, decisions and role changes made on one instance reach the others live', async () => {
+    const cluster = await InstanceCluster.start({ count: 3, databaseUrl: await postgres.createDatabase(), redisUrl: redis.url });
+    const [first, second, third] = [cluster.instance(0), cluster.instance(1), cluster.instance(2)];
+    const team = await createTeam(first);
+    const chairClient = connect(first, team, team.chair, 'Przewodnicząca');
+    const memberClient = connect(second, team, team.member, 'Członkini');
+    const observerClient = connect(third, team, team.observer, 'Obserwator');
+    await Promise.all([chairClient, memberClient, observerClient].map((client) => waitForSync(client)));
+    const seen = { chair: [] as PlanEvent[], observer: [] as PlanEvent[] };
+    chairClient.channel.onPlanEvent((event) => seen.chair.push(event));
+    observerClient.channel.onPlanEvent((event) => seen.observer.push(event));
+
+    // A direction block typed on the first instance; the member on the second proposes it.
+    chairClient.doc.transact(() => {
+      const block = new Y.XmlElement('interventionDirection');
+      block.setAttribute('id', 'KI-1.1');
+      block.setAttribute('status', 'draft');
+      const title = new Y.XmlElement('blockLine');
+      title.setAttribute('field', 'title');
+      title.insert(0, [new Y.XmlText('Mieszkania wspomagane')]);
+      block.insert(0, [title]);
+      chairClient.content.insert(chairClient.content.length, [block]);
+    });
+    await chairClient.channel.whenSaved();
+    await waitFor(() => memberClient.text().includes('Mieszkania wspomagane'), { message: 'the block did not reach the second instance' });
+
+    const anchor = Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(new Y.Doc().getText('x'), 0))).toString('base64');
+    const thread = await on(second, team.member).request('POST', `/plans/${team.planId}/threads`, {
+      anchor: { kind: 'range', start: anchor, end: anchor, quote: 'x' },
+      body: 'Czy mamy dane o liczbie mieszkań?',
+    });
+    expect(thread.status).toBe(201);
+    await waitFor(() => seen.chair.length > 0 && seen.observer.length > 0, { message: 'the comment did not reach the other instances' });
+
+    const proposals = `/plans/${team.planId}/proposals/KI-1.1`;
+    expect((await on(second, team.member).request('POST', `${proposals}/transitions`, { to: 'proposed' })).status).toBe(200);
+    expect((await on(second, team.member).request('POST', `${proposals}/transitions`, { to: 'underDiscussion' })).status).toBe(200);
+    expect((await on(second, team.member).request('POST', `${proposals}/votes`, { vote: 'for' })).status).toBe(200);
+    await waitFor(() => seen.observer.some((event) => event.type === 'proposalChanged' && event.proposal.tally.for === 1), {
+      message: 'the vote did not reach the observer on the third instance',
+    });
+    const decided = await on(first, team.chair).request('POST', `${proposals}/transitions`, { to: 'agreed', note: 'protokół nr 3', method: 'consensus' });
+    expect(decided.status).toBe(200);
+    await waitFor(() => seen.observer.some((event) => event.type === 'proposalChanged' && event.proposal.status === 'agreed'), {
+      message: 'the decision did not reach the observer on the third instance',
+    });
+
+    // The chair, on the first instance, makes the member (connected to the second) an observer.
+    expect(memberClient.channel.state.accessMode).toBe('read-write');
+    const demoted = await team.chair.request('PATCH', `/workspaces/${team.workspaceId}/members/${team.member.userId}`, { role: 'observer' });
+    expect(demoted.status).toBe(200);
+    await waitFor(() => memberClient.channel.state.accessMode === 'read-only', { message: 'the member on the second instance stayed read-write' });
+    appendParagraph(memberClient, 'napisane po odebraniu prawa edycji');
+    appendParagraph(chairClient, 'zdanie przewodniczącej');
+    await waitFor(() => memberClient.text().includes('zdanie przewodniczącej'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(chairClient.text()).not.toContain('napisane po odebraniu');
+  });
+
+  it('SIGKILL of an instance right after the others saw its updates loses none of them', async () => {
+    const databaseUrl = await postgres.createDatabase();
+    const cluster = await InstanceCluster.start({ count: 3, databaseUrl, redisUrl: redis.url });
+    const team = await createTeam(cluster.instance(0));
+    const writerDoc = new Y.Doc();
+    const writer = connect(cluster.instance(2), team, team.member, 'Członkini', writerDoc);
+    const watchers = [connect(cluster.instance(0), team, team.chair, 'Przewodnicząca'), connect(cluster.instance(1), team, team.observer, 'Obserwator')];
+    await Promise.all([writer, ...watchers].map((client) => waitForSync(client)));
+    const N = 60;
+    for (let index = 0; index < N; index++) {
+      appendParagraph(writer, `akapit ${index}`);
+      if (index % 10 === 9) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await waitFor(() => watchers.every((client) => paragraphs(client).length === N), { message: 'the watchers did not see all updates' });
+    await cluster.kill(2);
+    // What the others saw is committed: a fresh reader on a survivor has it without the writer.
+    const fresh = connect(cluster.instance(1), team, team.chair, 'Czytelnik');
+    await waitForSync(fresh);
+    expect(paragraphs(fresh)).toHaveLength(N);
+    writer.destroy();
+    const reconnected = connect(cluster.instance(0), team, team.member, 'Członkini', new Y.Doc());
+    await waitForSync(reconnected);
+    expect(paragraphs(reconnected)).toEqual(paragraphs(watchers[0] as TestClient));
+
+    for (const client of [...watchers, fresh, reconnected]) client.destroy();
+    await cluster.stopAll();
+    await Promise.all([0, 1, 2].map((index) => cluster.startInstance(index)));
+    const afterRestart = connect(cluster.instance(2), team, team.chair, 'Po restarcie');
+    await waitForSync(afterRestart);
+    expect(paragraphs(afterRestart)).toEqual(Array.from({ length: N }, (_, index) => `akapit ${index}`));
+  });
+
+  it('random edits, instance kills and restarts, and reconnects to random instances: all converge, nothing is lost', async () => {
+    const seed = seedFromEnvironment('CLUSTER_SEED');
+    const random = new SeededRandom(seed);
+    const cluster = await InstanceCluster.start({ count: 3, databaseUrl: await postgres.createDatabase(), redisUrl: redis.url });
+    const team = await createTeam(cluster.instance(0));
+    const people = [team.chair, team.member];
+    const writers = Array.from({ length: 4 }, (_, index) => {
+      const doc = new Y.Doc();
+      const person = people[index % people.length] as ApiClient;
+      return { doc, person, client: connect(cluster.instance(index % 3), team, person, `Piszący ${index}`, doc) };
+    });
+    await Promise.all(writers.map((writer) => waitForSync(writer.client)));
+    const written: string[] = [];
+    for (let step = 0; step < 40; step++) {
+      const roll = random.next();
+      if (roll < 0.1 && cluster.runningIndexes.length > 1) {
+        await cluster.kill(random.pick(cluster.runningIndexes));
+      } else if (roll < 0.2 && cluster.runningIndexes.length < 3) {
+        await cluster.startInstance(random.pick([0, 1, 2].filter((index) => !cluster.isRunning(index))));
+      } else if (roll < 0.3) {
+        // A writer's socket drops and it comes back on another instance, keeping its unsaved edits.
+        const writer = random.pick(writers);
+        writer.client.destroy();
+        writer.client = connect(cluster.instance(random.pick(cluster.runningIndexes)), team, writer.person, 'Piszący', writer.doc);
+      }
+      for (const writer of writers) {
+        if (!random.chance(0.7)) continue;
+        const text = `${step}:${writers.indexOf(writer)} ${random.words()}`;
+        appendParagraph(writer.client, text);
+        written.push(text);
+      }
+      await new Promise((resolve) => setTimeout(resolve, random.int(40)));
+    }
+    // Writers whose instance died move to a running one, as the load balancer would send them.
+    for (const writer of writers) {
+      writer.client.destroy();
+      writer.client = connect(cluster.instance(random.pick(cluster.runningIndexes)), team, writer.person, 'Piszący', writer.doc);
+    }
+    await waitFor(() => writers.every((writer) => paragraphs(writer.client).length === written.length), {
+      timeoutMs: 30_000,
+      message: `seed ${seed}: ${writers.map((writer) => paragraphs(writer.client).length).join('/')} of ${written.length}`,
+    });
+    const texts = writers.map((writer) => writer.client.text());
+    expect(new Set(texts).size, `seed ${seed}`).toBe(1);
+    expect([...paragraphs(writers[0]?.client as TestClient)].sort(), `seed ${seed}`).toEqual([...written].sort());
+    await Promise.all(writers.map((writer) => writer.client.channel.whenSaved()));
+    for (const writer of writers) writer.client.destroy();
+    await cluster.stopAll();
+    await cluster.startInstance(1);
+    const reader = connect(cluster.instance(1), team, team.chair, 'Czytelnik');
+    await waitForSync(reader);
+    expect([...paragraphs(reader)].sort(), `seed ${seed}`).toEqual([...written].sort());
+  });
+});
