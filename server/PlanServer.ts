@@ -9,8 +9,9 @@ import type { Logger } from './log.js';
 import { describeError } from './log.js';
 import type { DocumentStore } from './persistence/DocumentStore.js';
 import { SqliteDocumentStore } from './persistence/SqliteDocumentStore.js';
-import { openDatabase } from './persistence/openDatabase.js';
-import type { SqliteDatabase } from './persistence/sqlite.js';
+import { PostgresDocumentStore } from './persistence/PostgresDocumentStore.js';
+import { openServiceDatabase } from './database/openServiceDatabase.js';
+import type { ServiceDatabase } from './database/ServiceDatabase.js';
 import { DocumentRegistry } from './sync/DocumentRegistry.js';
 import { StorageHealth } from './persistence/StorageHealth.js';
 import { SyncServer, type AuthenticateUpgrade } from './sync/SyncServer.js';
@@ -78,7 +79,7 @@ export class PlanServer {
     readonly registry: DocumentRegistry,
     readonly store: DocumentStore,
     readonly services: PlanServerServices,
-    private readonly database: SqliteDatabase,
+    private readonly database: ServiceDatabase,
     private readonly log: Logger,
     private readonly exportWorkers: ExportWorkerPool,
   ) {}
@@ -87,8 +88,11 @@ export class PlanServer {
     const { config, log } = options;
     await mkdir(config.dataDir, { recursive: true });
     const filename = path.join(config.dataDir, 'plans.sqlite');
-    const store = await SqliteDocumentStore.open({ filename, synchronous: config.sqliteSynchronous });
-    const database = await openDatabase(filename);
+    // DATABASE_URL moves everything stored to PostgreSQL; without it, one SQLite file holds it all.
+    const store: DocumentStore = config.databaseUrl
+      ? await PostgresDocumentStore.open({ connectionString: config.databaseUrl })
+      : await SqliteDocumentStore.open({ filename, synchronous: config.sqliteSynchronous });
+    const database = await openServiceDatabase({ databaseUrl: config.databaseUrl, filename, synchronous: config.sqliteSynchronous });
 
     const accounts = new AccountService({
       database,

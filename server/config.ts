@@ -16,6 +16,8 @@ export interface ServerConfig extends SyncLimits {
   handoffMaxWaitMs: number;
   pingIntervalMs: number;
   sqliteSynchronous: SynchronousMode;
+  /** `postgres://…`: PostgreSQL for everything stored (documents and services' tables) instead of the SQLite file. */
+  databaseUrl: string | null;
   /** Origins besides the server's own that may open WebSockets and call the API (e.g. the Vite dev server). */
   allowedOrigins: string[];
   trustProxy: boolean;
@@ -43,6 +45,7 @@ export const defaultConfig: ServerConfig = {
   handoffMaxWaitMs: 1_000,
   pingIntervalMs: 30_000,
   sqliteSynchronous: 'FULL',
+  databaseUrl: null,
   allowedOrigins: [],
   trustProxy: false,
   sessionTtlMs: 14 * 24 * 60 * 60 * 1000,
@@ -72,6 +75,10 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
     problems.push(`SQLITE_SYNCHRONOUS must be FULL or NORMAL (got "${synchronous}")`);
   }
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a PostgreSQL URL starting with postgres:// or postgresql:// (leave it unset for the SQLite file in DATA_DIR)');
+  }
   const config: ServerConfig = {
     port: integer('PORT', defaultConfig.port, 0, 65535),
     host: env.HOST ?? defaultConfig.host,
@@ -83,6 +90,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     handoffMaxWaitMs: defaultConfig.handoffMaxWaitMs,
     pingIntervalMs: integer('PING_INTERVAL_MS', defaultConfig.pingIntervalMs, 1000, 600_000),
     sqliteSynchronous: synchronous === 'NORMAL' ? 'NORMAL' : 'FULL',
+    databaseUrl,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     sessionTtlMs: integer('SESSION_TTL_HOURS', defaultConfig.sessionTtlMs / 3_600_000, 1, 24 * 365) * 3_600_000,
