@@ -15,8 +15,8 @@ import { RedisClusterBus } from './cluster/RedisClusterBus.js';
 import { DocumentReplication } from './cluster/DocumentReplication.js';
 import { AccessRelay } from './cluster/AccessRelay.js';
 import type { HealthCheck } from './http/healthRoutes.js';
-import { openDatabase } from './persistence/openDatabase.js';
-import type { SqliteDatabase } from './persistence/sqlite.js';
+import { openServiceDatabase } from './database/openServiceDatabase.js';
+import type { ServiceDatabase } from './database/ServiceDatabase.js';
 import { DocumentRegistry } from './sync/DocumentRegistry.js';
 import { StorageHealth } from './persistence/StorageHealth.js';
 import { SyncServer, type AuthenticateUpgrade } from './sync/SyncServer.js';
@@ -84,7 +84,7 @@ export class PlanServer {
     readonly registry: DocumentRegistry,
     readonly store: DocumentStore,
     readonly services: PlanServerServices,
-    private readonly database: SqliteDatabase,
+    private readonly database: ServiceDatabase,
     private readonly log: Logger,
     private readonly exportWorkers: ExportWorkerPool,
     private readonly cluster: Cluster | null,
@@ -96,7 +96,8 @@ export class PlanServer {
     const filename = path.join(config.dataDir, 'plans.sqlite');
     const postgresStore = config.databaseUrl === null ? null : await PostgresDocumentStore.open({ connectionString: config.databaseUrl });
     const store: DocumentStore = postgresStore ?? (await SqliteDocumentStore.open({ filename, synchronous: config.sqliteSynchronous }));
-    const database = await openDatabase(filename);
+    // DATABASE_URL moves everything stored to PostgreSQL; without it, one SQLite file holds it all.
+    const database = await openServiceDatabase({ databaseUrl: config.databaseUrl, filename, synchronous: config.sqliteSynchronous });
     const cluster = config.redisUrl === null ? null : openCluster(config.redisUrl, config.instanceId);
     const healthChecks: HealthCheck[] = [];
     if (postgresStore) healthChecks.push({ kind: 'database', check: () => postgresStore.ping().then(() => null, (error: unknown) => `PostgreSQL unreachable: ${describeError(error)}`) });

@@ -18,6 +18,8 @@ export interface ServerConfig extends SyncLimits {
   handoffMaxWaitMs: number;
   pingIntervalMs: number;
   sqliteSynchronous: SynchronousMode;
+  /** `postgres://…`: PostgreSQL for everything stored (documents and services' tables) instead of the SQLite file. */
+  databaseUrl: string | null;
   /** Origins besides the server's own that may open WebSockets and call the API (e.g. the Vite dev server). */
   allowedOrigins: string[];
   trustProxy: boolean;
@@ -32,8 +34,6 @@ export interface ServerConfig extends SyncLimits {
   passwordHashQueue: number;
   /** Comments (threads and replies) one person may write per minute. */
   maxCommentsPerMinute: number;
-  /** `postgres://…`: PostgreSQL instead of the SQLite file (shared by every instance). */
-  databaseUrl: string | null;
   /** `redis://…`: cross-instance fan-out (needs databaseUrl: instances share one database). */
   redisUrl: string | null;
   /** This instance's name in the cross-instance feed (logs, health); random by default. */
@@ -51,6 +51,7 @@ export const defaultConfig: ServerConfig = {
   handoffMaxWaitMs: 1_000,
   pingIntervalMs: 30_000,
   sqliteSynchronous: 'FULL',
+  databaseUrl: null,
   allowedOrigins: [],
   trustProxy: false,
   sessionTtlMs: 14 * 24 * 60 * 60 * 1000,
@@ -60,7 +61,6 @@ export const defaultConfig: ServerConfig = {
   passwordHashConcurrency: 2,
   passwordHashQueue: 16,
   maxCommentsPerMinute: 30,
-  databaseUrl: null,
   redisUrl: null,
   instanceId: '',
   ...defaultSyncLimits,
@@ -108,6 +108,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     handoffMaxWaitMs: defaultConfig.handoffMaxWaitMs,
     pingIntervalMs: integer('PING_INTERVAL_MS', defaultConfig.pingIntervalMs, 1000, 600_000),
     sqliteSynchronous: synchronous === 'NORMAL' ? 'NORMAL' : 'FULL',
+    databaseUrl,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     trustProxy: env.TRUST_PROXY === 'true' || env.TRUST_PROXY === '1',
     sessionTtlMs: integer('SESSION_TTL_HOURS', defaultConfig.sessionTtlMs / 3_600_000, 1, 24 * 365) * 3_600_000,
@@ -128,7 +129,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     messageBurst: integer('MESSAGE_BURST', defaultConfig.messageBurst, 1, 10_000_000),
     maxHeldUpdateBytes: defaultConfig.maxHeldUpdateBytes,
     closeHandshakeTimeoutMs: defaultConfig.closeHandshakeTimeoutMs,
-    databaseUrl,
     redisUrl,
     instanceId: env.INSTANCE_ID ?? `${os.hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
   };

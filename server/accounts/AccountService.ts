@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { SqliteDatabase } from '../persistence/sqlite.js';
+import type { ServiceDatabase } from '../database/ServiceDatabase.js';
 import { AppError } from '../errors.js';
+import { isUniqueViolation } from '../database/isUniqueViolation.js';
 import { newId } from '../newId.js';
 import type { PasswordHasher } from './PasswordHasher.js';
 import { findPasswordWeakness } from './passwordPolicy.js';
@@ -26,7 +27,7 @@ interface UserRow {
 }
 
 export interface AccountServiceOptions {
-  database: SqliteDatabase;
+  database: ServiceDatabase;
   hasher: PasswordHasher;
   /** Failed logins, counted per account-and-address and per address. */
   loginThrottle: AttemptThrottle;
@@ -69,7 +70,7 @@ export class AccountService {
       'Too many new accounts from this address; try again later',
     );
     try {
-      const existing = await this.options.database.get('SELECT id FROM users WHERE email = ?', [email]);
+      const existing = await this.options.database.get('SELECT id FROM users WHERE lower(email) = ?', [email]);
       if (existing) throw new AppError(409, 'emailTaken', 'An account with this email already exists');
       const user: User = { id: newId(), email, name: input.name.trim() };
       const passwordHash = await this.options.hasher.hash(input.password);
@@ -79,7 +80,7 @@ export class AccountService {
           [user.id, user.email, user.name, passwordHash, Date.now()],
         );
       } catch (error) {
-        if (String(error).includes('UNIQUE')) throw new AppError(409, 'emailTaken', 'An account with this email already exists');
+        if (isUniqueViolation(error)) throw new AppError(409, 'emailTaken', 'An account with this email already exists');
         throw error;
       }
       reservation.count();
@@ -102,7 +103,7 @@ export class AccountService {
     );
     try {
       const row = await this.options.database.get<UserRow>(
-        'SELECT id, email, name, password_hash FROM users WHERE email = ?',
+        'SELECT id, email, name, password_hash FROM users WHERE lower(email) = ?',
         [email],
       );
       const isValid = row

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { SqliteDatabase } from '../persistence/sqlite.js';
+import type { ServiceDatabase } from '../database/ServiceDatabase.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
 import { newId } from '../newId.js';
 import type { User } from '../accounts/AccountService.js';
@@ -11,7 +11,7 @@ import { can } from '../../shared/workspace/roles.js';
 import type { Comment, CommentAnchor, CommentThread, ThreadStatus } from '../../shared/deliberation/CommentThread.js';
 
 export interface CommentServiceOptions {
-  database: SqliteDatabase;
+  database: ServiceDatabase;
   plans: PlanService;
   workspaces: WorkspaceService;
   events: PlanEventPublisher;

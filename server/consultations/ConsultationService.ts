@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { SqliteDatabase } from '../persistence/sqlite.js';
+import type { ServiceDatabase } from '../database/ServiceDatabase.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
 import { newId } from '../newId.js';
 import type { User } from '../accounts/AccountService.js';
@@ -28,7 +28,7 @@ import { colorForUser } from '../../shared/presence/colorForUser.js';
 import { suggestRemarkWording, type SuggestionPlacement } from './suggestRemarkWording.js';
 
 export interface ConsultationServiceOptions {
-  database: SqliteDatabase;
+  database: ServiceDatabase;
   plans: PlanService;
   versions: VersionService;
   comments: CommentService;
@@ -123,12 +123,13 @@ export class ConsultationService {
     const active = (await this.list(planId, user)).find((consultation) => consultation.status === 'scheduled' || consultation.status === 'open');
     if (active) throw new AppError(409, 'consultationActive', `Consultation ${active.number} is still ${active.status}`, { consultationId: active.id });
     const id = newId();
-    // The number is taken in the same statement that inserts, so two chairs at once cannot share one.
-    await this.options.database.run(
+    // The number is taken in the same statement that inserts, in a transaction of its own: on
+    // PostgreSQL two chairs at once conflict, and the later one is retried with the next number.
+    await this.options.database.transaction((transaction) => transaction.run(
       `INSERT INTO consultations (id, plan_id, number, version_id, public_token, starts_on, ends_on, created_by, created_at)
        SELECT ?, ?, COALESCE(MAX(number), 0) + 1, ?, ?, ?, ?, ?, ? FROM consultations WHERE plan_id = ?`,
       [id, planId, input.versionId, randomBytes(24).toString('base64url'), input.startsOn, input.endsOn, user.id, this.now(), planId],
-    );
+    ));
     return this.publishConsultation(id);
   }
 
@@ -149,12 +150,12 @@ export class ConsultationService {
 
   async respond(consultationId: string, remarkId: string, user: User, input: { response: RemarkResponse; justification: string }): Promise<ConsultationRemark> {
     await this.consultationFor(consultationId, user, 'proposal.decide', 'Your role does not decide on remarks');
-    const result = await this.options.database.run(
+    const updated = await this.options.database.all(
       `UPDATE consultation_remarks SET response = ?, response_justification = ?, responded_by = ?, responded_at = ?
-       WHERE id = ? AND consultation_id = ?`,
+       WHERE id = ? AND consultation_id = ? RETURNING id`,
       [input.response, input.justification, user.id, this.now(), remarkId, consultationId],
     );
-    if (result.changes === 0) throw notFound('Remark not found');
+    if (updated.length === 0) throw notFound('Remark not found');
     const remark = await this.publishRemark(remarkId);
     await this.publishConsultation(consultationId);
     return remark;
@@ -245,7 +246,8 @@ export class ConsultationService {
     const target = resolveTarget(await this.viewOf(consultation), input);
     const id = newId();
     const submittedAt = this.now();
-    await this.options.database.run(
+    // Numbered like a consultation: one transaction, retried on PostgreSQL when remarks arrive at once.
+    await this.options.database.transaction((transaction) => transaction.run(
       `INSERT INTO consultation_remarks (id, consultation_id, number, submitter_name, contact, section_key, section_title, block_id, block_label,
          quote, remark, proposed_wording, justification, submitted_at)
        SELECT ?, ?, COALESCE(MAX(number), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM consultation_remarks WHERE consultation_id = ?`,
@@ -253,7 +255,7 @@ export class ConsultationService {
         id, consultation.id, input.submitterName, input.contact, target.sectionKey, target.sectionTitle, target.blockId, target.blockLabel,
         input.quote, input.remark, input.proposedWording, input.justification, submittedAt, consultation.id,
       ],
-    );
+    ));
     const remark = await this.publishRemark(id);
     await this.publishConsultation(consultation.id);
     return { reference: remark.reference, submittedAt };

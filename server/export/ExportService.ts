@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../persistence/sqlite.js';
+import type { ServiceDatabase } from '../database/ServiceDatabase.js';
 import { AppError } from '../errors.js';
 import type { User } from '../accounts/AccountService.js';
 import type { VersionService } from '../versions/VersionService.js';
@@ -6,7 +6,7 @@ import type { ExportFormat, ExportOptions, ExportRenderer, RenderedExport } from
 import { exportFileName, type ExportFileName } from './exportFileName.js';
 
 export interface ExportServiceOptions {
-  database: SqliteDatabase;
+  database: ServiceDatabase;
   versions: VersionService;
   renderers: Partial<Record<ExportFormat, ExportRenderer>>;
 }
@@ -42,7 +42,8 @@ export class ExportService {
     const rendered = await render({ snapshot, options: request.options, generatedAt });
     if (version?.kind === 'agreed') {
       await this.options.database.run(
-        `INSERT OR IGNORE INTO version_exports (version_id, variant, bytes, content_type, extension, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO version_exports (version_id, variant, bytes, content_type, extension, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT DO NOTHING`,
         [version.id, variant, Buffer.from(rendered.bytes), rendered.contentType, rendered.extension, Date.now()],
       );
     }

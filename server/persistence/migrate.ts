@@ -1,7 +1,12 @@
-import type { SqliteDatabase } from './sqlite.js';
 import { migrations } from './migrations/index.js';
 
-export async function migrate(database: SqliteDatabase): Promise<void> {
+/** What migrating needs of a SQLite connection: SqliteDatabase, or the service database's own connection. */
+export interface SqliteMigrationTarget {
+  get<Row>(sql: string): Promise<Row | undefined>;
+  exec(sql: string): Promise<void>;
+}
+
+export async function migrate(database: SqliteMigrationTarget): Promise<void> {
   const row = await database.get<{ user_version: number }>('PRAGMA user_version');
   const applied = row?.user_version ?? 0;
   if (applied > migrations.length) {

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../persistence/sqlite.js';
+import type { ServiceDatabase } from '../database/ServiceDatabase.js';
 import { notFound } from '../errors.js';
 import { newId } from '../newId.js';
 import type { User } from '../accounts/AccountService.js';
@@ -43,7 +43,7 @@ const toPlan = (row: PlanRow): PlanRecord => ({
 /** Plan records (title, kind, period, status); the content lives in the plan's Y.Doc. */
 export class PlanService {
   constructor(
-    private readonly database: SqliteDatabase,
+    private readonly database: ServiceDatabase,
     private readonly workspaces: WorkspaceService,
     private readonly documents: PlanDocuments,
   ) {}

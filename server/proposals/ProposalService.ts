@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from '../persistence/sqlite.js';
+import type { ServiceDatabase } from '../database/ServiceDatabase.js';
 import { AppError, badRequest, forbidden } from '../errors.js';
 import type { User } from '../accounts/AccountService.js';
 import type { PlanService } from '../plans/PlanService.js';
@@ -30,7 +30,7 @@ import { decisionDateInNote } from './decisionDateInNote.js';
 import { blockContentHash } from './blockContentHash.js';
 
 export interface ProposalServiceOptions {
-  database: SqliteDatabase;
+  database: ServiceDatabase;
   plans: PlanService;
   events: PlanEventPublisher;
   findBlock: (planId: string, blockId: string) => Promise<PlanBlockReference | null>;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SqliteDatabase } from '../persistence/sqlite.js';
+import type { ServiceDatabase } from '../database/ServiceDatabase.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { newId } from '../newId.js';
 import type { User } from '../accounts/AccountService.js';
@@ -39,7 +39,7 @@ interface VersionRow {
 }
 
 export interface VersionServiceOptions {
-  database: SqliteDatabase;
+  database: ServiceDatabase;
   plans: PlanService;
   proposals: ProposalService;
   documents: PlanDocuments;

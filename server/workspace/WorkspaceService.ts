@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { SqliteDatabase, SqliteExecutor } from '../persistence/sqlite.js';
+import type { ServiceDatabase, ServiceQueries } from '../database/ServiceDatabase.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { newId } from '../newId.js';
 import { can, isRole, type Permission, type Role } from '../../shared/workspace/roles.js';
@@ -13,7 +13,7 @@ import type { User } from '../accounts/AccountService.js';
 export type MembershipListener = (workspaceId: string, userId: string) => void;
 
 export interface WorkspaceServiceOptions {
-  database: SqliteDatabase;
+  database: ServiceDatabase;
   onMembershipChanged: MembershipListener;
   now?: () => number;
 }
@@ -22,7 +22,7 @@ const hashToken = (token: string): string => createHash('sha256').update(token).
 
 /** The team: workspaces, members with roles, invitations. */
 export class WorkspaceService {
-  private readonly database: SqliteDatabase;
+  private readonly database: ServiceDatabase;
   private readonly now: () => number;
 
   constructor(private readonly options: WorkspaceServiceOptions) {
@@ -202,11 +202,11 @@ export class WorkspaceService {
 
   async revokeInvitation(workspaceId: string, actor: User, invitationId: string): Promise<void> {
     await this.requireRole(workspaceId, actor, 'workspace.manageMembers');
-    const result = await this.database.run(
-      'UPDATE invitations SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL',
+    const revoked = await this.database.all(
+      'UPDATE invitations SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL RETURNING id',
       [this.now(), invitationId, workspaceId],
     );
-    if (result.changes === 0) throw notFound('Invitation not found');
+    if (revoked.length === 0) throw notFound('Invitation not found');
   }
 
   async previewInvitation(token: string): Promise<InvitationPreview> {
@@ -233,11 +233,11 @@ export class WorkspaceService {
     const role: Role = isRole(row.role) ? row.role : 'observer';
     const existing = await this.roleOf(row.workspace_id, user.id);
     await this.database.transaction(async (transaction) => {
-      const claimed = await transaction.run(
-        'UPDATE invitations SET accepted_by = ?, accepted_at = ? WHERE id = ? AND accepted_by IS NULL',
+      const claimed = await transaction.all(
+        'UPDATE invitations SET accepted_by = ?, accepted_at = ? WHERE id = ? AND accepted_by IS NULL RETURNING id',
         [user.id, this.now(), row.id],
       );
-      if (claimed.changes === 0) throw new AppError(410, 'invitationUsed', 'This invitation was already used');
+      if (claimed.length === 0) throw new AppError(410, 'invitationUsed', 'This invitation was already used');
       if (existing === null) {
         await transaction.run(
           'INSERT INTO memberships (workspace_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)',
@@ -263,7 +263,7 @@ export class WorkspaceService {
     return row;
   }
 
-  private async roleIn(executor: SqliteExecutor, workspaceId: string, userId: string): Promise<Role | null> {
+  private async roleIn(executor: ServiceQueries, workspaceId: string, userId: string): Promise<Role | null> {
     const row = await executor.get<{ role: string }>(
       'SELECT role FROM memberships WHERE workspace_id = ? AND user_id = ?',
       [workspaceId, userId],
@@ -271,7 +271,7 @@ export class WorkspaceService {
     return row && isRole(row.role) ? row.role : null;
   }
 
-  private async requireRoleIn(executor: SqliteExecutor, workspaceId: string, user: User, permission: Permission): Promise<Role> {
+  private async requireRoleIn(executor: ServiceQueries, workspaceId: string, user: User, permission: Permission): Promise<Role> {
     const role = await this.roleIn(executor, workspaceId, user.id);
     if (role === null) throw notFound('Workspace not found');
     if (!can(role, permission)) throw forbidden(`Your role (${role}) does not allow this`);
@@ -279,7 +279,7 @@ export class WorkspaceService {
   }
 
   /** Run after the change inside its transaction, so throwing rolls it back. */
-  private async assertChairRemains(executor: SqliteExecutor, workspaceId: string): Promise<void> {
+  private async assertChairRemains(executor: ServiceQueries, workspaceId: string): Promise<void> {
     const row = await executor.get<{ count: number }>(
       `SELECT COUNT(*) AS count FROM memberships WHERE workspace_id = ? AND role = 'chair'`,
       [workspaceId],

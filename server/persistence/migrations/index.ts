@@ -179,4 +179,8 @@ export const migrations: readonly string[] = [
   ALTER TABLE workspaces ADD COLUMN advisors_suggest_only INTEGER NOT NULL DEFAULT 0;
   `,
   remarkSuggestionMigration,
+  // Emails are looked up as lower(email) on both backends (PostgreSQL has no NOCASE column): indexed here too.
+  `
+  CREATE INDEX users_by_lower_email ON users (lower(email));
+  `,
 ];
