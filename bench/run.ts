@@ -13,6 +13,7 @@ import { ColdLoadScenario } from './scenarios/ColdLoadScenario.js';
 import { KillDurabilityScenario } from './scenarios/KillDurabilityScenario.js';
 import { ManyPlansScenario } from './scenarios/ManyPlansScenario.js';
 import { PeerServerTarget } from './lib/PeerServerTarget.js';
+import { PlanEditorClusterTarget } from './lib/PlanEditorClusterTarget.js';
 import type { ResultTable } from './lib/ResultTable.js';
 
 /** The whole run must end by itself; this is the last line of defence. */
@@ -35,6 +36,9 @@ const targets: ServerTarget[] = [
     framing: 'y-websocket',
     capabilities: { isDurable: false, servesState: true, settleMs: 0 },
   }),
+  // Issue 16: the cost of PostgreSQL + the Redis feed (one instance) and of crossing instances (two).
+  new PlanEditorClusterTarget({ name: 'plan-editor-postgres', instances: 1 }),
+  new PlanEditorClusterTarget({ name: 'plan-editor-2-instances', instances: 2 }),
   new PeerServerTarget({
     name: 'relay',
     script: 'relayServer.ts',
@@ -92,6 +96,7 @@ async function main(): Promise<void> {
   for (const scenario of toRun) {
     const scenarioResults: ScenarioResult[] = [];
     for (const target of targetsToRun) {
+      if (target.scenarios !== undefined && !target.scenarios.includes(scenario.name)) continue;
       if (scenario.needsDurableServer && !target.capabilities.isDurable) {
         log(`${scenario.name}: skipped for ${target.name} (keeps documents in memory only)`);
         continue;
@@ -136,6 +141,15 @@ async function main(): Promise<void> {
   const file = path.join(resultsDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   await writeFile(file, `${JSON.stringify({ startedAt: startedAt.toISOString(), machine, harnessChecks, isHarnessSaturated: harnessChecks.some((check) => check.isSaturated), results, comparisons }, null, 2)}\n`);
   log(`results written to ${path.relative(process.cwd(), file)}`);
+  await shutDownTargets();
+}
+
+/** Kills every server still running and stops what targets keep across starts (PostgreSQL, Redis). */
+function shutDownTargets(): Promise<unknown> {
+  return Promise.all(targets.map(async (target) => {
+    await target.killAll();
+    await target.close?.();
+  }));
 }
 
 // Every WebsocketProvider adds a process 'exit' listener; 50+ clients are expected here.
@@ -143,13 +157,13 @@ process.setMaxListeners(0);
 
 const watchdog = setTimeout(() => {
   console.error(`benchmark did not finish within ${RUN_TIMEOUT_MS / 60_000} minutes; killing the servers`);
-  void Promise.all(targets.map((target) => target.killAll())).finally(() => process.exit(2));
+  void shutDownTargets().finally(() => process.exit(2));
 }, RUN_TIMEOUT_MS);
 watchdog.unref();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void Promise.all(targets.map((target) => target.killAll())).finally(() => process.exit(130));
+    void shutDownTargets().finally(() => process.exit(130));
   });
 }
 
@@ -158,6 +172,6 @@ main().then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    void Promise.all(targets.map((target) => target.killAll())).finally(() => process.exit(1));
+    void shutDownTargets().finally(() => process.exit(1));
   },
 );

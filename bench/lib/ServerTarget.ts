@@ -37,6 +37,8 @@ export interface RunningServer {
   readonly pid: number;
   /** The `serverUrl` a WebsocketProvider is given; the room name is the plan id. */
   readonly serverUrl: string;
+  /** Several instances serving the same plans: clients are spread over these (default: serverUrl). */
+  readonly serverUrls?: readonly string[];
   /** Creates a plan clients may edit; it and its credentials survive restarts on the same data. */
   createPlan(title: string): Promise<PlanHandle>;
   /** Creates `count` plans at once (one account for all of them where the server has accounts). */
@@ -66,9 +68,13 @@ export interface StartOptions {
 export interface ServerTarget {
   readonly name: string;
   readonly capabilities: ServerCapabilities;
+  /** Only these scenarios run against it (default: all). */
+  readonly scenarios?: readonly string[];
   start(options: StartOptions): Promise<RunningServer>;
   /** How a plan is laid out on disk; only while none of its servers runs. */
   readStoredLayout?(dataDir: string, planId: string): Promise<StoredLayout>;
   /** Kills every server this target started that still runs (after a failed scenario). */
   killAll(): Promise<void>;
+  /** Ends what the target keeps across starts (databases it runs); called once at the end. */
+  close?(): Promise<void>;
 }

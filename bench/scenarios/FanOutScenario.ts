@@ -153,13 +153,18 @@ export class FanOutScenario implements Scenario {
     try {
       const plan = await server.createPlan(`Fan-out ${clientCount}`);
       const probeCount = Math.min(this.options.probes, clientCount);
+      // Several instances: probes and light clients alternate between them, so most deliveries cross.
+      const urls = server.serverUrls ?? [server.serverUrl];
       for (let index = 0; index < probeCount; index++) {
-        probes.push(connectBenchClient(server.serverUrl, plan, { name: `Sonda ${index + 1}` }));
+        probes.push(connectBenchClient(urls[index % urls.length] ?? server.serverUrl, plan, { name: `Sonda ${index + 1}` }));
       }
       await Promise.all(probes.map((probe) => whenSynced(probe)));
       const lightCount = clientCount - probeCount;
-      const connected = await pool.connect(server.serverUrl, plan.framing, [{ planId: plan.planId, headers: plan.headers, clients: lightCount }]);
-      if (connected.failed > 0) throw new Error(`${connected.failed} of ${lightCount} light clients did not sync`);
+      for (const [index, url] of urls.entries()) {
+        const share = Math.floor(lightCount / urls.length) + (index < lightCount % urls.length ? 1 : 0);
+        const connected = await pool.connect(url, plan.framing, [{ planId: plan.planId, headers: plan.headers, clients: share }]);
+        if (connected.failed > 0) throw new Error(`${connected.failed} of ${share} light clients did not sync on ${url}`);
+      }
       const editsPerClient = Math.max(1, Math.round((this.options.durationMs / 1000) * this.options.editsPerSecond));
       await pool.prepareEdits(editsPerClient);
 

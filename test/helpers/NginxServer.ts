@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { findFreePort } from './startServerProcess.js';
+import { findFreePort } from './findFreePort.js';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 

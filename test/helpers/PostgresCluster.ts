@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { findFreePort } from './startServerProcess.js';
+import { findFreePort } from './findFreePort.js';
 
 const run = promisify(execFile);
 

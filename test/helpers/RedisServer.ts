@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { findFreePort } from './startServerProcess.js';
+import { findFreePort } from './findFreePort.js';
 
 /**
  * A private redis-server (Debian's package) for one test file: its own port on 127.0.0.1, no

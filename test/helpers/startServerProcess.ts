@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { onTestFinished } from 'vitest';
+import { findFreePort } from './findFreePort.js';
+
+export { findFreePort };
 
 export interface ServerProcessExit {
   code: number | null;
@@ -28,19 +30,6 @@ export interface ServerProcessOptions {
   startTimeoutMs?: number;
   /** Node arguments that start the server; default: the TypeScript entry point through tsx. */
   entry?: string[];
-}
-
-/** A port nobody listens on right now, for a child process that cannot report port 0 back cheaply. */
-export function findFreePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /**
