@@ -65,6 +65,11 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     await Promise.all(clients.map((client) => client.channel.whenSaved()));
     const stored = await storedText(databaseUrl, 'plan-cluster');
     for (let index = 0; index < clients.length; index++) expect(stored).toContain(`${index}:${rounds - 1}`);
+    // The plan leaves each instance's memory once its own clients are gone.
+    clients[0]?.destroy();
+    clients[1]?.destroy();
+    await waitFor(() => instances[0]?.server.registry.loadedCount === 0, { message: 'the first instance kept the plan after its clients left' });
+    expect(instances[1]?.server.registry.loadedCount).toBe(1);
   });
 
   it('presence crosses instances, and a member who leaves disappears elsewhere', async () => {
