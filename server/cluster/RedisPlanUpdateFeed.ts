@@ -6,6 +6,12 @@ export interface RedisPlanUpdateFeedOptions {
   instanceId: string;
   /** Entries kept per document stream (approximate trimming); a reader further behind catches up from the store. */
   maxStreamLength?: number;
+  /**
+   * A stream nobody published to for this long is deleted: the store holds everything, and an
+   * instance following the plan needs only entries published since it started following.
+   * Without it every plan ever edited would keep its stream in Redis's memory.
+   */
+  idleStreamTtlMs?: number;
 }
 
 interface Followed {
@@ -36,6 +42,7 @@ export class RedisPlanUpdateFeed implements PlanUpdateFeed {
   /** Documents whose publication failed while Redis was unreachable. */
   private readonly unpublished = new Set<string>();
   private readonly maxStreamLength: number;
+  private readonly idleStreamTtlMs: number;
   private readerClientId: number | null = null;
   private isReaderBlocked = false;
   private hasReaderBeenReady = false;
@@ -46,6 +53,7 @@ export class RedisPlanUpdateFeed implements PlanUpdateFeed {
   constructor(options: RedisPlanUpdateFeedOptions) {
     this.instanceId = options.instanceId;
     this.maxStreamLength = options.maxStreamLength ?? 10_000;
+    this.idleStreamTtlMs = options.idleStreamTtlMs ?? 15 * 60_000;
     const connection = { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (attempt: number) => Math.min(50 * attempt, 1_000) };
     this.commands = new Redis(options.url, connection);
     this.reader = new Redis(options.url, { ...connection, maxRetriesPerRequest: null });
@@ -64,7 +72,14 @@ export class RedisPlanUpdateFeed implements PlanUpdateFeed {
   async publish(documentName: string, update: Uint8Array): Promise<void> {
     if (this.isClosed) return;
     try {
-      await this.commands.xadd(streamKey(documentName), 'MAXLEN', '~', String(this.maxStreamLength), '*', 'i', this.instanceId, 'u', Buffer.from(update));
+      const key = streamKey(documentName);
+      const results = await this.commands
+        .multi()
+        .xadd(key, 'MAXLEN', '~', String(this.maxStreamLength), '*', 'i', this.instanceId, 'u', Buffer.from(update))
+        .pexpire(key, this.idleStreamTtlMs)
+        .exec();
+      const failed = results?.find(([error]) => error !== null);
+      if (results === null || failed) throw failed?.[0] ?? new Error('transaction discarded');
     } catch {
       this.unpublished.add(documentName);
     }

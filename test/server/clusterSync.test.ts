@@ -24,7 +24,8 @@ async function startInstances(count: number): Promise<{ instances: TestServer[];
   const databaseUrl = await postgres.createDatabase();
   const instances: TestServer[] = [];
   for (let index = 0; index < count; index++) {
-    instances.push(await startTestServer({ config: { databaseUrl, redisUrl: redis.url, instanceId: `instance-${index + 1}` } }));
+    // Compacting every few appends: three instances compact the same plan while the others append.
+    instances.push(await startTestServer({ config: { databaseUrl, redisUrl: redis.url, instanceId: `instance-${index + 1}`, compactAfterAppends: 3 } }));
   }
   return { instances, databaseUrl };
 }

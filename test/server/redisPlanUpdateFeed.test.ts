@@ -15,8 +15,8 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-function openFeed(instanceId: string): RedisPlanUpdateFeed {
-  const feed = new RedisPlanUpdateFeed({ url: redis.url, instanceId });
+function openFeed(instanceId: string, options: { idleStreamTtlMs?: number } = {}): RedisPlanUpdateFeed {
+  const feed = new RedisPlanUpdateFeed({ url: redis.url, instanceId, ...options });
   onTestFinished(() => feed.close());
   return feed;
 }
@@ -88,6 +88,23 @@ describe('RedisPlanUpdateFeed (real redis-server)', () => {
     await waitFor(() => follower.received === 1, { message: 'the update after following never arrived' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(follower.received).toBe(1);
+  });
+
+  it('deletes a stream nobody published to for a while, and a follower goes on receiving after it', async () => {
+    const [first, second] = [openFeed('instance-a', { idleStreamTtlMs: 300 }), openFeed('instance-b', { idleStreamTtlMs: 300 })];
+    await connected(first, second);
+    const follower = new FollowingDocument();
+    await second.follow('plan/idle', follower);
+    const editor = publishingDocument(first, 'plan/idle');
+    type(editor, 'pierwszy');
+    await waitFor(() => follower.received === 1, { message: 'the first update never arrived' });
+    const inspector = new Redis(redis.url);
+    onTestFinished(() => void inspector.quit());
+    expect(await inspector.exists('plan-editor:updates:plan/idle')).toBe(1);
+    await waitFor(async () => (await inspector.exists('plan-editor:updates:plan/idle')) === 0, { message: 'the idle stream stayed in Redis' });
+    type(editor, 'drugi');
+    await waitFor(() => follower.received === 2, { message: 'the update after the stream expired never arrived' });
+    expect(follower.text()).toBe(editor.getXmlFragment(CONTENT_FIELD).toString());
   });
 
   it('a Redis restart is reported as a gap to every follower, and the feed works again afterwards', async () => {
