@@ -3,6 +3,12 @@ import react from '@vitejs/plugin-react';
 
 const serverPort = Number(process.env.PORT ?? 3000);
 
+/** The suites of the services' tables, run a second time with every test server on PostgreSQL. */
+const SERVICE_SUITES = [
+  'accounts', 'workspaceFlow', 'permissions', 'comments', 'proposals', 'versions', 'consultations', 'decisionMethods',
+  'agreedText', 'export', 'remarksTable', 'planInterchange', 'chairInvariant', 'liveAccess', 'serviceDatabase',
+].map((name) => `test/server/${name}.test.ts`);
+
 export default defineConfig({
   root: 'client',
   plugins: [react()],
@@ -19,10 +25,16 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'postgres', include: SERVICE_SUITES, env: { TEST_DATABASE: 'postgres' }, globalSetup: ['test/helpers/postgresGlobalSetup.ts'] },
+      },
+    ],
   },
 });

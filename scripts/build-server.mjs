@@ -12,6 +12,10 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
+// knex's dialect files require the drivers of every database it speaks, each only when that
+// dialect is used; the server speaks sqlite3 and pg, so the rest stay unresolved (and uninstalled).
+const UNUSED_DATABASE_DRIVERS = ['mysql', 'mysql2', 'mariadb', 'mariadb/*', 'oracledb', 'tedious', 'better-sqlite3', 'pg-native', 'pg-query-stream'];
+
 const projectRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 export async function buildServer(outdir = path.join(projectRoot, 'dist', 'server')) {
@@ -32,7 +36,7 @@ export async function buildServer(outdir = path.join(projectRoot, 'dist', 'serve
     target: 'node20',
     sourcemap: true,
     logLevel: 'warning',
-    external: ['sqlite3', 'pdfkit', 'dejavu-fonts-ttf', '@fastify/cookie'],
+    external: ['sqlite3', 'pdfkit', 'dejavu-fonts-ttf', '@fastify/cookie', ...UNUSED_DATABASE_DRIVERS],
     // Bundled CommonJS packages call require(); ESM output has none of its own.
     banner: {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

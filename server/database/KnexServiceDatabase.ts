@@ -1,8 +1,13 @@
 import type { Knex } from 'knex';
 import type { ServiceDatabase, ServiceDialect, ServiceQueries } from './ServiceDatabase.js';
 
-/** A conflict with a concurrent transaction still fails after this many attempts. */
-const MAX_TRANSACTION_ATTEMPTS = 5;
+/**
+ * A conflict with concurrent transactions still fails after this many attempts. A burst of
+ * numbered inserts (remarks sent at once) commits at least one per round, so this is generous.
+ */
+const MAX_TRANSACTION_ATTEMPTS = 30;
+/** Longest pause before a retry; random below it, so the transactions that conflicted spread out. */
+const MAX_RETRY_PAUSE_MS = 50;
 
 /** What differs between the two backends once the SQL is the same. */
 interface DialectBehaviour {
@@ -64,11 +69,11 @@ export class KnexServiceDatabase implements ServiceDatabase {
           throw error;
         }
       } catch (error) {
-        if (attempt < MAX_TRANSACTION_ATTEMPTS && this.behaviour.isConflict(error)) continue;
-        throw error;
+        if (!(attempt < MAX_TRANSACTION_ATTEMPTS && this.behaviour.isConflict(error))) throw error;
       } finally {
         await this.knex.client.releaseConnection(connection);
       }
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(MAX_RETRY_PAUSE_MS, 2 ** attempt)));
     }
   }
 

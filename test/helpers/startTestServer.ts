@@ -6,11 +6,14 @@ import { defaultConfig, type ServerConfig } from '../../server/config.js';
 import { PlanServer, type PlanServerOptions } from '../../server/PlanServer.js';
 import { silentLogger, type Logger } from '../../server/log.js';
 import { authenticateVisitor } from './authenticateVisitor.js';
+import { createTestDatabase, dropTestDatabase, testDatabaseBackend } from './testDatabase.js';
 
 export interface TestServer {
   server: PlanServer;
   port: number;
   dataDir: string;
+  /** The PostgreSQL database it stores in (the `postgres` test project), or null for the SQLite file in dataDir. */
+  databaseUrl: string | null;
   httpUrl: string;
   collabUrl: string;
   /** Stops the server (flushing everything) and starts a new one on the same data. */
@@ -29,7 +32,10 @@ export interface TestServerOptions {
   authenticate?: PlanServerOptions['authenticate'] | 'sessions';
 }
 
-/** A real server on a random port with a temporary SQLite file; cleaned up after the test. */
+/**
+ * A real server on a random port with a temporary SQLite file, or a database of its own on the
+ * project's PostgreSQL cluster when the run is on PostgreSQL; cleaned up after the test.
+ */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const { testServer, dispose } = await launchTestServer(options, startTestServer);
   onTestFinished(dispose);
@@ -50,6 +56,9 @@ async function launchTestServer(
 ): Promise<{ testServer: TestServer; dispose: () => Promise<void> }> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'plan-editor-test-')));
+  // A restart passes the database on in its config; only the first start creates (and later drops) it.
+  const ownsDatabase = options.config?.databaseUrl === undefined && testDatabaseBackend() === 'postgres';
+  const databaseUrl = ownsDatabase ? await createTestDatabase() : (options.config?.databaseUrl ?? null);
   const config: ServerConfig = {
     ...defaultConfig,
     port: 0,
@@ -58,6 +67,7 @@ async function launchTestServer(
     clientDir: path.resolve('dist/client'),
     unloadDelayMs: 200,
     ...options.config,
+    databaseUrl,
   };
   const authenticate = options.authenticate === 'sessions' ? undefined : (options.authenticate ?? authenticateVisitor);
   const server = await PlanServer.start({ config, log: options.log ?? silentLogger, authenticate });
@@ -71,16 +81,18 @@ async function launchTestServer(
   const dispose = async (): Promise<void> => {
     await close();
     if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+    if (ownsDatabase && databaseUrl !== null) await dropTestDatabase(databaseUrl);
   };
   const testServer: TestServer = {
     server,
     port,
     dataDir,
+    databaseUrl,
     httpUrl: `http://127.0.0.1:${port}`,
     collabUrl: `ws://127.0.0.1:${port}/collab`,
     async restart() {
       await close();
-      return restartWith({ ...options, dataDir, config: { ...options.config, port } });
+      return restartWith({ ...options, dataDir, config: { ...options.config, port, databaseUrl } });
     },
     close,
   };

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import sqlite3 from 'sqlite3';
-import path from 'node:path';
 import { startTestServer } from '../helpers/startTestServer.js';
 import { anonymousClient, TEST_PASSWORD } from '../helpers/apiClient.js';
-
-function readRows(file: string, sql: string): Promise<Array<Record<string, unknown>>> {
-  return new Promise((resolve, reject) => {
-    const database = new sqlite3.Database(file);
-    database.all(sql, (error, rows) => database.close(() => (error ? reject(error) : resolve(rows as Array<Record<string, unknown>>))));
-  });
-}
+import { withServiceTables } from '../helpers/serviceTables.js';
 
 describe('accounts', () => {
   it('stores passwords only as scrypt hashes and session tokens only as hashes', async () => {
@@ -20,11 +12,13 @@ describe('accounts', () => {
     const token = client.cookie?.split('=')[1] ?? '';
     expect(token.length).toBeGreaterThan(20);
 
-    const file = path.join(server.dataDir, 'plans.sqlite');
-    const users = await readRows(file, 'SELECT * FROM users');
+    const [users, sessions] = await withServiceTables(server, async (tables) => [
+      await tables.all<Record<string, unknown>>('SELECT * FROM users'),
+      await tables.all<Record<string, unknown>>('SELECT * FROM sessions'),
+    ]);
     expect(users).toHaveLength(1);
     expect(String(users[0]?.password_hash)).toMatch(/^scrypt\$17\$8\$1\$/);
-    const everything = JSON.stringify([users, await readRows(file, 'SELECT * FROM sessions')]);
+    const everything = JSON.stringify([users, sessions]);
     expect(everything).not.toContain(TEST_PASSWORD);
     expect(everything).not.toContain(token);
   });

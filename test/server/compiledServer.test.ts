@@ -1,15 +1,18 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import pg from 'pg';
 import { registerUser } from '../helpers/apiClient.js';
 import { connectClient, fragmentText, waitForSync } from '../helpers/connectClient.js';
 import { importSamplePlan } from '../helpers/importSamplePlan.js';
 import { startServerProcess } from '../helpers/startServerProcess.js';
 import { waitFor } from '../helpers/waitFor.js';
+import { PostgresCluster } from '../helpers/PostgresCluster.js';
 
 // Production runs the esbuild output of `npm run build` with plain Node, no tsx. Bundling can
 // break what type checks and tsx runs never see (a package reading files next to itself, a
@@ -61,5 +64,52 @@ describe('the compiled server', () => {
 
     const exit = await server.stop('SIGTERM');
     expect(exit.code).toBe(0);
+  }, 60_000);
+
+  // knex and pg are bundled too, with the drivers of other databases left out (build-server.mjs).
+  it('stores in PostgreSQL from the build when DATABASE_URL is set, and keeps it over a restart', async () => {
+    const cluster = await PostgresCluster.start();
+    try {
+      const env = { DATABASE_URL: await cluster.createDatabase() };
+      const dataDir = path.join(workDir, 'data-postgres');
+      const first = await startServerProcess({ dataDir, env, entry: [path.join(outDir, 'main.js')] });
+      const chair = await registerUser(first, 'Basia');
+      const workspace = await chair.request<{ workspace: { id: string } }>('POST', '/workspaces', { name: 'Zespół w PostgreSQL' });
+      const imported = await importSamplePlan(chair, workspace.body.workspace.id);
+      expect(imported.status).toBe(201);
+      const headers = { cookie: chair.cookie ?? '' };
+      const writer = connectClient(first.collabUrl, imported.body.id, { name: 'Basia', headers });
+      const witness = connectClient(first.collabUrl, imported.body.id, { name: 'Basia', headers });
+      await Promise.all([waitForSync(writer), waitForSync(witness)]);
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText('w bazie PostgreSQL')]);
+      writer.content.push([paragraph]);
+      // The server forwards an update only once it is stored.
+      await waitFor(() => fragmentText(witness.content).includes('w bazie PostgreSQL'), { message: 'the witness never saw the edit' });
+      writer.destroy();
+      witness.destroy();
+      expect((await first.stop('SIGTERM')).code).toBe(0);
+
+      const second = await startServerProcess({ dataDir, env, entry: [path.join(outDir, 'main.js')] });
+      const plans = await fetch(`${second.httpUrl}/api/workspaces/${workspace.body.workspace.id}/plans`, { headers });
+      expect(plans.status).toBe(200);
+      const reader = connectClient(second.collabUrl, imported.body.id, { name: 'Basia', headers });
+      await waitForSync(reader);
+      expect(fragmentText(reader.content)).toContain('w bazie PostgreSQL');
+      reader.destroy();
+      expect((await second.stop('SIGTERM')).code).toBe(0);
+      // Nothing went to a SQLite file beside it.
+      expect(existsSync(path.join(dataDir, 'plans.sqlite'))).toBe(false);
+      const database = new pg.Client({ connectionString: env.DATABASE_URL });
+      await database.connect();
+      const stored = await database.query<{ users: string; documents: string }>(
+        'SELECT (SELECT COUNT(*) FROM users) AS users, (SELECT COUNT(*) FROM documents) + (SELECT COUNT(*) FROM document_updates) AS documents',
+      );
+      await database.end();
+      expect(Number(stored.rows[0]?.users)).toBe(1);
+      expect(Number(stored.rows[0]?.documents)).toBeGreaterThan(0);
+    } finally {
+      await cluster.stop();
+    }
   }, 60_000);
 });

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import sqlite3 from 'sqlite3';
-import path from 'node:path';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
 import { registerUser, type ApiClient } from '../helpers/apiClient.js';
 import { connectClient, waitForSync, appendParagraph } from '../helpers/connectClient.js';
 import { RawCollabSocket } from '../helpers/RawCollabSocket.js';
 import { paragraphUpdate } from '../helpers/paragraphUpdate.js';
 import { waitFor } from '../helpers/waitFor.js';
+import { withServiceTables } from '../helpers/serviceTables.js';
 import { Forbidden, Unauthorized } from '../../shared/protocol/closeCodes.js';
 import type { PlanEvent } from '../../shared/events/PlanEvent.js';
 
@@ -145,10 +144,7 @@ describe('WebSocket access follows the session and the membership', () => {
   it('refuses an expired invitation', async () => {
     const team = await startTeam();
     const invitation = await team.chair.request<{ token: string }>('POST', `/workspaces/${team.workspaceId}/invitations`, { role: 'member', expiresInDays: 1 });
-    await new Promise<void>((resolve, reject) => {
-      const database = new sqlite3.Database(path.join(team.server.dataDir, 'plans.sqlite'));
-      database.run('UPDATE invitations SET expires_at = 1', (error) => database.close(() => (error ? reject(error) : resolve())));
-    });
+    await withServiceTables(team.server, (tables) => tables.run('UPDATE invitations SET expires_at = 1'));
     const newcomer = await registerUser(team.server, 'Spóźniony');
     const accepted = await newcomer.request<{ error: { code: string } }>('POST', `/invitations/${invitation.body.token}/accept`);
     expect(accepted.status).toBe(410);
