@@ -9,6 +9,8 @@ import { SeededRandom, seedFromEnvironment } from '../helpers/SeededRandom.js';
 import { waitFor } from '../helpers/waitFor.js';
 import type { PlanEvent } from '../../shared/events/PlanEvent.js';
 import type { ServerProcess } from '../helpers/startServerProcess.js';
+import { RawCollabSocket } from '../helpers/RawCollabSocket.js';
+import { Unauthorized } from '../../shared/protocol/closeCodes.js';
 
 let postgres: PostgresCluster;
 let redis: RedisServer;
@@ -118,6 +120,12 @@ describe('server instances as separate processes on one PostgreSQL and one Redis
     await waitFor(() => memberClient.text().includes('zdanie przewodniczącej'));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(chairClient.text()).not.toContain('napisane po odebraniu');
+
+    // The observer logs out through the first instance: their socket on the third instance closes.
+    const observerSocket = await RawCollabSocket.open(`${third.collabUrl}/${team.planId}`, { cookie: team.observer.cookie ?? '' });
+    if (!observerSocket.client) throw new Error('the observer could not open a raw socket');
+    expect((await on(first, team.observer).request('POST', '/auth/logout')).status).toBe(204);
+    expect((await observerSocket.client.closed).code).toBe(Unauthorized.code);
   });
 
   it('SIGKILL of an instance right after the others saw its updates loses none of them', async () => {
