@@ -195,7 +195,7 @@ export class PlanServer {
       comments,
       events,
       // An office behind one address may send many remarks; a script may not send thousands.
-      throttle: new SlidingWindowLimit({ limit: 20, windowMs: 60 * 60 * 1000 }),
+      throttle: new SlidingWindowLimit({ limit: config.maxRemarksPerHour, windowMs: 60 * 60 * 1000 }),
       documents,
     });
 

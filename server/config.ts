@@ -34,6 +34,8 @@ export interface ServerConfig extends SyncLimits {
   passwordHashQueue: number;
   /** Comments (threads and replies) one person may write per minute. */
   maxCommentsPerMinute: number;
+  /** Public consultation remarks one address may send per hour. */
+  maxRemarksPerHour: number;
   /** `redis://…`: cross-instance fan-out (needs databaseUrl: instances share one database). */
   redisUrl: string | null;
   /** This instance's name in the cross-instance feed (logs, health); random by default. */
@@ -61,6 +63,7 @@ export const defaultConfig: ServerConfig = {
   passwordHashConcurrency: 2,
   passwordHashQueue: 16,
   maxCommentsPerMinute: 30,
+  maxRemarksPerHour: 20,
   redisUrl: null,
   instanceId: '',
   ...defaultSyncLimits,
@@ -118,6 +121,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     passwordHashConcurrency: integer('PASSWORD_HASH_CONCURRENCY', defaultConfig.passwordHashConcurrency, 1, 64),
     passwordHashQueue: integer('PASSWORD_HASH_QUEUE', defaultConfig.passwordHashQueue, 0, 10_000),
     maxCommentsPerMinute: integer('MAX_COMMENTS_PER_MINUTE', defaultConfig.maxCommentsPerMinute, 1, 100_000),
+    maxRemarksPerHour: integer('MAX_REMARKS_PER_HOUR', defaultConfig.maxRemarksPerHour, 1, 1_000_000),
     maxUpdateBytes: integer('MAX_UPDATE_BYTES', defaultConfig.maxUpdateBytes, 1024, 256 * 1024 * 1024),
     maxDocumentBytes: integer('MAX_DOCUMENT_BYTES', defaultConfig.maxDocumentBytes, 1024, 1024 * 1024 * 1024),
     maxAwarenessBytes: integer('MAX_AWARENESS_BYTES', defaultConfig.maxAwarenessBytes, 256, 16 * 1024 * 1024),
