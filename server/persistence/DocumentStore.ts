@@ -28,6 +28,13 @@ export interface DocumentStore {
    * call; updates appended after it are kept.
    */
   compact(name: string, state: Uint8Array): Promise<void>;
+  /**
+   * Runs `work` while no other server instance runs `exclusively` for the same name: a store
+   * shared by several instances implements it (PostgreSQL: an advisory lock), so a stored
+   * document of an older schema is upgraded by one instance, not by each that loads it. A store
+   * owned by one process leaves it out.
+   */
+  exclusively?<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** Waits for queued writes, then closes. Further calls reject. */
   close(): Promise<void>;
 }

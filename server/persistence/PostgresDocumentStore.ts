@@ -35,7 +35,10 @@ export class PostgresDocumentStore implements DocumentStore {
   private readonly appends = new GroupCommit(this.queue, (batch) => this.inTransaction((client) => insertUpdates(client, batch)));
   private isClosed = false;
 
-  private constructor(private readonly pool: pg.Pool) {}
+  private constructor(
+    private readonly pool: pg.Pool,
+    private readonly connectionString: string,
+  ) {}
 
   static async open(options: PostgresDocumentStoreOptions): Promise<PostgresDocumentStore> {
     const pool = new pg.Pool({ connectionString: options.connectionString, max: options.maxConnections ?? 4 });
@@ -47,7 +50,7 @@ export class PostgresDocumentStore implements DocumentStore {
       await pool.end().catch(() => undefined);
       throw error;
     }
-    return new PostgresDocumentStore(pool);
+    return new PostgresDocumentStore(pool, options.connectionString);
   }
 
   async load(name: string): Promise<Uint8Array | null> {
@@ -121,6 +124,24 @@ export class PostgresDocumentStore implements DocumentStore {
         if (lastSeq !== undefined) await client.query('DELETE FROM document_updates WHERE name = $1 AND seq <= $2', [name, lastSeq]);
       }),
     );
+  }
+
+  /**
+   * On a connection of its own, not the pool's: `work` appends through the pool, and several
+   * plans upgrading at once must not hold every pooled connection while waiting for one.
+   */
+  async exclusively<T>(name: string, work: () => Promise<T>): Promise<T> {
+    if (this.isClosed) throw closedError();
+    const client = new pg.Client({ connectionString: this.connectionString });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      await client.query("SELECT pg_advisory_lock(hashtext('plan-editor:exclusive'), hashtext($1))", [name]);
+      return await work();
+    } finally {
+      // Ending the session releases the lock too, also when the unlock cannot be sent.
+      await client.end().catch(() => undefined);
+    }
   }
 
   /** For /api/health: one round trip to the server, outside the write queue. */

@@ -189,14 +189,30 @@ export class SharedDocument extends Y.Doc {
    * writes it behind their backs nor loses the cold-load handoff.
    */
   private async upgradeSchema(isNew: boolean): Promise<void> {
-    const { schemaUpgrade } = this.options;
+    const { schemaUpgrade, store } = this.options;
     if (!schemaUpgrade.needsUpgrade(this)) return;
-    let details: Record<string, unknown> = {};
-    this.transactAsServer(isNew ? 'document schema recorded' : 'document schema upgrade', () => {
-      details = schemaUpgrade.upgrade(this);
-    });
-    await this.whenPersisted();
-    if (!isNew) this.options.log.info('document schema upgraded', { document: this.name, ...details });
+    const upgrade = async (): Promise<void> => {
+      if (store.exclusively) this.applyStoredSinceLoad(await store.loadParts(this.name));
+      // Another instance may have upgraded it (or recorded the schema) while this one was loading.
+      if (!schemaUpgrade.needsUpgrade(this)) return;
+      let details: Record<string, unknown> = {};
+      this.transactAsServer(isNew ? 'document schema recorded' : 'document schema upgrade', () => {
+        details = schemaUpgrade.upgrade(this);
+      });
+      await this.whenPersisted();
+      if (!isNew) this.options.log.info('document schema upgraded', { document: this.name, ...details });
+    };
+    await (store.exclusively ? store.exclusively(this.name, upgrade) : upgrade());
+  }
+
+  /** What other instances stored after this one read the document (before anyone is attached). */
+  private applyStoredSinceLoad(parts: readonly Uint8Array[]): void {
+    const origin: TransactionOrigin = { source: 'persistence' };
+    this.transact(() => {
+      for (const part of parts) Y.applyUpdate(this, part, origin);
+    }, origin);
+    this.fullState = null;
+    this.estimatedBytes = parts.reduce((total, part) => total + part.byteLength, 0);
   }
 
   get peerCount(): number {

@@ -9,6 +9,7 @@ import { waitFor } from '../helpers/waitFor.js';
 import { PostgresDocumentStore } from '../../server/persistence/PostgresDocumentStore.js';
 import { CONTENT_FIELD } from '../../shared/documentName.js';
 import { formatDocumentName } from '../../shared/documentName.js';
+import { PLAN_META_FIELD } from '../../shared/planJson/planMetaField.js';
 
 let postgres: PostgresCluster;
 let redis: RedisServer;
@@ -46,6 +47,24 @@ function paragraphTexts(client: TestClient): string[] {
   return client.text().split('\n').filter(Boolean);
 }
 
+/** A stored plan of document schema 1: a recommendation whose typed text is still in attributes. */
+function schemaOneDocument(): Uint8Array {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    doc.getMap<unknown>(PLAN_META_FIELD).set('schemaVersion', 1);
+    const section = new Y.XmlElement('planSection');
+    section.setAttribute('key', 'rekomendacje');
+    section.setAttribute('title', 'Rekomendacje');
+    const recommendation = new Y.XmlElement('recommendation');
+    for (const [name, value] of Object.entries({ id: 'R-01', kind: 'recommendation', title: 'Mieszkania treningowe', content: 'Treść rekomendacji', rationale: '', status: 'draft' })) {
+      recommendation.setAttribute(name, value);
+    }
+    section.insert(0, [recommendation]);
+    doc.getXmlFragment(CONTENT_FIELD).insert(0, [section]);
+  });
+  return Y.encodeStateAsUpdate(doc);
+}
+
 describe('several instances on one PostgreSQL and one Redis', () => {
   it('clients spread over three instances edit one plan concurrently and converge', async () => {
     const { instances, databaseUrl } = await startInstances(3);
@@ -71,6 +90,19 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     clients[1]?.destroy();
     await waitFor(() => instances[0]?.server.registry.loadedCount === 0, { message: 'the first instance kept the plan after its clients left' });
     expect(instances[1]?.server.registry.loadedCount).toBe(1);
+  });
+
+  it('a plan of an older schema opened on several instances at once is upgraded once', async () => {
+    const { instances, databaseUrl } = await startInstances(3);
+    const store = await PostgresDocumentStore.open({ connectionString: databaseUrl });
+    await store.appendUpdate(formatDocumentName('plan-old'), schemaOneDocument());
+    await store.close();
+    const clients = instances.map((instance, index) => connectClient(instance.collabUrl, 'plan-old', { name: `Member ${index}` }));
+    await Promise.all(clients.map((client) => waitForSync(client)));
+    await waitFor(() => new Set(clients.map((client) => client.text())).size === 1, { message: 'the instances disagree' });
+    const text = clients[0]?.text() ?? '';
+    expect(text.match(/Mieszkania treningowe/g)).toHaveLength(1);
+    expect(text.match(/Treść rekomendacji/g)).toHaveLength(1);
   });
 
   it('presence crosses instances, and a member who leaves disappears elsewhere', async () => {
