@@ -1,5 +1,5 @@
-import { benchBuildLayout } from './benchBuild.js';
-import { ChildServer } from './ChildServer.js';
+import type { ChildServer } from './ChildServer.js';
+import { spawnPlanEditor } from './spawnPlanEditor.js';
 import { resetPeakRss } from './resetPeakRss.js';
 import { createPlanThroughApi, createPlansThroughApi } from './createPlanThroughApi.js';
 import type { RunningServer, ServerCapabilities, ServerTarget, StartOptions } from './ServerTarget.js';
@@ -36,24 +36,12 @@ export class PlanEditorClusterTarget implements ServerTarget {
     const children: ChildServer[] = [];
     // One after the other: the first runs the migrations, the others find them done.
     for (let index = 0; index < this.options.instances; index++) {
-      const child = await ChildServer.spawn({
-        command: process.execPath,
-        args: [benchBuildLayout.planEditorServer],
-        cwd: benchBuildLayout.projectRoot,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          PORT: '0',
-          HOST: '127.0.0.1',
-          DATA_DIR: `${options.dataDir}/instance-${index}`,
-          DATABASE_URL: databaseUrl,
-          REDIS_URL: redis.url,
-          INSTANCE_ID: `bench-${index}`,
-          MAX_CONNECTIONS_PER_USER: '1000000',
-          MAX_CONNECTIONS_PER_ADDRESS: '1000000',
-          ...options.env,
-        },
-        readyPattern: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
+      const child = await spawnPlanEditor({
+        DATA_DIR: `${options.dataDir}/instance-${index}`,
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: redis.url,
+        INSTANCE_ID: `bench-${index}`,
+        ...options.env,
       });
       children.push(child);
       this.started.add(child);

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { benchBuildLayout } from './benchBuild.js';
-import { ChildServer } from './ChildServer.js';
+import type { ChildServer } from './ChildServer.js';
+import { spawnPlanEditor } from './spawnPlanEditor.js';
 import { resetPeakRss } from './resetPeakRss.js';
 import { createPlanThroughApi, createPlansThroughApi } from './createPlanThroughApi.js';
 import { readStoredLayout, type StoredLayout } from './readStoredLayout.js';
@@ -18,25 +18,7 @@ export class PlanEditorTarget implements ServerTarget {
   private readonly started = new Set<ChildServer>();
 
   async start(options: StartOptions): Promise<RunningServer> {
-    const child = await ChildServer.spawn({
-      command: process.execPath,
-      // BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles every server run.
-      args: [...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean), benchBuildLayout.planEditorServer],
-      cwd: benchBuildLayout.projectRoot,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: options.dataDir,
-        // Every bench client is one user on one address; the per-user and per-address limits are for people.
-        MAX_CONNECTIONS_PER_USER: '1000000',
-        MAX_CONNECTIONS_PER_ADDRESS: '1000000',
-        ...options.env,
-      },
-      // main.ts logs `plan editor listening on http://127.0.0.1:<port>`.
-      readyPattern: /listening on http:\/\/127\.0\.0\.1:(\d+)/,
-    });
+    const child = await spawnPlanEditor({ DATA_DIR: options.dataDir, ...options.env });
     this.started.add(child);
     return {
       pid: child.pid,
