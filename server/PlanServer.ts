@@ -15,6 +15,8 @@ import { RedisClusterBus } from './cluster/RedisClusterBus.js';
 import { DocumentReplication } from './cluster/DocumentReplication.js';
 import { AccessRelay } from './cluster/AccessRelay.js';
 import type { HealthCheck } from './http/healthRoutes.js';
+import { awarenessColors } from './auth/awarenessColors.js';
+import { formatDocumentName } from '../shared/documentName.js';
 import { openServiceDatabase } from './database/openServiceDatabase.js';
 import type { ServiceDatabase } from './database/ServiceDatabase.js';
 import { DocumentRegistry } from './sync/DocumentRegistry.js';
@@ -153,7 +155,13 @@ export class PlanServer {
       roles,
       allowedOrigins: config.allowedOrigins,
       readSessionToken,
-      presentColors: (planId) => access.presentColors(planId),
+      // Connections here, plus members present through other instances (their presence states).
+      presentColors: (planId) => {
+        const present = access.presentColors(planId);
+        const document = registry.loadedDocument(formatDocumentName(planId));
+        if (document) for (const [userId, color] of awarenessColors(document.awareness)) if (!present.has(userId)) present.set(userId, color);
+        return present;
+      },
     });
 
     const syncServer = new SyncServer({

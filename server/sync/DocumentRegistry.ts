@@ -44,6 +44,8 @@ export class DocumentRegistry {
   /** Stored state of documents still being loaded (see acquireForSync). */
   private readonly handoffs = new Map<string, StoredStateHandoff>();
   private readonly replicas = new Map<SharedDocument, DocumentReplica>();
+  /** Documents whose load finished, for synchronous lookups (loadedDocument). */
+  private readonly ready = new Map<string, SharedDocument>();
   private readonly options: DocumentRegistryOptions;
 
   constructor(options: DocumentRegistryOptions) {
@@ -144,6 +146,7 @@ export class DocumentRegistry {
       replica.attach(document);
       this.replicas.set(document, replica);
     }
+    this.ready.set(name, document);
     this.options.onDocumentLoaded?.(document);
     return document;
   }
@@ -192,7 +195,13 @@ export class DocumentRegistry {
     return this.replicas.get(document) ?? null;
   }
 
+  /** A document whose load has finished, or null; never starts a load. */
+  loadedDocument(name: string): SharedDocument | null {
+    return this.ready.get(name) ?? null;
+  }
+
   private destroy(document: SharedDocument): void {
+    if (this.ready.get(document.name) === document) this.ready.delete(document.name);
     this.replicas.get(document)?.detach();
     this.replicas.delete(document);
     document.destroy();

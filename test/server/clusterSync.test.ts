@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
 import { appendParagraph, connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
-import { anonymousClient } from '../helpers/apiClient.js';
+import { anonymousClient, registerUser, type ApiClient } from '../helpers/apiClient.js';
+import { colorForUser } from '../../shared/presence/colorForUser.js';
 import { PostgresCluster } from '../helpers/PostgresCluster.js';
 import { RedisServer } from '../helpers/RedisServer.js';
 import { waitFor } from '../helpers/waitFor.js';
@@ -121,6 +122,50 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     await waitFor(() => names(anna).join() === 'Anna,Bartek', { message: `Anna sees ${names(anna).join()}` });
     anna.destroy();
     await waitFor(() => names(bartek).join() === 'Bartek', { message: 'Anna still shown after leaving' });
+  });
+
+  it('members on different instances get distinct caret colours even when their preferred colours collide', async () => {
+    const databaseUrl = await postgres.createDatabase();
+    const config = { databaseUrl, redisUrl: redis.url };
+    const first = await startTestServer({ authenticate: 'sessions', config: { ...config, instanceId: 'colours-1' } });
+    const second = await startTestServer({ authenticate: 'sessions', config: { ...config, instanceId: 'colours-2' } });
+    // Twelve colours: among thirteen accounts two prefer the same one; stop at the first pair.
+    const people: ApiClient[] = [];
+    let pair: [ApiClient, ApiClient] | null = null;
+    while (pair === null && people.length < 13) {
+      const person = await registerUser(first, `Osoba ${people.length}`);
+      const same = people.find((other) => colorForUser(other.userId ?? '') === colorForUser(person.userId ?? ''));
+      if (same) pair = [same, person];
+      people.push(person);
+    }
+    if (pair === null) throw new Error('no two accounts prefer the same colour');
+    const [anna, bartek] = pair;
+    const chair = await registerUser(first, 'Przewodnicząca');
+    const workspace = await chair.request<{ workspace: { id: string } }>('POST', '/workspaces', { name: 'Zespół' });
+    for (const person of [anna, bartek]) {
+      const invitation = await chair.request<{ token: string }>('POST', `/workspaces/${workspace.body.workspace.id}/invitations`, { role: 'member' });
+      expect((await person.request('POST', `/invitations/${invitation.body.token}/accept`)).status).toBe(200);
+    }
+    const plan = await chair.request<{ id: string }>('POST', `/workspaces/${workspace.body.workspace.id}/plans`, { title: 'Plan', kind: 'local' });
+    const join = (server: TestServer, person: ApiClient, name: string): TestClient =>
+      connectClient(server.collabUrl, plan.body.id, { name, headers: { cookie: person.cookie ?? '' } });
+    const colourOf = (client: TestClient, userId: string): string | undefined =>
+      [...client.provider.awareness.getStates().values()].map((state) => (state as { user?: { id?: string; color?: string } }).user).find((user) => user?.id === userId)?.color;
+    // The chair holds the plan open on the second instance; Anna joins on the first.
+    const chairClient = join(second, chair, 'Chair');
+    await waitForSync(chairClient);
+    const annaClient = join(first, anna, 'Anna');
+    await waitForSync(annaClient);
+    annaClient.provider.awareness.setLocalStateField('cursor', null);
+    await waitFor(() => colourOf(chairClient, anna.userId ?? '') !== undefined, { message: 'the second instance never saw Anna' });
+    const bartekClient = join(second, bartek, 'Bartek');
+    await waitForSync(bartekClient);
+    bartekClient.provider.awareness.setLocalStateField('cursor', null);
+    await waitFor(() => colourOf(annaClient, bartek.userId ?? '') !== undefined, { message: 'Anna never saw Bartek' });
+    await waitFor(() => colourOf(chairClient, bartek.userId ?? '') !== undefined, { message: 'the chair never saw Bartek' });
+    // As everyone sees them (a client's own state is not stamped by the server).
+    expect(colourOf(chairClient, bartek.userId ?? '')).not.toBe(colourOf(chairClient, anna.userId ?? ''));
+    expect(colourOf(annaClient, bartek.userId ?? '')).toBe(colourOf(chairClient, bartek.userId ?? ''));
   });
 
   it('a Redis restart mid-editing loses nothing; the instances report it and recover', async () => {
