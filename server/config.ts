@@ -86,17 +86,17 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
     problems.push(`SQLITE_SYNCHRONOUS must be FULL or NORMAL (got "${synchronous}")`);
   }
-  const url = (name: string, protocols: readonly string[]): string | null => {
-    const raw = env[name];
+  const url = (name: string, protocols: readonly string[], kind: string, unset: string): string | null => {
+    const raw = env[name]?.trim();
     if (raw === undefined || raw === '') return null;
     if (!protocols.some((protocol) => raw.startsWith(`${protocol}//`))) {
-      problems.push(`${name} must start with ${protocols.map((protocol) => `${protocol}//`).join(' or ')}`);
+      problems.push(`${name} must be a ${kind} URL starting with ${protocols.map((protocol) => `${protocol}//`).join(' or ')} (${unset})`);
       return null;
     }
     return raw;
   };
-  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:']);
-  const redisUrl = url('REDIS_URL', ['redis:', 'rediss:']);
+  const databaseUrl = url('DATABASE_URL', ['postgres:', 'postgresql:'], 'PostgreSQL', 'leave it unset for the SQLite file in DATA_DIR');
+  const redisUrl = url('REDIS_URL', ['redis:', 'rediss:'], 'Redis', 'leave it unset for a single instance');
   if (redisUrl !== null && databaseUrl === null && env.DATABASE_URL === undefined) {
     problems.push('REDIS_URL needs DATABASE_URL: instances that share plans must share one PostgreSQL database');
   }

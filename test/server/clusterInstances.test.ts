@@ -126,7 +126,7 @@ describe('server instances as separate processes on one PostgreSQL and one Redis
     if (!observerSocket.client) throw new Error('the observer could not open a raw socket');
     expect((await on(first, team.observer).request('POST', '/auth/logout')).status).toBe(204);
     expect((await observerSocket.client.closed).code).toBe(Unauthorized.code);
-  });
+  }, 90_000);
 
   it('SIGKILL of an instance right after the others saw its updates loses none of them', async () => {
     const databaseUrl = await postgres.createDatabase();
@@ -158,7 +158,7 @@ describe('server instances as separate processes on one PostgreSQL and one Redis
     const afterRestart = connect(cluster.instance(2), team, team.chair, 'Po restarcie');
     await waitForSync(afterRestart);
     expect(paragraphs(afterRestart)).toEqual(Array.from({ length: N }, (_, index) => `akapit ${index}`));
-  }, 60_000);
+  }, 120_000);
 
   it('random edits, instance kills and restarts, and reconnects to random instances: all converge, nothing is lost', async () => {
     const seed = seedFromEnvironment('CLUSTER_SEED');
@@ -212,5 +212,5 @@ describe('server instances as separate processes on one PostgreSQL and one Redis
     const reader = connect(cluster.instance(1), team, team.chair, 'Czytelnik');
     await waitForSync(reader);
     expect([...paragraphs(reader)].sort(), `seed ${seed}`).toEqual([...written].sort());
-  }, 120_000);
+  }, 180_000);
 });
