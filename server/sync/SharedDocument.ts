@@ -4,8 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import type { CloseEvent } from '../../shared/protocol/closeCodes.js';
-import { DocumentTooLarge, PersistenceFailed, StorageUnavailable } from '../../shared/protocol/closeCodes.js';
-import { isStorageUnavailableError } from '../persistence/isStorageUnavailableError.js';
+import { DocumentTooLarge, PersistenceFailed } from '../../shared/protocol/closeCodes.js';
 import type { StorageHealth } from '../persistence/StorageHealth.js';
 import type { DocumentStore } from '../persistence/DocumentStore.js';
 import type { Logger } from '../log.js';
@@ -14,6 +13,7 @@ import { isTransactionOrigin, type TransactionOrigin } from './transactionOrigin
 import type { StoredStateHandoff } from './StoredStateHandoff.js';
 import type { DocumentSchemaUpgrade } from './DocumentSchemaUpgrade.js';
 import { SuggestionGuard } from './SuggestionGuard.js';
+import { AppendFailed, RetryingAppend } from './RetryingAppend.js';
 
 /** What a SharedDocument needs from a connection to deliver frames to it. */
 export interface DocumentPeer {
@@ -58,11 +58,9 @@ export interface SharedDocumentOptions {
 /** Origin of awareness changes replicated from another instance: shown to local peers, not sent back. */
 export const REPLICATED_AWARENESS = Symbol('replicated awareness');
 
-const STORAGE_RETRY_FIRST_MS = 250;
 /** Writers are warned from this share of maxDocumentBytes on, in steps of SIZE_WARNING_STEP. */
 const SIZE_WARNING_FROM = 0.8;
 const SIZE_WARNING_STEP = 0.05;
-const STORAGE_RETRY_MAX_MS = 5_000;
 
 /** How a client's queued update ends, other than being applied. */
 export interface ClientUpdateCallbacks {
@@ -108,10 +106,7 @@ export class SharedDocument extends Y.Doc {
   private appendsSinceCompaction = 0;
   private compaction: Promise<void> | null = null;
   private failure: unknown = null;
-  /** Set while appends fail because the storage is unavailable (full disk): they are retried. */
-  private storageFailure: unknown = null;
-  private stopRetry: (() => void) | null = null;
-  private isRetryStopped = false;
+  private readonly appends: RetryingAppend;
   /**
    * The whole document as one update, while it is known without encoding:
    * the stored bytes right after a load, or the last full encode. Cleared by
@@ -142,6 +137,15 @@ export class SharedDocument extends Y.Doc {
     super({ gc: true });
     this.options = options;
     this.name = options.name;
+    this.appends = new RetryingAppend({
+      name: options.name,
+      store: options.store,
+      log: options.log,
+      ...(options.storageHealth ? { storageHealth: options.storageHealth } : {}),
+      onStorageStatus: (canStore) => {
+        for (const peer of this.peers.values()) peer.storageStatusChanged(canStore);
+      },
+    });
     this.awareness = new awarenessProtocol.Awareness(this);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.handleAwarenessUpdate);
@@ -524,7 +528,7 @@ export class SharedDocument extends Y.Doc {
 
   /** Whether appends currently wait for the storage (new readers are then answered from what is stored). */
   get isStorageUnavailable(): boolean {
-    return this.storageFailure !== null;
+    return this.appends.isStorageUnavailable;
   }
 
   /**
@@ -551,74 +555,23 @@ export class SharedDocument extends Y.Doc {
 
   /** Shutdown: stop waiting for the storage; what is not stored stays with the clients, which resend it. */
   stopStorageRetries(): void {
-    this.isRetryStopped = true;
-    this.stopRetry?.();
+    this.appends.stop();
   }
 
-  /**
-   * Appends, retrying while the storage is unavailable (a full disk): reads go
-   * on, writers are told, nothing is broadcast or confirmed before it is
-   * stored, and the document recovers by itself once the write goes through.
-   * Any other failure drops the document (4501).
-   */
-  private async appendUntilStored(merged: Uint8Array): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.options.store.appendUpdate(this.name, merged);
-        if (this.storageFailure !== null) this.storageRecovered();
-        // Also after a reload: a document dropped for the storage is healthy again only once a write went through.
-        this.options.storageHealth?.reportRecovered(this.name);
-        return;
-      } catch (error) {
-        if (!isStorageUnavailableError(error) || this.isRetryStopped || this.isDestroyed) {
-          this.fail(error);
-          throw error;
-        }
-        this.storageUnavailable(error);
-        if (merged.byteLength + this.unstoredBytes() > (this.options.maxUnstoredBytes ?? this.options.maxDocumentBytes)) {
-          this.fail(error, StorageUnavailable);
-          throw error;
-        }
-        await this.waitBeforeRetry(Math.min(STORAGE_RETRY_MAX_MS, STORAGE_RETRY_FIRST_MS * 2 ** attempt));
-        if (this.isRetryStopped) {
-          this.fail(error, StorageUnavailable);
-          throw error;
-        }
-      }
+  /** A failure that is not the storage being full drops the document (4501); see RetryingAppend. */
+  private async appendUntilStored(update: Uint8Array): Promise<void> {
+    try {
+      await this.appends.append(update, {
+        unstoredBytes: () => this.pendingUpdates.reduce((total, entry) => total + entry.update.byteLength, 0),
+        maxUnstoredBytes: this.options.maxUnstoredBytes ?? this.options.maxDocumentBytes,
+        isAbandoned: () => this.isDestroyed,
+      });
+    } catch (error) {
+      if (!(error instanceof AppendFailed)) throw error;
+      // Not stored: its writers still hold it and resend it after reconnecting.
+      this.fail(error.storeError, error.closeWith);
+      throw error.storeError;
     }
-  }
-
-  private unstoredBytes(): number {
-    return this.pendingUpdates.reduce((total, entry) => total + entry.update.byteLength, 0);
-  }
-
-  private waitBeforeRetry(delayMs: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        this.stopRetry = null;
-        resolve();
-      };
-      const timer = setTimeout(done, delayMs);
-      this.stopRetry = done;
-    });
-  }
-
-  private storageUnavailable(error: unknown): void {
-    if (this.storageFailure !== null) return;
-    this.storageFailure = error;
-    this.options.log.error('the storage cannot take writes; keeping edits in memory and retrying', {
-      document: this.name,
-      error: describeError(error),
-    });
-    this.options.storageHealth?.reportFailure(this.name, error);
-    for (const peer of this.peers.values()) peer.storageStatusChanged(false);
-  }
-
-  private storageRecovered(): void {
-    this.storageFailure = null;
-    this.options.log.info('the storage takes writes again', { document: this.name });
-    for (const peer of this.peers.values()) peer.storageStatusChanged(true);
   }
 
   private fail(error: unknown, closeWith: CloseEvent = PersistenceFailed): void {
