@@ -5,6 +5,7 @@ import { isAllowedLinkHref } from '../../shared/schema/isAllowedLinkHref.js';
 import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportRun, ExportTable, ExportTableRow } from './ExportDocument.js';
 import { escapeHtml } from './escapeHtml.js';
 import { fitColumnWidths } from './fitColumnWidths.js';
+import { pageOrientations, type PageOrientation } from './pageOrientations.js';
 import { PdfLinkTagger } from './pdf/PdfLinkTagger.js';
 
 type Pdf = PDFKit.PDFDocument;
@@ -56,6 +57,8 @@ export class PdfWriter {
   private readonly links: PdfLinkTagger;
   /** The font size of the table being written (see columnWidths). */
   private tableSize = TABLE_SIZE;
+  /** Landscape while a landscape table is written: its pages, and only they, are turned sideways. */
+  private orientation: PageOrientation = 'portrait';
 
   constructor(private readonly document: ExportDocument, generatedAt: Date) {
     const date = Number.isNaN(generatedAt.getTime()) ? new Date(0) : generatedAt;
@@ -106,7 +109,11 @@ export class PdfWriter {
     this.root.add(tocStructure);
     const tocPages = this.reserveContentsPages();
     this.pdf.addPage();
-    for (const block of this.document.body) this.block(block, this.root);
+    const orientations = pageOrientations(this.document.body);
+    this.document.body.forEach((block, index) => {
+      this.orient(orientations[index] ?? 'portrait');
+      this.block(block, this.root);
+    });
     this.writeContents(tocPages, tocStructure);
     this.pageNumbers();
     this.root.end();
@@ -151,7 +158,7 @@ export class PdfWriter {
   }
 
   private ensureSpace(height: number): void {
-    if (this.pdf.y + height > this.bottom) this.pdf.addPage();
+    if (this.pdf.y + height > this.bottom) this.newPage();
   }
 
   private titlePage(): void {
@@ -250,6 +257,18 @@ export class PdfWriter {
       pdf.endMarkedContent();
       pdf.page.margins.bottom = margin;
     }
+  }
+
+  /** A page in the orientation of what is being written. */
+  private newPage(): void {
+    this.pdf.addPage({ size: 'A4', layout: this.orientation, margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } });
+  }
+
+  /** Turns the pages for a landscape table (and its heading), and back for what follows it. */
+  private orient(wanted: PageOrientation): void {
+    if (wanted === this.orientation) return;
+    this.orientation = wanted;
+    this.newPage();
   }
 
   private block(block: ExportBlock, parent: StructureElement): void {
@@ -381,7 +400,7 @@ export class PdfWriter {
         continue;
       }
       if (pdf.y + height > this.bottom) {
-        pdf.addPage();
+        this.newPage();
         // The repeated header is decoration: the structure already has it once.
         this.artifact(() => this.drawRow(table, table.header, widths, headerHeight, 'header'));
       }
