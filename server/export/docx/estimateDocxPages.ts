@@ -37,7 +37,7 @@ type Text = Array<{ text: string; face: ArialFace; size: number }>;
 
 /** What the pages are made of: paragraphs as their number of lines, tables as their rows' heights. */
 type FlowItem =
-  | { kind: 'paragraph'; lines: number; before: number; after: number; keepNext: boolean; heading?: number }
+  | { kind: 'paragraph'; lines: number; before: number; after: number; keepNext: boolean; heading?: number; isEmpty?: boolean }
   | { kind: 'table'; header: number; rows: number[] }
   | { kind: 'break'; orientation: DocxOrientation };
 
@@ -200,7 +200,7 @@ function bodyFlow(blocks: ExportBlock[]): FlowItem[] {
       case 'table': {
         flow.push(paragraph([{ text: block.caption, face: 'bold', size: DOCX_SIZE.caption / 2 }], width(), DOCX_SPACING.caption, true));
         flow.push(tableFlow(block, orientation));
-        flow.push(paragraph([], width(), { before: 0, after: DOCX_SPACING.afterTable }, false));
+        flow.push({ ...paragraph([], width(), { before: 0, after: DOCX_SPACING.afterTable }, false), isEmpty: true });
         return;
       }
     }
@@ -211,6 +211,10 @@ function bodyFlow(blocks: ExportBlock[]): FlowItem[] {
     const wanted = orientations[index] ?? 'portrait';
     if (wanted !== orientation) {
       orientation = wanted;
+      // The empty paragraph after a table that ends a section carries the section break: LibreOffice
+      // gives it no line (measured: it never spills onto a page of its own).
+      const last = flow.at(-1);
+      if (last?.kind === 'paragraph' && last.isEmpty === true) flow.pop();
       flow.push({ kind: 'break', orientation });
     }
     visit(block, 0);
