@@ -116,16 +116,16 @@ function layOut(flow: FlowItem[]): EstimatedDocxPages {
     if (item.heading !== undefined) headingPages[item.heading] = page;
     let left = item.lines;
     for (;;) {
-      const fits = Math.floor((height - y + 0.01) / LINE);
-      if (left <= fits || (isTop && y === 0 && fits < 2)) {
+      const fits = Math.max(1, Math.floor((height - y + 0.01) / LINE));
+      if (left <= fits) {
         y += left * LINE;
         break;
       }
-      // Widows and orphans: at least two lines stay on each page, else the lines move on together.
-      const here = Math.min(fits, left - 2);
-      if (here >= 2) {
-        left -= here;
-      }
+      // Widows and orphans: at least two lines stay on each page, else the lines move on together
+      // (a page that starts with the paragraph takes what fits, so the lines always move on).
+      const isPageStart = isTop && y === 0;
+      const here = isPageStart ? fits : Math.min(fits, left - 2);
+      if (here >= 2 || isPageStart) left -= here;
       newPage();
     }
     previousAfter = item.after;
@@ -263,7 +263,8 @@ function splitLines(text: Text): Text[] {
  */
 function lineCount(text: Text, fullWidth: number): number {
   // LibreOffice rounds each letter's width, so a line that our sum says ends right at the margin may not fit.
-  const width = fullWidth - LINE_TOLERANCE;
+  // A column squeezed to nothing (a table of a hundred columns) still holds a letter a line.
+  const width = Math.max(fullWidth - LINE_TOLERANCE, 1);
   let lines = 1;
   let used = 0;
   let pendingSpace = 0;
