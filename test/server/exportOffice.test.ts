@@ -92,17 +92,19 @@ function pageStartingWith(pages: string[], text: string): number {
 
 describe('office files judged by LibreOffice', () => {
   it('sees every chapter as a heading of its level, a contents with page numbers, no footer on the title page, header rows, pl-PL and the title', async () => {
+    // The rich plan's lists and marks move the pages about differently: its contents are judged as well.
     const variants = {
-      draft: 'version=draft',
-      agreed: `version=${plans.sample.agreed.id}&rejected=annex`,
+      draft: { plan: plans.sample, query: 'version=draft' },
+      agreed: { plan: plans.sample, query: `version=${plans.sample.agreed.id}&rejected=annex` },
+      rich: { plan: plans.rich, query: 'version=draft' },
     } as const;
     const files: Record<string, Uint8Array> = {};
     const expected: Record<string, Array<{ level: number; label: string }>> = {};
-    for (const [variant, query] of Object.entries(variants)) {
-      const html = await exportFile(plans.sample.id, `format=html&${query}`);
+    for (const [variant, { plan, query }] of Object.entries(variants)) {
+      const html = await exportFile(plan.id, `format=html&${query}`);
       expected[variant] = htmlHeadings(html.bytes.toString('utf8'));
       for (const format of ['docx', 'odt'] as const) {
-        const file = await exportFile(plans.sample.id, `format=${format}&${query}`);
+        const file = await exportFile(plan.id, `format=${format}&${query}`);
         expect(file.status, `${variant} ${format}`).toBe(200);
         files[`${variant}-${format}.${format}`] = file.bytes;
       }
@@ -114,7 +116,7 @@ describe('office files judged by LibreOffice', () => {
     const [asPdf, asOdt] = await Promise.all([convertWithLibreOffice(files, 'pdf'), convertWithLibreOffice(files, 'odt')]);
 
     for (const name of Object.keys(files)) {
-      const variant = name.startsWith('draft') ? 'draft' : 'agreed';
+      const variant = name.slice(0, name.indexOf('-'));
       const headings = expected[variant] ?? [];
       const odt = readZip(asOdt.get(name) ?? new Uint8Array());
       const content = odt.get('content.xml')?.toString('utf8') ?? '';

@@ -110,9 +110,9 @@ function layOut(flow: FlowItem[]): EstimatedDocxPages {
       const kept = keptHeight(flow, index, spaceBefore(item.before));
       if (kept <= height && y + kept > height) newPage();
     }
-    const before = spaceBefore(item.before);
-    if (!isTop && y + before + firstPart(item.lines) * LINE > height) newPage();
-    y += before;
+    if (!isTop && y + spaceBefore(item.before) + firstPart(item.lines) * LINE > height) newPage();
+    // Asked again: a page that starts because the last one was full drops the space before.
+    y += spaceBefore(item.before);
     if (item.heading !== undefined) headingPages[item.heading] = page;
     let left = item.lines;
     for (;;) {
