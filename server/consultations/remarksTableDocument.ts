@@ -48,9 +48,10 @@ export function remarksTableDocument({ planTitle, territory, consultation, remar
         ],
       })),
       hasRowHeaders: false,
-      // Portrait A4: every column keeps room for its longest usual word ("Nieuwzględniona", "Stowarzyszenie").
       widths: [0.5, 1.5, 1.6, 2, 1.6, 1.5, 1.7],
       align: ['right', 'left', 'left', 'left', 'left', 'left', 'left'],
+      // Seven columns of prose: on landscape pages (with the heading above it) they stay readable.
+      orientation: 'landscape',
     });
   }
   return {

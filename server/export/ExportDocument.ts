@@ -89,6 +89,12 @@ export interface ExportTable {
   widths: number[];
   /** Per column: numbers are right-aligned. */
   align: Array<'left' | 'right'>;
+  /**
+   * 'landscape' for a table too wide for an upright page: it gets pages of its own turned
+   * sideways (in DOCX and ODT a section / page style of its own, in PDF landscape pages), and
+   * what follows it starts on an upright page again. Neighbouring landscape tables share them.
+   */
+  orientation?: 'portrait' | 'landscape';
 }
 
 export interface ExportTableRow {

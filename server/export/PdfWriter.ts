@@ -2,9 +2,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { isAllowedLinkHref } from '../../shared/schema/isAllowedLinkHref.js';
-import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportRun, ExportTable, ExportTableRow } from './ExportDocument.js';
+import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportParagraph, ExportRun, ExportTable, ExportTableRow } from './ExportDocument.js';
 import { escapeHtml } from './escapeHtml.js';
 import { fitColumnWidths } from './fitColumnWidths.js';
+import { pageOrientations, type PageOrientation } from './pageOrientations.js';
 import { PdfLinkTagger } from './pdf/PdfLinkTagger.js';
 
 type Pdf = PDFKit.PDFDocument;
@@ -56,6 +57,8 @@ export class PdfWriter {
   private readonly links: PdfLinkTagger;
   /** The font size of the table being written (see columnWidths). */
   private tableSize = TABLE_SIZE;
+  /** Landscape while a landscape table is written: its pages, and only they, are turned sideways. */
+  private orientation: PageOrientation = 'portrait';
 
   constructor(private readonly document: ExportDocument, generatedAt: Date) {
     const date = Number.isNaN(generatedAt.getTime()) ? new Date(0) : generatedAt;
@@ -106,7 +109,11 @@ export class PdfWriter {
     this.root.add(tocStructure);
     const tocPages = this.reserveContentsPages();
     this.pdf.addPage();
-    for (const block of this.document.body) this.block(block, this.root);
+    const orientations = pageOrientations(this.document.body);
+    this.document.body.forEach((block, index) => {
+      this.orient(orientations[index] ?? 'portrait');
+      this.block(block, this.root);
+    });
     this.writeContents(tocPages, tocStructure);
     this.pageNumbers();
     this.root.end();
@@ -151,7 +158,7 @@ export class PdfWriter {
   }
 
   private ensureSpace(height: number): void {
-    if (this.pdf.y + height > this.bottom) this.pdf.addPage();
+    if (this.pdf.y + height > this.bottom) this.newPage();
   }
 
   private titlePage(): void {
@@ -222,12 +229,16 @@ export class PdfWriter {
       }
       const y = pdf.y;
       const alt = `${text}, strona ${entry.page + 1}`;
-      this.tagged(structure, 'TOCI', (item) => {
-        this.links.within(item, (target) => (target === entry.heading.anchor ? alt : null), () => {
+      // The entry's text and page number are one link, its text the Link element's content.
+      const item = pdf.struct('TOCI');
+      structure.add(item);
+      this.links.within(item, (target) => (target === entry.heading.anchor ? alt : null), () => {
+        this.links.text(entry.heading.anchor, () => {
           pdf.fillColor(TEXT_COLOR).text(breakable(text), MARGIN + indent, y, { width: this.contentWidth - 50 - indent, goTo: entry.heading.anchor });
           pdf.text(String(entry.page + 1), MARGIN + this.contentWidth - 45, y, { width: 45, align: 'right', goTo: entry.heading.anchor });
         });
       });
+      item.end();
       pdf.y = y + height + 4;
     }
     structure.end();
@@ -252,6 +263,18 @@ export class PdfWriter {
     }
   }
 
+  /** A page in the orientation of what is being written. */
+  private newPage(): void {
+    this.pdf.addPage({ size: 'A4', layout: this.orientation, margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN } });
+  }
+
+  /** Turns the pages for a landscape table (and its heading), and back for what follows it. */
+  private orient(wanted: PageOrientation): void {
+    if (wanted === this.orientation) return;
+    this.orientation = wanted;
+    this.newPage();
+  }
+
   private block(block: ExportBlock, parent: StructureElement): void {
     this.pdf.x = MARGIN;
     switch (block.kind) {
@@ -260,7 +283,7 @@ export class PdfWriter {
         break;
       case 'paragraph':
         this.ensureSpace(BODY_SIZE * 2);
-        this.tagged(parent, 'P', (paragraph) => this.runs(paragraph, block.runs, MARGIN + (block.variant === 'quote' ? 20 : 0), this.contentWidth - (block.variant === 'quote' ? 20 : 0), block.variant === 'note' ? MUTED : TEXT_COLOR, block.variant === 'note' ? 9 : BODY_SIZE, block.variant === 'code'));
+        this.paragraph(parent, block);
         this.pdf.moveDown(0.5);
         break;
       case 'list':
@@ -289,23 +312,55 @@ export class PdfWriter {
     pdf.moveDown(0.4);
   }
 
-  /** A paragraph's runs; its links become Link elements under `parent`, named by their text. */
-  private runs(parent: StructureElement, runs: ExportRun[], x: number, width: number, color: string, size: number, isCode: boolean): void {
+  private paragraph(parent: StructureElement, paragraph: ExportParagraph): void {
+    const element = this.pdf.struct('P');
+    parent.add(element);
+    const indent = paragraph.variant === 'quote' ? 20 : 0;
+    const isNote = paragraph.variant === 'note';
+    this.runs(element, 'P', paragraph.runs, MARGIN + indent, this.contentWidth - indent, isNote ? MUTED : TEXT_COLOR, isNote ? 9 : BODY_SIZE, paragraph.variant === 'code');
+    element.end();
+  }
+
+  /**
+   * A paragraph's runs as the content of `element` (a P or LBody of type `type`), except that each
+   * link's text is the content of a Link element under it, named by that text: the reading order
+   * stays text, link, text.
+   */
+  private runs(element: StructureElement, type: string, runs: ExportRun[], x: number, width: number, color: string, size: number, isCode: boolean): void {
+    const pdf = this.pdf;
     const linkTexts = new Map<string, string>();
     for (const run of runs) {
       if (run.href !== undefined && isAllowedLinkHref(run.href)) linkTexts.set(run.href, [linkTexts.get(run.href), run.text.trim()].filter(Boolean).join(' ') || run.href);
     }
-    this.links.within(parent, (target) => linkTexts.get(target) ?? null, () => this.drawRuns(runs, x, width, color, size, isCode));
+    this.links.within(element, (target) => linkTexts.get(target) ?? null, () => {
+      let content: PDFKit.PDFStructureContent | null = null;
+      const closeContent = (): void => {
+        if (content === null) return;
+        pdf.endMarkedContent();
+        element.add(content);
+        content = null;
+      };
+      this.drawRuns(runs, x, width, color, size, isCode, (href, draw) => {
+        if (href !== undefined) {
+          closeContent();
+          this.links.text(href, draw);
+          return;
+        }
+        content ??= pdf.markStructureContent(type);
+        draw();
+      });
+      closeContent();
+    });
   }
 
-  private drawRuns(runs: ExportRun[], x: number, width: number, color: string, size: number, isCode: boolean): void {
+  /** Draws the runs one after the other; `around` wraps each run's drawing (to mark it as content). */
+  private drawRuns(runs: ExportRun[], x: number, width: number, color: string, size: number, isCode: boolean, around: (href: string | undefined, draw: () => void) => void): void {
     const pdf = this.pdf;
     const visible = runs.length === 0 ? [{ text: ' ' }] : runs;
     pdf.x = x;
     visible.forEach((run, index) => {
       const font: FontName = isCode || run.code ? 'mono' : run.bold && run.italic ? 'boldItalic' : run.bold ? 'bold' : run.italic ? 'italic' : 'regular';
       const href = run.href !== undefined && isAllowedLinkHref(run.href) ? run.href : undefined;
-      pdf.font(font).fontSize(size).fillColor(href === undefined ? color : '#0b4f8a');
       const options: PDFKit.Mixins.TextOptions = {
         width,
         lineGap: 2,
@@ -314,8 +369,11 @@ export class PdfWriter {
         strike: run.strike === true,
         link: href ?? null,
       } as PDFKit.Mixins.TextOptions;
-      if (index === 0) pdf.text(breakable(run.text), x, pdf.y, options);
-      else pdf.text(breakable(run.text), options);
+      around(href, () => {
+        pdf.font(font).fontSize(size).fillColor(href === undefined ? color : '#0b4f8a');
+        if (index === 0) pdf.text(breakable(run.text), x, pdf.y, options);
+        else pdf.text(breakable(run.text), options);
+      });
     });
     pdf.x = MARGIN;
   }
@@ -336,10 +394,7 @@ export class PdfWriter {
       const body = pdf.struct('LBody');
       item_.add(body);
       pdf.y = y;
-      const content = pdf.markStructureContent('LBody');
-      this.runs(body, item.runs, MARGIN + indent + 4, this.contentWidth - indent - 4, TEXT_COLOR, BODY_SIZE, false);
-      pdf.endMarkedContent();
-      body.add(content);
+      this.runs(body, 'LBody', item.runs, MARGIN + indent + 4, this.contentWidth - indent - 4, TEXT_COLOR, BODY_SIZE, false);
       pdf.moveDown(0.2);
       for (const child of item.children) {
         if (child.kind === 'list') this.list(child, body, depth + 1);
@@ -381,7 +436,7 @@ export class PdfWriter {
         continue;
       }
       if (pdf.y + height > this.bottom) {
-        pdf.addPage();
+        this.newPage();
         // The repeated header is decoration: the structure already has it once.
         this.artifact(() => this.drawRow(table, table.header, widths, headerHeight, 'header'));
       }

@@ -1,7 +1,7 @@
 import type { ExportTable } from './ExportDocument.js';
 import { fitColumnWidths } from './fitColumnWidths.js';
 
-// A generous average advance of a bold letter, in ems: Calibri and Liberation Sans need about 0.6, DejaVu Sans
+// A generous average advance of a bold letter, in ems: Arial (Liberation Sans) and Calibri need about 0.6, DejaVu Sans
 // (what LibreOffice falls back to where neither is installed) about 0.7.
 const LETTER_EM = 0.7;
 

@@ -9,6 +9,7 @@ import {
   Packer,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
   ShadingType,
   Table,
@@ -17,68 +18,73 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type ISectionOptions,
   type ParagraphChild,
 } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
 import { isAllowedLinkHref } from '../../shared/schema/isAllowedLinkHref.js';
 import { buildExportDocument } from './buildExportDocument.js';
 import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportRun, ExportTable } from './ExportDocument.js';
 import type { ExportRenderer, RenderedExport } from './ExportFormat.js';
-import { approximateColumnWidths } from './approximateColumnWidths.js';
 import { escapeHtml } from './escapeHtml.js';
-import { measureExportText } from './measureExportText.js';
+import { docxColumnWidths } from './docx/docxColumnWidths.js';
+import {
+  DOCX_CELL_MARGIN,
+  DOCX_CODE_FONT,
+  DOCX_FONT,
+  DOCX_LIST_INDENT,
+  DOCX_PAGE,
+  DOCX_QUOTE_INDENT,
+  DOCX_SIZE,
+  DOCX_SPACING,
+  docxTextArea,
+  type DocxOrientation,
+} from './docx/docxGeometry.js';
+import { CONTENTS_LEVELS, docxPageNumbers } from './docx/docxPageNumbers.js';
+import { pageOrientations } from './pageOrientations.js';
 
-// A4 with 2.5 cm margins, in twentieths of a point.
-const PAGE = { width: 11906, height: 16838, margin: 1417 };
-const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;
 const ACCENT = '1F3B5C';
 const HEADER_FILL = 'E8EDF3';
 const ROW_HEADER_FILL = 'F4F6F9';
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 const ORDERED_LIST = 'ordered-list';
 const HEADING_NUMBERS = 'heading-numbers';
-// Lays the pages out as Word would, so the contents carry page numbers when the file is opened.
-const PAGE_NUMBER_ESTIMATE = estimatePageNumbersWith({ guess: true });
-// The estimate costs about 0.1 s per page and far more on words without spaces (a pasted blob), and it
-// blocks the server while it runs: past these limits the contents is left for Word to number (updateFields).
-const ESTIMATE_LIMITS = { characters: 80_000, longestWord: 60 };
 
 /**
  * Word document with real heading styles (outline levels, numbered from one
  * numbering definition), a table of contents field filled in with the page
- * numbers of an estimated layout, header rows repeated on every
- * page, page numbers from the second page on, and Polish set as the language
- * of every style.
+ * numbers of an estimated layout (docx/estimateDocxPages.ts), header rows
+ * repeated on every page, landscape sections for landscape tables, page
+ * numbers from the second page on, and Polish set as the language of every style.
  */
 export const renderDocx: ExportRenderer = (input) => renderDocxDocument(buildExportDocument(input), input.generatedAt);
 
 /** The same Word file for any export document (a plan, or a consultation's remarks table). */
 export async function renderDocxDocument(document: ExportDocument, generatedAt: Date): Promise<RenderedExport> {
   const writer = new DocxWriter();
-  const text = measureExportText(document);
-  const isEstimated = text.characters <= ESTIMATE_LIMITS.characters && text.longestWord <= ESTIMATE_LIMITS.longestWord;
+  const language = { value: document.language };
+  const font = DOCX_FONT;
   const file = new Document({
     title: document.properties.title,
     creator: document.properties.author,
     subject: document.properties.subject,
     description: document.properties.description,
     keywords: (document.properties.keywords ?? []).join(', '),
-    // updateFields only without the estimate: LibreOffice honours it by rebuilding the contents before
-    // laying out the pages, which leaves every page number empty.
-    features: { updateFields: !isEstimated },
-    ...(isEstimated ? { pageNumbers: PAGE_NUMBER_ESTIMATE } : {}),
+    // Written clean, without updateFields: LibreOffice honours updateFields by rebuilding the contents
+    // before laying out the pages, which leaves every page number empty.
+    features: { updateFields: false },
+    pageNumbers: docxPageNumbers(document),
     styles: {
       default: {
-        document: { run: { font: 'Calibri', size: 22, language: { value: document.language } }, paragraph: { spacing: { after: 120, line: 276 } } },
-        heading1: { run: { font: 'Calibri', size: 32, bold: true, color: ACCENT, language: { value: document.language } }, paragraph: headingParagraph(1, { before: 480, after: 160 }) },
-        heading2: { run: { font: 'Calibri', size: 26, bold: true, color: ACCENT, language: { value: document.language } }, paragraph: headingParagraph(2, { before: 320, after: 120 }) },
-        heading3: { run: { font: 'Calibri', size: 23, bold: true, language: { value: document.language } }, paragraph: headingParagraph(3, { before: 240, after: 100 }) },
-        title: { run: { font: 'Calibri', size: 40, bold: true, color: ACCENT, language: { value: document.language } } },
+        document: { run: { font, size: DOCX_SIZE.body, language }, paragraph: { spacing: { after: DOCX_SPACING.after, line: DOCX_SPACING.line } } },
+        heading1: { run: { font, size: DOCX_SIZE.heading[1], bold: true, color: ACCENT, language }, paragraph: headingParagraph(1) },
+        heading2: { run: { font, size: DOCX_SIZE.heading[2], bold: true, color: ACCENT, language }, paragraph: headingParagraph(2) },
+        heading3: { run: { font, size: DOCX_SIZE.heading[3], bold: true, language }, paragraph: headingParagraph(3) },
+        title: { run: { font, size: DOCX_SIZE.title, bold: true, color: ACCENT, language } },
       },
       paragraphStyles: [
-        { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: 20 }, paragraph: { spacing: { before: 160, after: 60 }, keepNext: true } },
-        { id: 'Note', name: 'Note', basedOn: 'Normal', next: 'Normal', run: { size: 19, color: '4D4D4D' } },
-        { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', run: { italics: true }, paragraph: { indent: { left: 567 } } },
+        { id: 'Caption', name: 'Caption', basedOn: 'Normal', next: 'Normal', run: { bold: true, size: DOCX_SIZE.caption }, paragraph: { spacing: DOCX_SPACING.caption, keepNext: true } },
+        { id: 'Note', name: 'Note', basedOn: 'Normal', next: 'Normal', run: { size: DOCX_SIZE.note, color: '4D4D4D' } },
+        { id: 'Quote', name: 'Quote', basedOn: 'Normal', next: 'Normal', run: { italics: true }, paragraph: { indent: { left: DOCX_QUOTE_INDENT } } },
       ],
     },
     numbering: {
@@ -103,35 +109,12 @@ export async function renderDocxDocument(document: ExportDocument, generatedAt: 
             format: LevelFormat.DECIMAL,
             text: `%${level + 1}.`,
             alignment: AlignmentType.START,
-            style: { paragraph: { indent: { left: 567 * (level + 1), hanging: 340 } } },
+            style: { paragraph: { indent: { left: DOCX_LIST_INDENT.ordered * (level + 1), hanging: 340 } } },
           })),
         },
       ],
     },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
-          },
-          // The title page carries no page number.
-          titlePage: true,
-        },
-        footers: {
-          first: new Footer({ children: [new Paragraph({ children: [] })] }),
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ size: 18, children: ['Strona ', PageNumber.CURRENT, ' z ', PageNumber.TOTAL_PAGES] })],
-              }),
-            ],
-          }),
-        },
-        children: [...titlePage(document), ...contents(document), ...document.body.flatMap((block) => writer.block(block))],
-      },
-    ],
+    sections: sections(document, writer),
   });
   const bytes = await Packer.toBuffer(file, false, [{ path: 'docProps/core.xml', data: coreProperties(document, generatedAt) }]);
   return {
@@ -141,8 +124,53 @@ export async function renderDocxDocument(document: ExportDocument, generatedAt: 
   };
 }
 
-function headingParagraph(level: 1 | 2 | 3, spacing: { before: number; after: number }) {
-  return { spacing, keepNext: true, outlineLevel: level - 1, numbering: { reference: HEADING_NUMBERS, level: level - 1 } };
+function headingParagraph(level: 1 | 2 | 3) {
+  return { spacing: DOCX_SPACING.heading[level], keepNext: true, outlineLevel: level - 1, numbering: { reference: HEADING_NUMBERS, level: level - 1 } };
+}
+
+/**
+ * One upright section with the title page (no footer), the contents and the body, and a section of
+ * its own for each run of landscape tables (with the headings right before them), after which the pages stand upright again. Every
+ * page but the first has the footer "Strona X z Y"; the page numbers run on through the sections.
+ */
+function sections(document: ExportDocument, writer: DocxWriter): ISectionOptions[] {
+  const footer = (): Footer =>
+    new Footer({
+      children: [
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [new TextRun({ size: DOCX_SIZE.footer, children: ['Strona ', PageNumber.CURRENT, ' z ', PageNumber.TOTAL_PAGES] })],
+        }),
+      ],
+    });
+  const section = (orientation: DocxOrientation, children: Array<Paragraph | Table | TableOfContents>, isFirst: boolean): ISectionOptions => ({
+    properties: {
+      page: {
+        size: { width: DOCX_PAGE.width, height: DOCX_PAGE.height, orientation: orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: { top: DOCX_PAGE.margin, bottom: DOCX_PAGE.margin, left: DOCX_PAGE.margin, right: DOCX_PAGE.margin },
+      },
+      // The title page carries no page number.
+      ...(isFirst ? { titlePage: true } : {}),
+    },
+    // Later sections name no footer of their own, so they keep the first one's (Word and LibreOffice alike).
+    ...(isFirst ? { footers: { first: new Footer({ children: [new Paragraph({ children: [] })] }), default: footer() } } : {}),
+    children,
+  });
+  const result: ISectionOptions[] = [];
+  let orientation: DocxOrientation = 'portrait';
+  let children: Array<Paragraph | Table | TableOfContents> = [...titlePage(document), ...contents(document)];
+  const orientations = pageOrientations(document.body);
+  document.body.forEach((block, index) => {
+    const wanted = orientations[index] ?? 'portrait';
+    if (wanted !== orientation) {
+      result.push(section(orientation, children, result.length === 0));
+      orientation = wanted;
+      children = [];
+    }
+    children.push(...writer.block(block, orientation));
+  });
+  result.push(section(orientation, children, result.length === 0));
+  return result;
 }
 
 function titlePage(document: ExportDocument): Array<Paragraph> {
@@ -167,8 +195,8 @@ function titlePage(document: ExportDocument): Array<Paragraph> {
 
 function contents(document: ExportDocument): Array<Paragraph | TableOfContents> {
   return [
-    new Paragraph({ style: 'Caption', children: [new TextRun({ text: document.contentsTitle, size: 28, color: ACCENT })] }),
-    new TableOfContents(document.contentsTitle, { hyperlink: true, headingStyleRange: '1-2' }),
+    new Paragraph({ style: 'Caption', children: [new TextRun({ text: document.contentsTitle, size: DOCX_SIZE.contentsTitle, color: ACCENT })] }),
+    new TableOfContents(document.contentsTitle, { hyperlink: true, headingStyleRange: `1-${CONTENTS_LEVELS}` }),
     new Paragraph({ children: [new PageBreak()] }),
   ];
 }
@@ -177,7 +205,7 @@ function contents(document: ExportDocument): Array<Paragraph | TableOfContents> 
 class DocxWriter {
   private orderedLists = 0;
 
-  block(block: ExportBlock): Array<Paragraph | Table> {
+  block(block: ExportBlock, orientation: DocxOrientation = 'portrait'): Array<Paragraph | Table> {
     switch (block.kind) {
       case 'heading':
         return [this.heading(block)];
@@ -191,7 +219,7 @@ class DocxWriter {
       case 'list':
         return this.list(block, 0);
       case 'table':
-        return this.table(block);
+        return this.table(block, orientation);
     }
   }
 
@@ -220,19 +248,18 @@ class DocxWriter {
     ]).filter((entry): entry is Paragraph => entry instanceof Paragraph);
   }
 
-  private table(table: ExportTable): Array<Paragraph | Table> {
-    // In points (9.5 pt text, 5 pt cell margins each side), then twentieths of a point.
-    const columnWidths = approximateColumnWidths(table, CONTENT_WIDTH / 20, 9.5, 11).map((width) => Math.floor(width * 20));
+  private table(table: ExportTable, orientation: DocxOrientation): Array<Paragraph | Table> {
+    const columnWidths = docxColumnWidths(table, orientation);
     const cell = (text: string, column: number, kind: 'header' | 'rowHeader' | 'data' | 'total'): TableCell =>
       new TableCell({
         width: { size: columnWidths[column] ?? 0, type: WidthType.DXA },
-        margins: { top: 60, bottom: 60, left: 100, right: 100 },
+        margins: { top: DOCX_CELL_MARGIN.vertical, bottom: DOCX_CELL_MARGIN.vertical, left: DOCX_CELL_MARGIN.horizontal, right: DOCX_CELL_MARGIN.horizontal },
         shading: kind === 'header' ? { type: ShadingType.CLEAR, color: 'auto', fill: HEADER_FILL } : kind === 'rowHeader' ? { type: ShadingType.CLEAR, color: 'auto', fill: ROW_HEADER_FILL } : undefined,
         children: [
           new Paragraph({
             spacing: { after: 0 },
             alignment: table.align[column] === 'right' && kind !== 'header' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-            children: text.split('\n').map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : undefined, bold: kind !== 'data', size: 19 })),
+            children: text.split('\n').map((line, index) => new TextRun({ text: line, break: index > 0 ? 1 : undefined, bold: kind !== 'data', size: DOCX_SIZE.tableText })),
           }),
         ],
       });
@@ -252,8 +279,8 @@ class DocxWriter {
     );
     return [
       new Paragraph({ style: 'Caption', children: [new TextRun(table.caption)] }),
-      new Table({ width: { size: CONTENT_WIDTH, type: WidthType.DXA }, columnWidths, rows: [header, ...rows] }),
-      new Paragraph({ spacing: { after: 60 }, children: [] }),
+      new Table({ width: { size: docxTextArea(orientation).width, type: WidthType.DXA }, columnWidths, rows: [header, ...rows] }),
+      new Paragraph({ spacing: { after: DOCX_SPACING.afterTable }, children: [] }),
     ];
   }
 }
@@ -270,7 +297,7 @@ function runs(exportRuns: ExportRun[], isCode: boolean): ParagraphChild[] {
           italics: run.italic,
           strike: run.strike,
           underline: run.underline || run.href !== undefined ? {} : undefined,
-          font: run.code || isCode ? 'Consolas' : undefined,
+          font: run.code || isCode ? DOCX_CODE_FONT : undefined,
           color: run.href !== undefined ? '0B4F8A' : undefined,
         }),
     );

@@ -219,5 +219,7 @@ export function indicatorsTable(indicators: IndicatorBlock[], caption: string): 
     hasRowHeaders: false,
     widths: [3, 1.4, 1.1, 1.3, 1.3, 1.9, 1.2],
     align: ['left', 'left', 'left', 'right', 'right', 'left', 'left'],
+    // Seven columns break words ("Wskaźni/k") on an upright page.
+    orientation: 'landscape',
   };
 }

@@ -56,3 +56,16 @@ export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
     await rm(directory, { recursive: true, force: true });
   }
 }
+
+/** Width and height of each page of a PDF, in points (poppler's pdfinfo). */
+export async function pdfPageSizes(bytes: Uint8Array): Promise<Array<{ width: number; height: number }>> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'pdfinfo-'));
+  try {
+    const file = path.join(directory, 'file.pdf');
+    await writeFile(file, bytes);
+    const { stdout } = await run('pdfinfo', ['-f', '1', '-l', '100000', file]);
+    return [...stdout.matchAll(/^Page +\d+ size: +([\d.]+) x ([\d.]+) pts/gm)].map((match) => ({ width: Number(match[1]), height: Number(match[2]) }));
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}

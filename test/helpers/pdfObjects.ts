@@ -51,3 +51,52 @@ export function pdfString(object: string, key: string): string | null {
   }
   return null;
 }
+
+/** A structure element as poppler reads it: its type, its own text, the objects (annotations) it references, its children. */
+export interface PdfStructureNode {
+  type: string;
+  texts: string[];
+  objects: number[];
+  children: PdfStructureNode[];
+}
+
+/**
+ * The structure tree of a tagged PDF with the text of each element's own
+ * marked content, from poppler (`pdfinfo -struct-text`): an independent
+ * reading of which text belongs to which element.
+ */
+export async function pdfStructure(bytes: Uint8Array): Promise<PdfStructureNode> {
+  const directory = await mkdtemp(path.join(tmpdir(), 'pdfinfo-'));
+  try {
+    const input = path.join(directory, 'in.pdf');
+    await writeFile(input, bytes);
+    const { stdout } = await run('pdfinfo', ['-struct-text', input], { maxBuffer: 64 * 1024 * 1024 });
+    const root: PdfStructureNode = { type: 'root', texts: [], objects: [], children: [] };
+    const stack: Array<{ depth: number; node: PdfStructureNode }> = [{ depth: -1, node: root }];
+    for (const line of stdout.split('\n')) {
+      const depth = line.length - line.trimStart().length;
+      const content = line.trim();
+      if (content === '') continue;
+      while ((stack.at(-1)?.depth ?? -1) >= depth) stack.pop();
+      const parent = stack.at(-1)?.node ?? root;
+      const text = content.match(/^"([\s\S]*)"$/);
+      const object = content.match(/^Object (\d+) \d+$/);
+      if (text) parent.texts.push(text[1] ?? '');
+      else if (object) parent.objects.push(Number(object[1]));
+      else if (/^\/\w+/.test(content)) continue;
+      else {
+        const node: PdfStructureNode = { type: content.replace(/[ :(].*$/, ''), texts: [], objects: [], children: [] };
+        parent.children.push(node);
+        stack.push({ depth, node });
+      }
+    }
+    return root;
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+}
+
+/** Every element of a structure tree, depth first, with its parent. */
+export function structureElements(node: PdfStructureNode, parent: PdfStructureNode | null = null): Array<{ node: PdfStructureNode; parent: PdfStructureNode | null }> {
+  return [{ node, parent }, ...node.children.flatMap((child) => structureElements(child, node))];
+}

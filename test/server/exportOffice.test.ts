@@ -6,8 +6,8 @@ import { importSamplePlan } from '../helpers/importSamplePlan.js';
 import { richBlockPlanFile } from '../helpers/richBlockPlanFile.js';
 import { teamMember } from '../helpers/teamMember.js';
 import { readZip } from '../helpers/readZip.js';
-import { convertWithLibreOffice, LIBREOFFICE_TIMEOUT_MS, pdfPageTexts } from '../helpers/libreOffice.js';
-import { pdfObjects, pdfString, referenceOf } from '../helpers/pdfObjects.js';
+import { convertWithLibreOffice, LIBREOFFICE_TIMEOUT_MS, pdfPageSizes, pdfPageTexts } from '../helpers/libreOffice.js';
+import { pdfObjects, pdfString, pdfStructure, referenceOf, structureElements } from '../helpers/pdfObjects.js';
 import { RICH } from '../helpers/richBlockPlanFile.js';
 import type { OpenProposal, PlanVersion } from '../../shared/versions/PlanVersion.js';
 
@@ -76,19 +76,35 @@ function odtHeadingLevels(contentXml: string): number[] {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The contents entries a DOCX was written with: each entry's text and the page number filled in for it. */
+function docxContentsEntries(documentXml: string): Array<{ label: string; page: number }> {
+  return [...documentXml.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="TOC\d"\/>(?:(?!<\/w:p>).)*<\/w:p>/gs)].map((match) => {
+    const texts = [...match[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((text) => text[1] ?? '');
+    return { label: texts.slice(0, -1).join('').trim().replace(/&quot;/g, '"').replace(/&amp;/g, '&'), page: Number(texts.at(-1)) };
+  });
+}
+
+/** The number of the first page after the contents with a line that starts with the text (1-based; 0 when none). */
+function pageStartingWith(pages: string[], text: string): number {
+  const start = text.replace(/\s+/g, ' ').slice(0, 40);
+  return pages.findIndex((page, index) => index > 0 && !/\.{10,}/.test(page) && page.split('\n').some((line) => line.replace(/\s+/g, ' ').trim().startsWith(start))) + 1;
+}
+
 describe('office files judged by LibreOffice', () => {
   it('sees every chapter as a heading of its level, a contents with page numbers, no footer on the title page, header rows, pl-PL and the title', async () => {
+    // The rich plan's lists and marks move the pages about differently: its contents are judged as well.
     const variants = {
-      draft: 'version=draft',
-      agreed: `version=${plans.sample.agreed.id}&rejected=annex`,
+      draft: { plan: plans.sample, query: 'version=draft' },
+      agreed: { plan: plans.sample, query: `version=${plans.sample.agreed.id}&rejected=annex` },
+      rich: { plan: plans.rich, query: 'version=draft' },
     } as const;
     const files: Record<string, Uint8Array> = {};
     const expected: Record<string, Array<{ level: number; label: string }>> = {};
-    for (const [variant, query] of Object.entries(variants)) {
-      const html = await exportFile(plans.sample.id, `format=html&${query}`);
+    for (const [variant, { plan, query }] of Object.entries(variants)) {
+      const html = await exportFile(plan.id, `format=html&${query}`);
       expected[variant] = htmlHeadings(html.bytes.toString('utf8'));
       for (const format of ['docx', 'odt'] as const) {
-        const file = await exportFile(plans.sample.id, `format=${format}&${query}`);
+        const file = await exportFile(plan.id, `format=${format}&${query}`);
         expect(file.status, `${variant} ${format}`).toBe(200);
         files[`${variant}-${format}.${format}`] = file.bytes;
       }
@@ -100,7 +116,7 @@ describe('office files judged by LibreOffice', () => {
     const [asPdf, asOdt] = await Promise.all([convertWithLibreOffice(files, 'pdf'), convertWithLibreOffice(files, 'odt')]);
 
     for (const name of Object.keys(files)) {
-      const variant = name.startsWith('draft') ? 'draft' : 'agreed';
+      const variant = name.slice(0, name.indexOf('-'));
       const headings = expected[variant] ?? [];
       const odt = readZip(asOdt.get(name) ?? new Uint8Array());
       const content = odt.get('content.xml')?.toString('utf8') ?? '';
@@ -122,11 +138,25 @@ describe('office files judged by LibreOffice', () => {
         expect(entry, `${name}: contents entry with a page number for "${heading.label}"`).not.toBeNull();
         const page = Number(entry?.[1]);
         expect(page, `${name}: ${heading.label}`).toBeGreaterThan(2);
-        if (name.endsWith('.odt')) {
-          // The ODT's page numbers are fields LibreOffice computes from its own layout: they point at the heading's page.
-          expect(pages[page - 1], `${name}: "${heading.label}" on page ${page}`).toMatch(new RegExp(`^\\s*${escapeRegExp(heading.label)}`, 'm'));
-        }
+        // The ODT's page numbers are fields LibreOffice computes from its own layout; the DOCX's are filled in
+        // from our estimate of that layout: both point at the page LibreOffice puts the heading on.
+        expect(pages[page - 1], `${name}: "${heading.label}" on page ${page}`).toMatch(new RegExp(`^\\s*${escapeRegExp(heading.label)}`, 'm'));
       }
+      if (name.endsWith('.docx')) {
+        // Every entry, chapters and directions alike, as the DOCX was written (LibreOffice keeps the numbers as they are).
+        const entries = docxContentsEntries(readZip(files[name] ?? new Uint8Array()).get('word/document.xml')?.toString('utf8') ?? '');
+        expect(entries.length, name).toBe(headings.filter((heading) => heading.level <= 2).length);
+        const misplaced = entries.filter((entry) => pageStartingWith(pages, entry.label) !== entry.page).map((entry) => `${entry.label}: ${entry.page}, LibreOffice ${pageStartingWith(pages, entry.label)}`);
+        expect(misplaced, `${name}: contents page numbers against LibreOffice's pages`).toEqual([]);
+      }
+      // The seven-column monitoring table has landscape pages of its own; the pages around it stand upright.
+      const sizes = await pdfPageSizes(asPdf.get(name) ?? new Uint8Array());
+      const monitoring = pages.findIndex((page) => page.includes('Wskaźniki monitorowania'));
+      expect(monitoring, name).toBeGreaterThan(2);
+      expect(sizes[monitoring]?.width, `${name}: monitoring table page landscape`).toBeGreaterThan(sizes[monitoring]?.height ?? Infinity);
+      expect(sizes[0]?.width, `${name}: title page upright`).toBeLessThan(sizes[0]?.height ?? 0);
+      expect(sizes[monitoring + 1]?.width, `${name}: the page after the landscape table upright`).toBeLessThan(sizes[monitoring + 1]?.height ?? 0);
+      expect(sizes.filter((size) => size.width > size.height).length, `${name}: only the monitoring table is landscape`).toBe(1);
       // A heading shows its number once: from the numbering, never typed in front of it as well.
       const direction = headings.find((heading) => heading.label.includes('Kierunek interwencji 1.1.'));
       expect(direction, name).toBeDefined();
@@ -200,8 +230,33 @@ describe('PDF/UA structure of the PDF exports', () => {
       const split = [...words].filter((word) => !pageTokens.has(word) && !word.split(/(?<=[-/–])/).every((part) => pageTokens.has(part)));
       expect(split, `${label}: table words split inside`).toEqual([]);
     }
-    const richPdf = await pdfObjects((await exportFile(plans.rich.id, 'format=pdf')).bytes);
+    const richBytes = (await exportFile(plans.rich.id, 'format=pdf')).bytes;
+    const richPdf = await pdfObjects(richBytes);
     expect([...richPdf.values()].some((object) => /\/S \/Link\b/.test(object) && pdfString(object, 'Alt') === RICH.linkText), 'a web link named by its text').toBe(true);
+
+    // Poppler's reading of the structure: each link's text is inside its Link element, next to its annotation,
+    // and no longer in the paragraph around it.
+    const elements = structureElements(await pdfStructure(richBytes));
+    const links = elements.filter(({ node }) => node.type === 'Link');
+    expect(links.length).toBeGreaterThan(20);
+    for (const { node } of links) {
+      expect(node.texts.join('').trim(), 'a Link element with its text').not.toBe('');
+      expect(node.objects.length, 'a Link element with its annotation').toBeGreaterThan(0);
+    }
+    const webLink = links.find(({ node }) => node.texts.join('') === RICH.linkText);
+    expect(webLink, 'the web link\'s text in its Link element').toBeDefined();
+    expect(webLink?.parent?.texts.join('') ?? '', 'the paragraph around the link').not.toContain(RICH.linkText);
+    expect(webLink?.parent?.texts.join('').length ?? 0, 'the paragraph keeps its own text').toBeGreaterThan(0);
+    const contentsEntries = links.filter(({ parent }) => parent?.type === 'TOCI');
+    expect(contentsEntries.length).toBeGreaterThan(10);
+    expect(contentsEntries.every(({ parent }) => parent?.texts.length === 0), 'a contents entry is all link').toBe(true);
+
+    // Our own PDF turns the monitoring table's pages too.
+    const samplePdf = (await exportFile(plans.sample.id, 'format=pdf')).bytes;
+    const sizes = await pdfPageSizes(samplePdf);
+    const monitoring = (await pdfPageTexts(samplePdf)).findIndex((page) => page.includes('Wskaźniki monitorowania'));
+    expect(monitoring).toBeGreaterThan(2);
+    expect(sizes.map((size, index) => (size.width > size.height ? index : -1)).filter((index) => index >= 0), 'landscape pages').toEqual([monitoring]);
   }, 120_000);
 });
 

@@ -7,7 +7,7 @@ import { teamMember } from '../helpers/teamMember.js';
 import { agreeEveryProposal } from '../helpers/agreeEveryProposal.js';
 import { readZip } from '../helpers/readZip.js';
 import { readPdfText } from '../helpers/readPdfText.js';
-import { convertWithLibreOffice, LIBREOFFICE_TIMEOUT_MS, pdfPageTexts } from '../helpers/libreOffice.js';
+import { convertWithLibreOffice, LIBREOFFICE_TIMEOUT_MS, pdfPageSizes, pdfPageTexts } from '../helpers/libreOffice.js';
 import type { PlanVersion } from '../../shared/versions/PlanVersion.js';
 import type { Consultation, ConsultationRemark } from '../../shared/consultations/Consultation.js';
 import { polishDate } from '../../shared/consultations/consultationStatus.js';
@@ -70,6 +70,17 @@ function expectTable(text: string, shownPayload = PAYLOAD): void {
   expect(flat.indexOf('Uwzględnionaczęściowo')).toBeLessThan(flat.indexOf('Nieuwzględniona'));
 }
 
+/** The seven columns stand on landscape pages (with the heading above them); the title page stands upright. */
+async function expectLandscapeTable(pdf: Uint8Array, label: string): Promise<void> {
+  const pages = await pdfPageTexts(pdf);
+  const sizes = await pdfPageSizes(pdf);
+  const table = pages.findIndex((page) => page.includes('Nieuwzględniona'));
+  expect(table, label).toBeGreaterThan(0);
+  expect(sizes[table]?.width, `${label}: the table's page is landscape`).toBeGreaterThan(sizes[table]?.height ?? Infinity);
+  expect(pages[table], `${label}: the heading goes with the table`).toContain(TITLE);
+  expect(sizes[0]?.width, `${label}: the title page is upright`).toBeLessThan(sizes[0]?.height ?? 0);
+}
+
 describe('remarks table', () => {
   it('exports as HTML with every payload escaped: no script, no element from a remark', async () => {
     const file = await download(teamMember(team, 'observer'), 'html');
@@ -89,6 +100,7 @@ describe('remarks table', () => {
     expect(file.type).toBe('application/pdf');
     const text = await readPdfText(file.bytes);
     expectTable(text);
+    await expectLandscapeTable(file.bytes, 'pdf');
   });
 
   it(
@@ -112,6 +124,7 @@ describe('remarks table', () => {
         const pdf = converted.get(name) ?? new Uint8Array();
         expect((await pdfPageTexts(pdf)).length, name).toBeGreaterThan(1);
         expectTable(await readPdfText(pdf));
+        await expectLandscapeTable(pdf, name);
       }
     },
     LIBREOFFICE_TIMEOUT_MS,

@@ -1,11 +1,13 @@
 import { isAllowedLinkHref } from '../../../shared/schema/isAllowedLinkHref.js';
 import { approximateColumnWidths } from '../approximateColumnWidths.js';
 import type { ExportBlock, ExportDocument, ExportHeading, ExportList, ExportRun, ExportTable } from '../ExportDocument.js';
+import { pageOrientations, type PageOrientation } from '../pageOrientations.js';
 import { ODT_STYLE as S } from './odtStyles.js';
 import { ODF_NAMESPACES, XML_DECLARATION, odfInlineText, xmlText } from './odtXml.js';
 
 const RULE = '0.5pt solid #6b7785';
-const TABLE_WIDTH_CM = 16;
+/** Text width of an upright and of a landscape A4 page with 2.5 cm margins. */
+const TABLE_WIDTH_CM = { portrait: 16, landscape: 24.7 } as const;
 const POINTS_PER_CM = 72 / 2.54;
 
 type RunFlags = Pick<ExportRun, 'bold' | 'italic' | 'underline' | 'strike' | 'code'>;
@@ -20,6 +22,9 @@ type RunFlags = Pick<ExportRun, 'bold' | 'italic' | 'underline' | 'strike' | 'co
 export class OdtContentWriter {
   private readonly automaticStyles = new Map<string, string>();
   private tables = 0;
+  private orientation: PageOrientation = 'portrait';
+  /** The master page the next paragraph starts (a landscape table's pages, or upright ones after it). */
+  private pendingMasterPage: string | null = null;
 
   constructor(private readonly document: ExportDocument) {}
 
@@ -27,7 +32,16 @@ export class OdtContentWriter {
     const [first] = this.document.body;
     // The body starts on a new page after the contents.
     const pageBreak = first?.kind === 'heading' && first.level === 1 ? '' : '<text:p text:style-name="P_new_page"/>';
-    const body = [this.titlePage(), this.contents(), pageBreak, ...this.document.body.map((block, index) => this.block(block, index === 0))].join('');
+    const orientations = pageOrientations(this.document.body);
+    const body = [
+      this.titlePage(),
+      this.contents(),
+      pageBreak,
+      ...this.document.body.map((block, index) => {
+        this.orient(orientations[index] ?? 'portrait');
+        return this.block(block, index === 0);
+      }),
+    ].join('');
     return [
       XML_DECLARATION,
       `<office:document-content ${ODF_NAMESPACES} office:version="1.3">`,
@@ -94,13 +108,33 @@ export class OdtContentWriter {
     );
   }
 
+  /** A landscape table (and its heading) starts the landscape master page, the block after it the upright one again. */
+  private orient(wanted: PageOrientation): void {
+    if (wanted === this.orientation) return;
+    this.orientation = wanted;
+    this.pendingMasterPage = wanted === 'landscape' ? S.landscapeMasterPage : S.masterPage;
+  }
+
+  /**
+   * The style of a paragraph; the first paragraph after a change of orientation gets an automatic
+   * style based on it that starts the other master page (ODF turns pages only at a paragraph).
+   */
+  private paragraphStyle(style: string): string {
+    const masterPage = this.pendingMasterPage;
+    if (masterPage === null) return style;
+    this.pendingMasterPage = null;
+    const name = `${style}_${masterPage}`;
+    this.automaticStyles.set(name, `<style:style style:name="${name}" style:family="paragraph" style:parent-style-name="${style}" style:master-page-name="${masterPage}"/>`);
+    return name;
+  }
+
   private block(block: ExportBlock, isFirst: boolean): string {
     switch (block.kind) {
       case 'heading':
         return this.heading(block, isFirst);
       case 'paragraph': {
         const style = block.variant === 'note' ? S.note : block.variant === 'quote' ? S.quote : block.variant === 'code' ? S.code : S.body;
-        return `<text:p text:style-name="${style}">${this.runs(block.runs, block.variant === 'code')}</text:p>`;
+        return `<text:p text:style-name="${this.paragraphStyle(style)}">${this.runs(block.runs, block.variant === 'code')}</text:p>`;
       }
       case 'list':
         return this.list(block);
@@ -111,7 +145,7 @@ export class OdtContentWriter {
 
   /** The number comes from the outline numbering; annex headings are list headers, so they keep their level but no number. */
   private heading(heading: ExportHeading, isFirst: boolean): string {
-    const style = isFirst && heading.level === 1 ? 'P_h1_new_page' : S.heading(heading.level);
+    const style = isFirst && heading.level === 1 ? 'P_h1_new_page' : this.paragraphStyle(S.heading(heading.level));
     const number = heading.number === '' ? ' text:is-list-header="true"' : '';
     return (
       `<text:h text:style-name="${style}" text:outline-level="${heading.level}"${number}>` +
@@ -123,7 +157,7 @@ export class OdtContentWriter {
   private list(list: ExportList): string {
     const items = list.items.map(
       (item) =>
-        `<text:list-item><text:p text:style-name="${S.body}">${this.runs(item.runs, false)}</text:p>${item.children.map((child) => this.block(child, false)).join('')}</text:list-item>`,
+        `<text:list-item><text:p text:style-name="${this.paragraphStyle(S.body)}">${this.runs(item.runs, false)}</text:p>${item.children.map((child) => this.block(child, false)).join('')}</text:list-item>`,
     );
     return `<text:list text:style-name="${list.ordered ? S.numberList : S.bulletList}">${items.join('')}</text:list>`;
   }
@@ -133,10 +167,11 @@ export class OdtContentWriter {
     const name = `Tabela${this.tables}`;
     // In points (9.5 pt text, 0.1 cm padding each side and the rules), then centimetres. Absolute widths
     // only: LibreOffice reads style:rel-column-width against a scale of its own and ignored these.
-    const widths = approximateColumnWidths(table, TABLE_WIDTH_CM * POINTS_PER_CM, 9.5, 7).map((width) => width / POINTS_PER_CM);
+    const tableWidth = TABLE_WIDTH_CM[table.orientation ?? 'portrait'];
+    const widths = approximateColumnWidths(table, tableWidth * POINTS_PER_CM, 9.5, 7).map((width) => width / POINTS_PER_CM);
     this.automaticStyles.set(
       name,
-      `<style:style style:name="${name}" style:family="table"><style:table-properties style:width="${TABLE_WIDTH_CM}cm" table:align="left" fo:margin-bottom="0.3cm" style:may-break-between-rows="true"/></style:style>` +
+      `<style:style style:name="${name}" style:family="table"><style:table-properties style:width="${tableWidth}cm" table:align="left" fo:margin-bottom="0.3cm" style:may-break-between-rows="true"/></style:style>` +
         widths
           .map(
             (width, column) =>
@@ -163,7 +198,7 @@ export class OdtContentWriter {
       })
       .join('');
     return (
-      `<text:p text:style-name="${S.caption}">${odfInlineText(table.caption)}</text:p>` +
+      `<text:p text:style-name="${this.paragraphStyle(S.caption)}">${odfInlineText(table.caption)}</text:p>` +
       `<table:table table:name="${name}" table:style-name="${name}">${columns}${header}${rows}</table:table>`
     );
   }

@@ -24,6 +24,7 @@ export const ODT_STYLE = {
   numberList: 'List_20_Number',
   titleMasterPage: 'First_20_Page',
   masterPage: 'Standard',
+  landscapeMasterPage: 'Landscape',
 } as const;
 
 const headingStyle = (level: 1 | 2 | 3, size: string, before: string, after: string, color: string): string =>
@@ -103,10 +104,13 @@ export function odtStyles(): string {
     '<office:automatic-styles>',
     '<style:page-layout style:name="A4"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="2.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/>',
     '<style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style></style:page-layout>',
+    '<style:page-layout style:name="A4_landscape"><style:page-layout-properties fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape" fo:margin-top="2.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/>',
+    '<style:footer-style><style:header-footer-properties fo:min-height="0.6cm" fo:margin-top="0.4cm"/></style:footer-style></style:page-layout>',
     '<style:page-layout style:name="A4_title"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="2.5cm" fo:margin-bottom="2.5cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/></style:page-layout>',
     '</office:automatic-styles>',
     '<office:master-styles>',
     `<style:master-page style:name="${ODT_STYLE.masterPage}" style:page-layout-name="A4"><style:footer><text:p text:style-name="Footer">Strona <text:page-number text:select-page="current">1</text:page-number> z <text:page-count>1</text:page-count></text:p></style:footer></style:master-page>`,
+    `<style:master-page style:name="${ODT_STYLE.landscapeMasterPage}" style:page-layout-name="A4_landscape"><style:footer><text:p text:style-name="Footer">Strona <text:page-number text:select-page="current">1</text:page-number> z <text:page-count>1</text:page-count></text:p></style:footer></style:master-page>`,
     `<style:master-page style:name="${ODT_STYLE.titleMasterPage}" style:display-name="First Page" style:page-layout-name="A4_title" style:next-style-name="${ODT_STYLE.masterPage}"/>`,
     '</office:master-styles>',
     '</office:document-styles>',

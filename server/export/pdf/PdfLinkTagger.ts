@@ -27,7 +27,8 @@ interface LinkScope {
  * Puts every link annotation pdfkit makes into a `Link` structure element
  * (PDF/UA): the annotation gets a `StructParent` entry and its alternate text
  * as `Contents`, and the `Link` element, a child of the paragraph or contents
- * entry that holds the link text, references the annotation with an `OBJR`.
+ * entry where the link stands, holds the link text (see `text`) and references
+ * the annotation with an `OBJR`.
  * pdfkit draws link annotations while it lays out the lines, so links are
  * claimed by target inside a scope rather than one text call at a time.
  */
@@ -73,6 +74,22 @@ export class PdfLinkTagger {
       this.scope = outer;
       for (const link of scope.links.values()) link.element.end();
     }
+  }
+
+  /**
+   * Draws a link's text as marked content of its `Link` element, so the text is inside the element
+   * (PDF/UA), not only the annotation. Outside a scope that knows the target, it just draws.
+   */
+  text(target: string, draw: () => void): void {
+    const link = this.claim(target);
+    if (link === null) {
+      draw();
+      return;
+    }
+    const content = this.pdf.markStructureContent('Link');
+    draw();
+    this.pdf.endMarkedContent();
+    link.element.add(content);
   }
 
   private claim(target: string | null): { element: StructureElement; objects: Array<Record<string, unknown>>; alt: string } | null {
