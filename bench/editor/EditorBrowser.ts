@@ -31,8 +31,11 @@ export class EditorBrowser {
     return new EditorBrowser(browser, httpUrl, cookie);
   }
 
-  /** A fresh profile (empty cache) that navigates to the plan and returns at once; the probe records what follows. */
-  async openPlan(planId: string): Promise<{ context: BrowserContext; page: Page }> {
+  /**
+   * A fresh profile (empty cache) that navigates to the plan and returns at once; the probe records what follows.
+   * `beforeNavigation` runs on the new page first (e.g. to start a CPU profile of the load).
+   */
+  async openPlan(planId: string, beforeNavigation?: (context: BrowserContext, page: Page) => Promise<void>): Promise<{ context: BrowserContext; page: Page }> {
     // The probe's string predicates (waitForFunction) are evaluated by Playwright with eval, which the
     // app's CSP (script-src 'self') forbids; bypassing it changes nothing the probe measures.
     const context = await this.browser.newContext({ viewport: VIEWPORT, bypassCSP: true });
@@ -41,6 +44,7 @@ export class EditorBrowser {
     await context.addInitScript({ content: TYPING_PROBE_SCRIPT });
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    await beforeNavigation?.(context, page);
     await page.goto(`${this.httpUrl}/plans/${planId}`, { waitUntil: 'commit' });
     return { context, page };
   }

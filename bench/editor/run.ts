@@ -15,7 +15,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { ChildServer } from '../lib/ChildServer.js';
 import { describeMachine } from '../lib/describeMachine.js';
 import { formatTable, type ResultTable } from '../lib/ResultTable.js';
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     const typing: TypingResult[] = [];
     for (const plan of plans) {
       const loads = [];
-      for (let load = 0; load < LOADS; load++) loads.push(await measureInteractive(browser, plan.id));
+      for (let load = 0; load < LOADS; load++) loads.push(await measureInteractive(browser, plan.id, load === 0 && PROFILE_DIR !== '' ? profileName(plan.label, 'load') : null));
       interactive.push({ plan: plan.label, loads });
       for (const kind of ['sectionText', 'directionDescription'] as const) {
         typing.push(await measureTyping(browser, plan.id, plan.label, kind, null));
@@ -142,9 +142,17 @@ async function registerWithWorkspace(httpUrl: string): Promise<BenchApi> {
   };
 }
 
-/** Navigation start → editor editable, and → the first key typed after that painted (fresh profile, empty cache). */
-async function measureInteractive(browser: EditorBrowser, planId: string): Promise<{ editableMs: number; firstKeyMs: number }> {
-  const { context, page } = await browser.openPlan(planId);
+/**
+ * Navigation start → editor editable, and → the first key typed after that painted (fresh profile, empty cache).
+ * With a `profile` name, a CPU profile from navigation to that key is saved under it.
+ */
+async function measureInteractive(browser: EditorBrowser, planId: string, profile: string | null): Promise<{ editableMs: number; firstKeyMs: number }> {
+  let cdp: CDPSession | null = null;
+  const { context, page } = await browser.openPlan(planId, async (newContext, newPage) => {
+    if (profile === null) return;
+    cdp = await newContext.newCDPSession(newPage);
+    await startProfiler(cdp);
+  });
   try {
     const editableMs = await waitUntilEditable(page);
     await placeCaretAtEnd(page, 'sectionText', 'first');
@@ -153,6 +161,7 @@ async function measureInteractive(browser: EditorBrowser, planId: string): Promi
     await waitForPaintedKeys(page, 1, 10_000);
     const [first] = (await collect(page)).samples;
     if (first?.paintedAt == null) throw new Error('the first key never showed');
+    if (cdp !== null && profile !== null) await saveProfile(cdp, profile);
     return { editableMs, firstKeyMs: first.paintedAt };
   } finally {
     await context.close();
@@ -179,11 +188,7 @@ async function measureTyping(
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     const metricsBefore = await readRendererMetrics(cdp);
-    if (PROFILE_DIR !== '') {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await cdp.send('Profiler.start');
-    }
+    if (PROFILE_DIR !== '') await startProfiler(cdp);
     const cpuBefore = process.cpuUsage();
     const wallBefore = performance.now();
     await Promise.all([page.keyboard.type(TYPED_TEXT, { delay: KEY_DELAY_MS }), other?.page.keyboard.type(TYPED_TEXT, { delay: KEY_DELAY_MS })]);
@@ -193,7 +198,7 @@ async function measureTyping(
     const metricsAfter = await readRendererMetrics(cdp);
     const { samples, longTasks } = await collect(page);
     const target = `${kind === 'sectionText' ? 'section paragraph' : 'direction description'} (middle)${secondMember === null ? '' : ', 2nd member typing in first section'}`;
-    if (PROFILE_DIR !== '') await saveProfile(cdp, `${planLabel.split(' ')[0]}-x${planLabel.includes('×') ? REPEATS : 1}-${kind}${secondMember ? '-2nd' : ''}`);
+    if (PROFILE_DIR !== '') await saveProfile(cdp, profileName(planLabel, `${kind}${secondMember ? '-2nd' : ''}`));
     const perKey = (name: string): number => ((metricsAfter[name] ?? 0) - (metricsBefore[name] ?? 0)) * 1000 / Math.max(1, samples.length);
     return {
       ...summarizeTyping(planLabel, target, samples, longTasks, harnessCpuPercent),
@@ -211,7 +216,17 @@ async function readRendererMetrics(cdp: { send(method: 'Performance.getMetrics')
   return Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
 }
 
-async function saveProfile(cdp: { send(method: 'Profiler.stop'): Promise<{ profile: unknown }> }, name: string): Promise<void> {
+function profileName(planLabel: string, what: string): string {
+  return `${planLabel.split(' ')[0]}-x${planLabel.includes('×') ? REPEATS : 1}-${what}`;
+}
+
+async function startProfiler(cdp: CDPSession): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+}
+
+async function saveProfile(cdp: CDPSession, name: string): Promise<void> {
   const { profile } = await cdp.send('Profiler.stop');
   await mkdir(PROFILE_DIR, { recursive: true });
   const file = path.join(PROFILE_DIR, `${name}.cpuprofile`);

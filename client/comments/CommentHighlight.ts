@@ -88,7 +88,12 @@ export const CommentHighlight = Extension.create<CommentHighlightOptions>({
             // Once per tick, not per keystroke: the panel re-sorts its threads on this.
             if (documentChanged) store.noteDocumentChanged();
             documentChanged = false;
-            view.dispatch(view.state.tr.setMeta(commentHighlightKey, buildDecorations(view.state, store)).setMeta('addToHistory', false));
+            const decorations = buildDecorations(view.state, store);
+            // Mostly the mapped highlights are already right (typing away from them): then no transaction at all,
+            // as each one runs every plugin and view update of a big plan again.
+            const current = commentHighlightKey.getState(view.state);
+            if (current !== undefined && sameDecorations(current.find(), decorations.find())) return;
+            view.dispatch(view.state.tr.setMeta(commentHighlightKey, decorations).setMeta('addToHistory', false));
           };
           const schedule = (): void => {
             if (timer === null) timer = setTimeout(recompute, 0);
@@ -130,7 +135,17 @@ function buildDecorations(state: EditorState, store: CommentStore): DecorationSe
       class: `comment-highlight${isFocused ? ' comment-highlight--focused' : ''}`,
       'data-thread-id': thread.id,
     };
-    decorations.push(range.isBlock ? Decoration.node(range.from, range.to, attributes) : Decoration.inline(range.from, range.to, attributes));
+    const spec = { key: `${thread.id} ${isFocused ? 'focused' : ''}` };
+    decorations.push(range.isBlock ? Decoration.node(range.from, range.to, attributes, spec) : Decoration.inline(range.from, range.to, attributes, spec));
   }
   return DecorationSet.create(state.doc, decorations);
+}
+
+/** Whether two lists of highlights cover the same ranges for the same threads, shown the same way. */
+function sameDecorations(a: readonly Decoration[], b: readonly Decoration[]): boolean {
+  const keys = (list: readonly Decoration[]): string[] =>
+    list.map((decoration) => `${decoration.from} ${decoration.to} ${String((decoration.spec as { key?: unknown }).key)}`).sort();
+  const left = keys(a);
+  const right = keys(b);
+  return left.length === right.length && left.every((key, index) => key === right[index]);
 }

@@ -15,6 +15,7 @@ import { EditorToolbar } from './EditorToolbar.js';
 import { planNodeViews } from './nodeViews/planNodeViews.js';
 import { SlashCommand } from './slashMenu/SlashCommand.js';
 import { SlashMenu } from './slashMenu/SlashMenu.js';
+import { RemoteChangeNoScroll } from './RemoteChangeNoScroll.js';
 import { UndoByWord } from './UndoByWord.js';
 import { SuggestionMode } from './suggestions/SuggestionMode.js';
 
@@ -53,6 +54,7 @@ export function PlanEditor({ connection, userName, userId = '', isEditable, isSu
         SlashCommand,
         BlockFieldKeymap,
         UndoByWord,
+        RemoteChangeNoScroll,
         SuggestionMode.configure({ author: { id: userId, name: userName, color: connection.userColor }, isSuggestOnly }),
         ...(commentStore === null ? [] : [CommentHighlight.configure({ store: commentStore })]),
       ],

@@ -1,3 +1,5 @@
+import { mountNow } from './nodeViews/LazyMounter.js';
+
 /** Scrolls the n-th section of the editor into view and puts the focus on its title. */
 export function focusSection(index: number): boolean {
   const section = document.querySelectorAll<HTMLElement>('.plan-editor [data-section-key]')[index];
@@ -11,6 +13,8 @@ export function focusSection(index: number): boolean {
 export function focusBlock(blockId: string): boolean {
   const block = [...document.querySelectorAll<HTMLElement>('.plan-editor [data-block-id]')].find((element) => element.dataset['blockId'] === blockId);
   if (block === undefined) return false;
+  // Its controls may not be rendered yet (off screen while the page was idle-rendering).
+  mountNow(block);
   block.scrollIntoView({ block: 'center', behavior: 'smooth' });
   block.querySelector<HTMLElement>('input, select, textarea, button')?.focus({ preventScroll: true });
   return true;

@@ -4,11 +4,12 @@ import { label } from '../../shared/domain/taxonomy.js';
 import { toLanguage } from '../editor/nodeViews/fields/CodeSelect.js';
 import { focusSection } from '../editor/focusPlanElement.js';
 import { buildOutline } from './buildOutline.js';
+import { memoByModel } from '../planViews/memoByModel.js';
 
 const COUNTED: readonly TypedBlockType[] = ['interventionDirection', 'recommendation', 'goal', 'indicator'];
 
 /** The plan's sections in order, live: title, status and block counts; activating one jumps there. */
-export function OutlineSidebar({ plan }: { plan: Plan }) {
+function OutlineSidebarContent({ plan }: { plan: Plan }) {
   const { t, i18n } = useTranslation();
   const language = toLanguage(i18n.language);
   const entries = buildOutline(plan);
@@ -46,3 +47,6 @@ export function OutlineSidebar({ plan }: { plan: Plan }) {
     </nav>
   );
 }
+
+/** Renders again only when the outline changes (memoByModel). */
+export const OutlineSidebar = memoByModel(OutlineSidebarContent, buildOutline);

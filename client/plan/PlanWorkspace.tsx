@@ -1,6 +1,5 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { collectPlanWarnings, type PlanWarning } from '../../shared/planViews/collectPlanWarnings.js';
 import type { PlanConnection } from '../collaboration/PlanConnection.js';
 import { usePlanConnection } from '../collaboration/usePlanConnection.js';
 import { CommentsPanel } from '../comments/CommentsPanel.js';
@@ -14,16 +13,12 @@ import { useConsultations } from '../consultation/useConsultations.js';
 import { PlanEditor } from '../editor/PlanEditor.js';
 import { SuggestionsPanel } from '../editor/suggestions/SuggestionsPanel.js';
 import type { Editor } from '@tiptap/react';
-import { directionOptions, goalOptions } from '../editor/nodeViews/blockOptions.js';
-import { BlockViewContext, BlockViewStore, type BlockViewState, type TeamMemberOption } from '../editor/nodeViews/BlockViewContext.js';
-import type { Plan } from '../../shared/domain/Plan.js';
-import { OutlineSidebar } from '../outline/OutlineSidebar.js';
-import { PlanViewsPanel } from '../planViews/PlanViewsPanel.js';
-import { useLivePlan } from '../planViews/useLivePlan.js';
-import { withRecordedStatuses } from '../planViews/withRecordedStatuses.js';
+import { BlockViewContext, BlockViewStore } from '../editor/nodeViews/BlockViewContext.js';
+import { useLivePlanStore } from '../planViews/useLivePlan.js';
 import { ProposalContext, type ProposalContextValue } from '../proposals/ProposalContext.js';
 import { useProposals } from '../proposals/useProposals.js';
 import { ConnectionNotices } from './ConnectionNotices.js';
+import { BlockViewFeeder, blockViewState, LiveOutline, LivePlanViews } from './LivePlanParts.js';
 import { CopyTextButton } from '../workspace/CopyTextButton.js';
 import { PresenceList } from './PresenceList.js';
 import { SaveStatus } from './SaveStatus.js';
@@ -58,7 +53,7 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
   // A suggest-only member types into the editor too, always suggesting; block controls stay read-only.
   const isSuggestOnly = snapshot.accessMode === 'suggest-only' && snapshot.terminalClose === null && snapshot.accessProblem === null;
   const [editor, setEditor] = useState<Editor | null>(null);
-  const livePlan = useLivePlan(connection.doc);
+  const livePlanStore = useLivePlanStore(connection.doc);
   const members = useTeamMembers(workspaceId);
   useEffect(
     () =>
@@ -70,12 +65,8 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
   const proposals = useProposals(planId, connection.channel);
   const consultations = useConsultations(planId, connection.channel);
   const commentStore = useCommentStore(planId, connection);
-  // Views and warnings use the decision register's statuses, never the blocks' own attribute.
-  const plan = useMemo(() => withRecordedStatuses(livePlan, proposals.snapshot.byBlockId), [livePlan, proposals.snapshot.byBlockId]);
-  const warnings = useMemo(() => collectPlanWarnings(plan), [plan]);
   // A store, not a context value: node views re-render only for the slices that changed (see BlockViewStore).
-  const [blockViewStore] = useState(() => new BlockViewStore(blockViewState(isEditable, plan, warnings, members)));
-  useLayoutEffect(() => blockViewStore.update(blockViewState(isEditable, plan, warnings, members)), [blockViewStore, isEditable, plan, warnings, members]);
+  const [blockViewStore] = useState(() => new BlockViewStore(blockViewState(isEditable, livePlanStore.getPlan(), [], members)));
   const proposalContext = useMemo<ProposalContextValue>(
     () => ({ planId, userId: user.id, role, store: proposals.store, snapshot: proposals.snapshot }),
     [planId, user.id, role, proposals.store, proposals.snapshot],
@@ -83,12 +74,14 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
   const isAvailable = snapshot.accessProblem === null && snapshot.terminalClose === null;
 
   // The connection snapshot (save state) changes on every key; these elements only when their inputs do, so React skips them.
-  const viewsPanel = useMemo(() => <PlanViewsPanel plan={plan} proposals={proposals.snapshot.byBlockId} warnings={warnings} />, [plan, proposals.snapshot.byBlockId, warnings]);
-  const outline = useMemo(() => <OutlineSidebar plan={plan} />, [plan]);
+  // They follow the live plan themselves (LivePlanParts): its reads do not render this component.
+  const viewsPanel = useMemo(() => <LivePlanViews store={livePlanStore} proposals={proposals.snapshot.byBlockId} />, [livePlanStore, proposals.snapshot.byBlockId]);
+  const outline = useMemo(() => <LiveOutline store={livePlanStore} proposals={proposals.snapshot.byBlockId} />, [livePlanStore, proposals.snapshot.byBlockId]);
   const editorPane = useMemo(
     () => (
       <ProposalContext.Provider value={proposalContext}>
         <BlockViewContext.Provider value={blockViewStore}>
+          <BlockViewFeeder store={livePlanStore} proposals={proposals.snapshot.byBlockId} blockViewStore={blockViewStore} isEditable={isEditable} members={members} />
           <PlanEditor
             connection={connection}
             userName={user.name}
@@ -101,15 +94,29 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
         </BlockViewContext.Provider>
       </ProposalContext.Provider>
     ),
-    [proposalContext, blockViewStore, connection, user.name, user.id, isEditable, isSuggestOnly, commentStore],
+    [proposalContext, blockViewStore, livePlanStore, proposals.snapshot.byBlockId, members, connection, user.name, user.id, isEditable, isSuggestOnly, commentStore],
   );
 
+  // Also kept while only the live plan changed, so the open tab does not render again for nothing.
+  const commentsPanel = useMemo(
+    () => (commentStore === null ? null : <CommentsPanel planId={planId} store={commentStore} userId={user.id} members={members} />),
+    [planId, commentStore, user.id, members],
+  );
+  const suggestionsPanel = useMemo(() => <SuggestionsPanel editor={editor} userId={user.id} canResolve={isEditable} />, [editor, user.id, isEditable]);
+  const versionsPanel = useMemo(
+    () => <VersionsPanel planId={planId} role={role} isEditable={isEditable} channel={connection.channel} />,
+    [planId, role, isEditable, connection.channel],
+  );
+  const consultationPanel = useMemo(
+    () => <ConsultationPanel planId={planId} role={role} channel={connection.channel} consultations={consultations} />,
+    [planId, role, connection.channel, consultations],
+  );
   const tabs: SidePanelTab[] = [
     { id: 'views', label: t('blocks.panel.views'), content: viewsPanel },
-    ...(commentStore === null ? [] : [{ id: 'comments', label: t('comments.panelTitle'), content: <CommentsPanel planId={planId} store={commentStore} userId={user.id} members={members} /> }]),
-    { id: 'suggestions', label: t('suggestions.panelTitle'), content: <SuggestionsPanel editor={editor} userId={user.id} canResolve={isEditable} /> },
-    { id: 'versions', label: t('versions.panelTitle'), content: <VersionsPanel planId={planId} role={role} isEditable={isEditable} channel={connection.channel} /> },
-    { id: 'consultation', label: t('consultation.panelTitle'), content: <ConsultationPanel planId={planId} role={role} channel={connection.channel} consultations={consultations} /> },
+    ...(commentsPanel === null ? [] : [{ id: 'comments', label: t('comments.panelTitle'), content: commentsPanel }]),
+    { id: 'suggestions', label: t('suggestions.panelTitle'), content: suggestionsPanel },
+    { id: 'versions', label: t('versions.panelTitle'), content: versionsPanel },
+    { id: 'consultation', label: t('consultation.panelTitle'), content: consultationPanel },
   ];
 
   return (
@@ -151,14 +158,4 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
       </div>
     </div>
   );
-}
-
-function blockViewState(isEditable: boolean, plan: Plan, warnings: readonly PlanWarning[], members: readonly TeamMemberOption[]): BlockViewState {
-  return { isEditable, goalOptions: goalOptions(plan), directionOptions: directionOptions(plan), warningsByBlockId: groupByBlock(warnings), members };
-}
-
-function groupByBlock(warnings: readonly PlanWarning[]): Map<string, PlanWarning[]> {
-  const byBlock = new Map<string, PlanWarning[]>();
-  for (const warning of warnings) byBlock.set(warning.blockId, [...(byBlock.get(warning.blockId) ?? []), warning]);
-  return byBlock;
 }

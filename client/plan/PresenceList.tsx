@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanConnection } from '../collaboration/PlanConnection.js';
 import { usePresence } from '../collaboration/usePresence.js';
 
-export function PresenceList({ connection }: { connection: PlanConnection }) {
+function PresenceListContent({ connection }: { connection: PlanConnection }) {
   const { t } = useTranslation();
   const users = usePresence(connection);
   const others = users.filter((user) => !user.isSelf);
@@ -28,3 +29,6 @@ export function PresenceList({ connection }: { connection: PlanConnection }) {
     </section>
   );
 }
+
+/** Its parent renders on every read of the live plan; the list changes only with the awareness states. */
+export const PresenceList = memo(PresenceListContent);

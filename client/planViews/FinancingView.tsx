@@ -4,9 +4,10 @@ import { FUNDING_SOURCES, label } from '../../shared/domain/taxonomy.js';
 import { computeFinancing } from '../../shared/planViews/computeFinancing.js';
 import { toLanguage } from '../editor/nodeViews/fields/CodeSelect.js';
 import { formatAmount } from './formatAmount.js';
+import { memoByModel } from './memoByModel.js';
 
 /** Financing totals of the directions (rejected ones left out): by source, by year, in total. */
-export function FinancingView({ plan }: { plan: Plan }) {
+function FinancingViewContent({ plan }: { plan: Plan }) {
   const { t, i18n } = useTranslation();
   const language = toLanguage(i18n.language);
   const financing = computeFinancing(plan);
@@ -96,3 +97,6 @@ export function FinancingView({ plan }: { plan: Plan }) {
     </section>
   );
 }
+
+/** Renders again only when the financing figures change (memoByModel). */
+export const FinancingView = memoByModel(FinancingViewContent, computeFinancing);

@@ -3,9 +3,10 @@ import type { MeasuredValue, Plan } from '../../shared/domain/Plan.js';
 import { label } from '../../shared/domain/taxonomy.js';
 import { buildIndicatorTable } from '../../shared/planViews/buildIndicatorTable.js';
 import { toLanguage } from '../editor/nodeViews/fields/CodeSelect.js';
+import { memoByModel } from './memoByModel.js';
 
 /** The monitoring table: indicator blocks, then the indicators listed inside directions. */
-export function IndicatorTableView({ plan }: { plan: Plan }) {
+function IndicatorTableViewContent({ plan }: { plan: Plan }) {
   const { t, i18n } = useTranslation();
   const language = toLanguage(i18n.language);
   const rows = buildIndicatorTable(plan).filter((row) => row.sameAs === null);
@@ -47,3 +48,6 @@ export function IndicatorTableView({ plan }: { plan: Plan }) {
     </section>
   );
 }
+
+/** Renders again only when the indicator table changes (memoByModel). */
+export const IndicatorTableView = memoByModel(IndicatorTableViewContent, buildIndicatorTable);

@@ -5,9 +5,10 @@ import { RECOMMENDATION_KINDS, label } from '../../shared/domain/taxonomy.js';
 import { groupRecommendations } from '../../shared/planViews/groupRecommendations.js';
 import { toLanguage } from '../editor/nodeViews/fields/CodeSelect.js';
 import { ProposalStatusBadge } from '../proposals/ProposalStatusBadge.js';
+import { memoByModel } from './memoByModel.js';
 
 /** Recommendations, models and guidelines by kind, each with its recorded status. */
-export function RecommendationsView({ plan, proposals }: { plan: Plan; proposals: ReadonlyMap<string, ProposalState> }) {
+function RecommendationsViewContent({ plan, proposals }: { plan: Plan; proposals: ReadonlyMap<string, ProposalState> }) {
   const { t, i18n } = useTranslation();
   const language = toLanguage(i18n.language);
   const groups = groupRecommendations(plan);
@@ -50,3 +51,6 @@ export function RecommendationsView({ plan, proposals }: { plan: Plan; proposals
     </section>
   );
 }
+
+/** Renders again only when the recommendations or the proposals change (memoByModel). */
+export const RecommendationsView = memoByModel(RecommendationsViewContent, groupRecommendations);

@@ -3,9 +3,10 @@ import type { Plan } from '../../shared/domain/Plan.js';
 import { label } from '../../shared/domain/taxonomy.js';
 import { buildTargetGroupMatrix } from '../../shared/planViews/buildTargetGroupMatrix.js';
 import { toLanguage } from '../editor/nodeViews/fields/CodeSelect.js';
+import { memoByModel } from './memoByModel.js';
 
 /** Target groups (rows) × intervention directions (columns); groups no direction serves are flagged. */
-export function TargetGroupMatrixView({ plan }: { plan: Plan }) {
+function TargetGroupMatrixViewContent({ plan }: { plan: Plan }) {
   const { t, i18n } = useTranslation();
   const language = toLanguage(i18n.language);
   const matrix = buildTargetGroupMatrix(plan);
@@ -58,3 +59,6 @@ export function TargetGroupMatrixView({ plan }: { plan: Plan }) {
     </section>
   );
 }
+
+/** Renders again only when the matrix changes (memoByModel). */
+export const TargetGroupMatrixView = memoByModel(TargetGroupMatrixViewContent, buildTargetGroupMatrix);

@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import type { PlanWarning } from '../../shared/planViews/collectPlanWarnings.js';
 import { focusBlock } from '../editor/focusPlanElement.js';
 import { warningMessage } from './warningMessage.js';
+import { memo } from 'react';
 
 /** Every consistency warning of the plan, each with a way to jump to its block. */
-export function WarningsView({ warnings }: { warnings: readonly PlanWarning[] }) {
+function WarningsViewContent({ warnings }: { warnings: readonly PlanWarning[] }) {
   const { t, i18n } = useTranslation();
   return (
     <section className="plan-view" aria-labelledby="view-warnings">
@@ -28,3 +29,6 @@ export function WarningsView({ warnings }: { warnings: readonly PlanWarning[] })
     </section>
   );
 }
+
+/** The warnings are a new array on every read of the live plan; this renders again only when they differ. */
+export const WarningsView = memo(WarningsViewContent, (previous, next) => JSON.stringify(previous.warnings) === JSON.stringify(next.warnings));

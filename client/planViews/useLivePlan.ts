@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { CONTENT_FIELD } from '../../shared/documentName.js';
 import type { Plan } from '../../shared/domain/Plan.js';
@@ -15,39 +15,77 @@ const IDLE_TIMEOUT_MS = 300;
  * 200 ms while it changes (a burst of keystrokes costs one read). The reader
  * never throws on content other clients wrote.
  *
- * Off the typing path: the read waits for an idle moment between keys, and
- * the views it re-renders (side panels, outline, block warnings) render as a
- * transition, which React interrupts when the next key arrives.
+ * Off the typing path: the read waits for an idle moment between keys. One
+ * store serves every view of the page (outline, side panel, block warnings),
+ * each subscribed on its own (useLivePlan), so the page around them does not
+ * render again on each read: a React commit that touches any element while
+ * the editor has the focus walks the whole editor DOM for the selection.
  */
-export function useLivePlan(doc: Y.Doc): Plan {
-  const [plan, setPlan] = useState<Plan>(() => readPlanFromYDoc(doc).plan);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let idle: number | null = null;
-    const read = (): void => {
-      idle = null;
-      const next = readPlanFromYDoc(doc).plan;
-      startTransition(() => setPlan(next));
-    };
-    const refresh = (): void => {
-      if (timer !== null || idle !== null) return;
-      timer = setTimeout(() => {
-        timer = null;
-        idle = whenIdle(read);
-      }, DEBOUNCE_MS);
-    };
-    const content = doc.getXmlFragment(CONTENT_FIELD);
-    const meta = doc.getMap(PLAN_META_FIELD);
-    content.observeDeep(refresh);
-    meta.observeDeep(refresh);
-    setPlan(readPlanFromYDoc(doc).plan);
+export class LivePlanStore {
+  private plan: Plan;
+  private readonly listeners = new Set<() => void>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private idle: number | null = null;
+
+  constructor(private readonly doc: Y.Doc) {
+    this.plan = readPlanFromYDoc(doc).plan;
+  }
+
+  readonly getPlan = (): Plan => this.plan;
+
+  /** The document is observed while anyone listens. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    if (this.listeners.size === 0) this.observe();
+    this.listeners.add(listener);
     return () => {
-      content.unobserveDeep(refresh);
-      meta.unobserveDeep(refresh);
-      if (timer !== null) clearTimeout(timer);
-      if (idle !== null) cancelIdle(idle);
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.unobserve();
     };
-  }, [doc]);
+  };
+
+  private observe(): void {
+    this.doc.getXmlFragment(CONTENT_FIELD).observeDeep(this.refresh);
+    this.doc.getMap(PLAN_META_FIELD).observeDeep(this.refresh);
+    // It may have changed while no one listened.
+    this.refresh();
+  }
+
+  private unobserve(): void {
+    this.doc.getXmlFragment(CONTENT_FIELD).unobserveDeep(this.refresh);
+    this.doc.getMap(PLAN_META_FIELD).unobserveDeep(this.refresh);
+    if (this.timer !== null) clearTimeout(this.timer);
+    if (this.idle !== null) cancelIdle(this.idle);
+    this.timer = null;
+    this.idle = null;
+  }
+
+  private readonly refresh = (): void => {
+    if (this.timer !== null || this.idle !== null) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.idle = whenIdle(this.read);
+    }, DEBOUNCE_MS);
+  };
+
+  private readonly read = (): void => {
+    this.idle = null;
+    this.plan = readPlanFromYDoc(this.doc).plan;
+    for (const listener of this.listeners) listener();
+  };
+}
+
+/** One live plan store per document. */
+export function useLivePlanStore(doc: Y.Doc): LivePlanStore {
+  return useMemo(() => new LivePlanStore(doc), [doc]);
+}
+
+/** The store's plan, re-rendering the caller as a transition (React interrupts it when the next key arrives). */
+export function useLivePlan(store: LivePlanStore): Plan {
+  const [plan, setPlan] = useState(store.getPlan);
+  useEffect(() => {
+    setPlan(store.getPlan());
+    return store.subscribe(() => startTransition(() => setPlan(store.getPlan())));
+  }, [store]);
   return plan;
 }
 

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import i18next from 'i18next';
+import { plainLabel } from '../../i18n/plainLabel.js';
 import { fundingShareAttributeFields } from '../../../shared/domain/blockFields.js';
 import { label, taxonomyEntries } from '../../../shared/domain/taxonomy.js';
 import { coerceBlockAttributes } from '../../../shared/planJson/coerceBlockAttributes.js';
@@ -21,14 +22,14 @@ export class FundingShareView extends FieldNodeView {
     const language = i18next.language === 'en' ? 'en' : 'pl';
     this.dom = element('div', 'plan-field__row funding-row', { 'data-node': node.type.name, contenteditable: 'false' });
     const source = selectControl(
-      i18next.t('blocks.direction.fundingSource'),
+      plainLabel('blocks.direction.fundingSource'),
       taxonomyEntries('fundingSources').map((entry) => ({ value: entry.code, label: label('fundingSources', entry.code, language) })),
       (code) => setNodeAttributes(editor, getPos, { code }),
     );
-    const amount = numberControl({ label: i18next.t('blocks.direction.fundingAmount'), min: 0, className: 'funding-row__amount' }, (value) =>
+    const amount = numberControl({ label: plainLabel('blocks.direction.fundingAmount'), min: 0, className: 'funding-row__amount' }, (value) =>
       setNodeAttributes(editor, getPos, { amount: value ?? 0 }),
     );
-    const remove = element('button', 'plan-field__remove', { type: 'button', 'aria-label': i18next.t('blocks.common.removeRow') });
+    const remove = element('button', 'plan-field__remove', { type: 'button', 'aria-label': plainLabel('blocks.common.removeRow') });
     remove.textContent = '×';
     remove.addEventListener('click', () => removeNode(editor, getPos));
     this.dom.append(source.element, amount.element, remove);

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import i18next from 'i18next';
+import { plainLabel } from '../../i18n/plainLabel.js';
 import { coerceBlockAttributes } from '../../../shared/planJson/coerceBlockAttributes.js';
 import { directionIndicatorAttributeFields, type MeasuredValue } from '../../../shared/domain/blockFields.js';
 import { numberControl, textControl, type AttributeControl } from './AttributeControl.js';
@@ -25,19 +25,19 @@ export class IndicatorRowView extends FieldNodeView {
     private readonly getPos: () => number | undefined,
   ) {
     super(node);
-    this.dom = element('div', 'plan-field__row indicator-row', { 'data-node': node.type.name, role: 'group', 'aria-label': i18next.t('blocks.direction.indicators') });
+    this.dom = element('div', 'plan-field__row indicator-row', { 'data-node': node.type.name, role: 'group', 'aria-label': plainLabel('blocks.direction.indicators') });
     this.contentDOM = element('div', 'indicator-row__texts');
     const values = nonEditable(element('div', 'indicator-row__values'));
-    const unit = textControl(i18next.t('blocks.indicator.unit'), 'indicator-row__unit', (value) => this.set({ unit: value }));
+    const unit = textControl(plainLabel('blocks.indicator.unit'), 'indicator-row__unit', (value) => this.set({ unit: value }));
     values.append(unit.element);
     this.controls.push({ control: unit, read: (current) => this.attributes(current).unit });
     for (const which of ['baseline', 'target'] as const) {
       const group = element('span', 'indicator-row__measure');
-      const label = i18next.t(`blocks.indicator.${which}`);
-      const value = numberControl({ label: `${label}: ${i18next.t('blocks.indicator.value')}`, isNullable: true, className: 'indicator-row__value' }, (number) =>
+      const label = plainLabel(`blocks.indicator.${which}`);
+      const value = numberControl({ label: `${label}: ${plainLabel('blocks.indicator.value')}`, isNullable: true, className: 'indicator-row__value' }, (number) =>
         this.setMeasure(which, { value: number }),
       );
-      const year = numberControl({ label: `${label}: ${i18next.t('blocks.indicator.year')}`, isNullable: true, isInteger: true, className: 'indicator-row__year' }, (number) =>
+      const year = numberControl({ label: `${label}: ${plainLabel('blocks.indicator.year')}`, isNullable: true, isInteger: true, className: 'indicator-row__year' }, (number) =>
         this.setMeasure(which, { year: number }),
       );
       group.append(value.element, year.element);
@@ -45,7 +45,7 @@ export class IndicatorRowView extends FieldNodeView {
       this.controls.push({ control: value, read: (current) => this.attributes(current)[which].value });
       this.controls.push({ control: year, read: (current) => this.attributes(current)[which].year });
     }
-    const remove = element('button', 'plan-field__remove', { type: 'button', 'aria-label': i18next.t('blocks.common.removeRow') });
+    const remove = element('button', 'plan-field__remove', { type: 'button', 'aria-label': plainLabel('blocks.common.removeRow') });
     remove.textContent = '×';
     remove.addEventListener('click', () => removeNode(editor, getPos));
     values.append(remove);

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import i18next from 'i18next';
+import { plainLabel } from '../../i18n/plainLabel.js';
 import { element, nonEditable } from './dom.js';
 import { FieldNodeView } from './FieldNodeView.js';
 import { removeNode } from './removeNode.js';
@@ -15,7 +16,7 @@ export class ListEntryView extends FieldNodeView {
     this.dom = element('li', 'plan-field__entry', { 'data-node': node.type.name });
     const id = node.attrs['id'];
     if (typeof id === 'string' && id !== '') this.dom.dataset['id'] = id;
-    this.contentDOM = element('span', 'plan-field__text', { 'data-placeholder': i18next.t('blocks.common.entryPlaceholder') });
+    this.contentDOM = element('span', 'plan-field__text', { 'data-placeholder': plainLabel('blocks.common.entryPlaceholder') });
     const remove = nonEditable(element('button', 'plan-field__remove', { type: 'button' }));
     remove.textContent = '×';
     remove.addEventListener('click', () => removeNode(editor, getPos));
@@ -23,7 +24,7 @@ export class ListEntryView extends FieldNodeView {
     this.refresh();
     this.followEditable(editor, (isEditable) => {
       remove.hidden = !isEditable;
-      remove.setAttribute('aria-label', i18next.t('blocks.common.removeNamed', { name: this.node.textContent || i18next.t('blocks.common.untitled') }));
+      remove.setAttribute('aria-label', i18next.t('blocks.common.removeNamed', { name: this.node.textContent || plainLabel('blocks.common.untitled') }));
     });
   }
 

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { TextSelection } from '@tiptap/pm/state';
-import i18next from 'i18next';
+import { plainLabel } from '../../i18n/plainLabel.js';
 import { createListEntry } from './createListEntry.js';
 import { element, nonEditable } from './dom.js';
 import { addLabel, fieldLabel } from './fieldLabels.js';
@@ -46,7 +46,7 @@ export class ListFieldView extends FieldNodeView {
     const columns = name === 'directionIndicatorList' || name === 'fundingShareList' ? COLUMN_KEYS[name] : undefined;
     if (columns !== undefined) {
       const header = nonEditable(element('div', 'plan-field__columns', { 'aria-hidden': 'true' }));
-      for (const key of columns) header.append(Object.assign(element('span', ''), { textContent: key === null ? '' : i18next.t(key) }));
+      for (const key of columns) header.append(Object.assign(element('span', ''), { textContent: key === null ? '' : plainLabel(key) }));
       this.dom.append(header);
     }
     this.contentDOM = element(LIST_TAGS[name] ?? 'div', 'plan-field__entries');

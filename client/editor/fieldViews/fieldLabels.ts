@@ -1,4 +1,4 @@
-import i18next from 'i18next';
+import { plainLabel } from '../../i18n/plainLabel.js';
 
 /**
  * The i18n key of each text field by its `field` name; the names are unique
@@ -35,13 +35,13 @@ const ADD_LABEL_KEYS = {
 /** The label of a field in the current language (`isLine`: a single-line field rather than a list). */
 export function fieldLabel(field: string, isLine = false): string {
   const key = (isLine ? lookup(LINE_LABEL_KEYS, field) : undefined) ?? lookup(LABEL_KEYS, field);
-  return key === undefined ? field : i18next.t(key);
+  return key === undefined ? field : plainLabel(key);
 }
 
 /** The label of a list's add button, e.g. "Dodaj działanie". */
 export function addLabel(field: string): string {
   const key = lookup(ADD_LABEL_KEYS, field);
-  return key === undefined ? field : i18next.t(key);
+  return key === undefined ? field : plainLabel(key);
 }
 
 function lookup<Keys extends Record<string, string>>(keys: Keys, field: string): Keys[keyof Keys] | undefined {

@@ -1,5 +1,4 @@
 import { memo, useId, useMemo } from 'react';
-import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { goalAttributeFields, type FieldValues } from '../../../shared/domain/blockFields.js';
 import { selectGoalOptions, selectIsEditable, useBlockView } from './BlockViewContext.js';
@@ -8,20 +7,22 @@ import { CodeSelect } from './fields/CodeSelect.js';
 import { DraftTextInput } from './fields/DraftTextInput.js';
 import { ReferenceSelect } from './fields/ReferenceSelect.js';
 import type { ReferenceOption } from './fields/ReferenceMultiSelect.js';
+import type { PortalViewProps } from './PortalNodeView.js';
 import { TypedBlockFrame } from './TypedBlockFrame.js';
+import type { TypedBlockSlots } from './typedBlockDomFrame.js';
 import { useBlockAttributes, type SetBlockField } from './useBlockAttributes.js';
 
 type GoalAttributeValues = FieldValues<typeof goalAttributeFields>;
 
 /** Cel główny / szczegółowy / operacyjny (domain note §3.3): title and description are its text fields. */
-export function GoalView(props: NodeViewProps) {
+export function GoalView(props: PortalViewProps<TypedBlockSlots>) {
   const isEditable = useBlockView(selectIsEditable);
   const goalOptions = useBlockView(selectGoalOptions);
   const [attributes, setField] = useBlockAttributes(goalAttributeFields, props);
   const goalOptionsExceptSelf = useMemo(() => goalOptions.filter((goal) => goal.id !== attributes.id), [goalOptions, attributes.id]);
   // Typing in the block's text re-renders the frame; the memoized attribute strip stays as it is.
   return (
-    <TypedBlockFrame blockType="goal" node={props.node} id={attributes.id} isSelected={props.selected} onDelete={props.deleteNode}>
+    <TypedBlockFrame blockType="goal" node={props.node} id={attributes.id} slots={props.slots} onDelete={props.deleteNode}>
       <GoalAttributes attributes={attributes} setField={setField} disabled={!isEditable} goalOptionsExceptSelf={goalOptionsExceptSelf} />
     </TypedBlockFrame>
   );

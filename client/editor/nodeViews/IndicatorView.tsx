@@ -1,5 +1,4 @@
 import { memo, useId } from 'react';
-import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { indicatorAttributeFields, type FieldValues } from '../../../shared/domain/blockFields.js';
 import { selectDirectionOptions, selectGoalOptions, selectIsEditable, useBlockView } from './BlockViewContext.js';
@@ -9,20 +8,22 @@ import { DraftTextInput } from './fields/DraftTextInput.js';
 import { MeasuredValueFields } from './fields/MeasuredValueFields.js';
 import { ReferenceMultiSelect, type ReferenceOption } from './fields/ReferenceMultiSelect.js';
 import { ReferenceSelect } from './fields/ReferenceSelect.js';
+import type { PortalViewProps } from './PortalNodeView.js';
 import { TypedBlockFrame } from './TypedBlockFrame.js';
+import type { TypedBlockSlots } from './typedBlockDomFrame.js';
 import { useBlockAttributes, type SetBlockField } from './useBlockAttributes.js';
 
 type IndicatorAttributeValues = FieldValues<typeof indicatorAttributeFields>;
 
 /** Wskaźnik of the monitoring table (domain note §3.4): name, source and who measures are its text fields. */
-export function IndicatorView(props: NodeViewProps) {
+export function IndicatorView(props: PortalViewProps<TypedBlockSlots>) {
   const isEditable = useBlockView(selectIsEditable);
   const goalOptions = useBlockView(selectGoalOptions);
   const directionOptions = useBlockView(selectDirectionOptions);
   const [attributes, setField] = useBlockAttributes(indicatorAttributeFields, props);
   // Typing in the block's text re-renders the frame; the memoized attribute strip stays as it is.
   return (
-    <TypedBlockFrame blockType="indicator" node={props.node} id={attributes.id} isSelected={props.selected} onDelete={props.deleteNode}>
+    <TypedBlockFrame blockType="indicator" node={props.node} id={attributes.id} slots={props.slots} onDelete={props.deleteNode}>
       <IndicatorAttributes attributes={attributes} setField={setField} disabled={!isEditable} goalOptions={goalOptions} directionOptions={directionOptions} />
     </TypedBlockFrame>
   );

@@ -1,5 +1,4 @@
 import { memo, useId, useMemo } from 'react';
-import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { interventionDirectionAttributeFields, type FieldValues } from '../../../shared/domain/blockFields.js';
 import type { PlanWarning, PlanWarningCode } from '../../../shared/planViews/collectPlanWarnings.js';
@@ -13,7 +12,9 @@ import { DraftNumberInput } from './fields/DraftNumberInput.js';
 import { DraftTextInput } from './fields/DraftTextInput.js';
 import type { ReferenceOption } from './fields/ReferenceMultiSelect.js';
 import { ReferenceSelect } from './fields/ReferenceSelect.js';
+import type { PortalViewProps } from './PortalNodeView.js';
 import { TypedBlockFrame } from './TypedBlockFrame.js';
+import type { TypedBlockSlots } from './typedBlockDomFrame.js';
 import { useBlockAttributes, type SetBlockField } from './useBlockAttributes.js';
 import { useReadBlock } from './useReadBlock.js';
 
@@ -27,21 +28,20 @@ const FIELD_WARNINGS: readonly PlanWarningCode[] = ['goalRefMissing', 'goalRefUn
  * responsible bodies, partners, indicators, funding rows and the cost note
  * are its text fields (child nodes); here are its codes, links, dates and cost.
  */
-export function InterventionDirectionView(props: NodeViewProps) {
+export function InterventionDirectionView(props: PortalViewProps<TypedBlockSlots>) {
   const isEditable = useBlockView(selectIsEditable);
   const goalOptions = useBlockView(selectGoalOptions);
   const [attributes, setField] = useBlockAttributes(interventionDirectionAttributeFields, props);
   const warnings = useBlockWarnings(attributes.id);
   // Typing in the block's text re-renders the frame; the attribute strip and the footer stay as they are.
-  const readBlock = useReadBlock('interventionDirection', props.node);
+  const readBlock = useReadBlock('interventionDirection', props.currentNode);
   const footer = useMemo(() => <ProposalControls blockId={attributes.id} blockType="interventionDirection" readBlock={readBlock} />, [attributes.id, readBlock]);
   return (
     <TypedBlockFrame
       blockType="interventionDirection"
-      modifier="direction"
       node={props.node}
       id={attributes.id}
-      isSelected={props.selected}
+      slots={props.slots}
       onDelete={props.deleteNode}
       fieldWarnings={FIELD_WARNINGS}
       footer={footer}

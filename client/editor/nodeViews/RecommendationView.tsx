@@ -1,5 +1,4 @@
 import { memo, useId, useMemo } from 'react';
-import type { NodeViewProps } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { recommendationAttributeFields, type FieldValues } from '../../../shared/domain/blockFields.js';
 import { ProposalControls } from '../../proposals/ProposalControls.js';
@@ -9,26 +8,28 @@ import { CodeMultiSelect } from './fields/CodeMultiSelect.js';
 import { CodeSelect } from './fields/CodeSelect.js';
 import { DraftTextInput } from './fields/DraftTextInput.js';
 import { ReferenceMultiSelect, type ReferenceOption } from './fields/ReferenceMultiSelect.js';
+import type { PortalViewProps } from './PortalNodeView.js';
 import { TypedBlockFrame } from './TypedBlockFrame.js';
+import type { TypedBlockSlots } from './typedBlockDomFrame.js';
 import { useBlockAttributes, type SetBlockField } from './useBlockAttributes.js';
 import { useReadBlock } from './useReadBlock.js';
 
 type RecommendationAttributeValues = FieldValues<typeof recommendationAttributeFields>;
 
 /** Rekomendacja / model / wytyczna (domain note §3.2): title, content, rationale and addressees are its text fields. */
-export function RecommendationView(props: NodeViewProps) {
+export function RecommendationView(props: PortalViewProps<TypedBlockSlots>) {
   const isEditable = useBlockView(selectIsEditable);
   const directionOptions = useBlockView(selectDirectionOptions);
   const [attributes, setField] = useBlockAttributes(recommendationAttributeFields, props);
   // Typing in the block's text re-renders the frame; the attribute strip and the footer stay as they are.
-  const readBlock = useReadBlock('recommendation', props.node);
+  const readBlock = useReadBlock('recommendation', props.currentNode);
   const footer = useMemo(() => <ProposalControls blockId={attributes.id} blockType="recommendation" readBlock={readBlock} />, [attributes.id, readBlock]);
   return (
     <TypedBlockFrame
       blockType="recommendation"
       node={props.node}
       id={attributes.id}
-      isSelected={props.selected}
+      slots={props.slots}
       onDelete={props.deleteNode}
       footer={footer}
     >

@@ -1,5 +1,5 @@
-import { useState, type ReactNode } from 'react';
-import { NodeViewContent, NodeViewWrapper } from '@tiptap/react';
+import { useLayoutEffect, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { useTranslation } from 'react-i18next';
 import type { TypedBlockType } from '../../../shared/domain/Plan.js';
@@ -7,14 +7,13 @@ import type { PlanWarningCode } from '../../../shared/planViews/collectPlanWarni
 import { BlockHeader } from './BlockHeader.js';
 import { selectIsEditable, useBlockView, useBlockWarnings } from './BlockViewContext.js';
 import { BlockWarnings } from './BlockWarnings.js';
+import type { TypedBlockSlots } from './typedBlockDomFrame.js';
 
 export interface TypedBlockFrameProps {
   blockType: TypedBlockType;
-  /** The `plan-block--…` class suffix, when it differs from the block type. */
-  modifier?: string;
   node: ProseMirrorNode;
   id: string;
-  isSelected: boolean;
+  slots: TypedBlockSlots;
   onDelete: () => void;
   /** Warnings the view shows next to their own control instead of in the list at the top. */
   fieldWarnings?: readonly PlanWarningCode[];
@@ -25,49 +24,43 @@ export interface TypedBlockFrameProps {
 }
 
 /**
- * What every typed block view shares: the labelled wrapper, the header with
- * collapse and delete, the block's warnings, its attribute controls, and the
- * one editable region that holds its text fields (each a child node with a
- * view of its own, client/editor/fieldViews/).
+ * What every typed block view shares: the header with collapse and delete,
+ * the block's warnings, its attribute controls and its footer, each rendered
+ * into its slot of the block's plain-DOM frame (typedBlockDomFrame.ts), which
+ * also holds the block's one editable region with its text fields (each a
+ * child node with a view of its own, client/editor/fieldViews/).
  */
-export function TypedBlockFrame({ blockType, modifier = blockType, node, id, isSelected, onDelete, fieldWarnings = [], footer, children }: TypedBlockFrameProps) {
+export function TypedBlockFrame({ blockType, node, id, slots, onDelete, fieldWarnings = [], footer, children }: TypedBlockFrameProps) {
   const { t } = useTranslation();
   const isEditable = useBlockView(selectIsEditable);
   const blockWarnings = useBlockWarnings(id);
   const [isExpanded, setIsExpanded] = useState(true);
   const typeLabel = t(`blocks.types.${blockType}`);
   const warnings = blockWarnings.filter((warning) => !fieldWarnings.includes(warning.code));
+  useLayoutEffect(() => {
+    slots.root.classList.toggle('plan-block--collapsed', !isExpanded);
+  }, [slots.root, isExpanded]);
   return (
-    <NodeViewWrapper
-      className={`plan-block plan-block--${modifier}${isSelected ? ' plan-block--selected' : ''}${isExpanded ? '' : ' plan-block--collapsed'}`}
-      data-block-id={id}
-      data-block-type={blockType}
-      role="group"
-      aria-label={`${typeLabel} ${id}`}
-    >
-      <div contentEditable={false} className="plan-block__chrome">
-        <BlockHeader
-          typeLabel={typeLabel}
-          id={id}
-          title={blockTitle(node)}
-          isExpanded={isExpanded}
-          showsTitle={!isExpanded}
-          onToggle={() => setIsExpanded(!isExpanded)}
-          onDelete={onDelete}
-          isEditable={isEditable}
-        />
-        <BlockWarnings warnings={warnings} />
-      </div>
-      <NodeViewContent className="plan-block__fields" />
-      <div contentEditable={false} className="plan-block__attributes">
-        {children}
-      </div>
-      {footer !== undefined && (
-        <div contentEditable={false} className="plan-block__footer">
-          {footer}
-        </div>
+    <>
+      {createPortal(
+        <>
+          <BlockHeader
+            typeLabel={typeLabel}
+            id={id}
+            title={blockTitle(node)}
+            isExpanded={isExpanded}
+            showsTitle={!isExpanded}
+            onToggle={() => setIsExpanded(!isExpanded)}
+            onDelete={onDelete}
+            isEditable={isEditable}
+          />
+          <BlockWarnings warnings={warnings} />
+        </>,
+        slots.chrome,
       )}
-    </NodeViewWrapper>
+      {createPortal(children, slots.attributes)}
+      {footer !== undefined && slots.footer !== null && createPortal(footer, slots.footer)}
+    </>
   );
 }
 

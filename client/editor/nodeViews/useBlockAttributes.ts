@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import type { NodeViewProps } from '@tiptap/react';
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { BlockField } from '../../../shared/domain/blockFields.js';
 import { coerceBlockAttributes } from '../../../shared/planJson/coerceBlockAttributes.js';
 
@@ -17,9 +17,9 @@ export type SetBlockField<Attributes> = <Key extends keyof Attributes & string>(
  */
 export function useBlockAttributes<Attributes>(
   fields: { [Key in keyof Attributes]: BlockField<Attributes[Key]> },
-  { node, updateAttributes }: Pick<NodeViewProps, 'node' | 'updateAttributes'>,
+  { node, updateAttributes }: { node: ProseMirrorNode; updateAttributes: (attributes: Record<string, unknown>) => void },
 ): [Attributes, SetBlockField<Attributes>] {
-  const last = useRef<{ rawAttrs: NodeViewProps['node']['attrs']; json: string; attributes: Attributes } | null>(null);
+  const last = useRef<{ rawAttrs: ProseMirrorNode['attrs']; json: string; attributes: Attributes } | null>(null);
   const current = last.current;
   let attributes: Attributes;
   if (current !== null && current.rawAttrs === node.attrs) {
