@@ -102,7 +102,11 @@ export class PlanServer {
     const database = await openServiceDatabase({ databaseUrl: config.databaseUrl, filename, synchronous: config.sqliteSynchronous });
     const cluster = config.redisUrl === null ? null : openCluster(config.redisUrl, config.instanceId);
     const healthChecks: HealthCheck[] = [];
-    if (postgresStore) healthChecks.push({ kind: 'database', check: () => postgresStore.ping().then(() => null, (error: unknown) => `PostgreSQL unreachable: ${describeError(error)}`) });
+    if (postgresStore) {
+      // Both pools: the document store's and the services'.
+      const ping = (): Promise<unknown> => Promise.all([postgresStore.ping(), database.get('SELECT 1 AS ok')]);
+      healthChecks.push({ kind: 'database', check: () => ping().then(() => null, (error: unknown) => `PostgreSQL unreachable: ${describeError(error)}`) });
+    }
     if (cluster) {
       healthChecks.push({
         kind: 'redis',
