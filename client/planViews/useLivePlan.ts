@@ -25,7 +25,7 @@ export class LivePlanStore {
   private plan: Plan;
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private idle: number | null = null;
+  private cancelIdle: (() => void) | null = null;
 
   constructor(private readonly doc: Y.Doc) {
     this.plan = readPlanFromYDoc(doc).plan;
@@ -54,21 +54,21 @@ export class LivePlanStore {
     this.doc.getXmlFragment(CONTENT_FIELD).unobserveDeep(this.refresh);
     this.doc.getMap(PLAN_META_FIELD).unobserveDeep(this.refresh);
     if (this.timer !== null) clearTimeout(this.timer);
-    if (this.idle !== null) cancelIdle(this.idle);
+    this.cancelIdle?.();
     this.timer = null;
-    this.idle = null;
+    this.cancelIdle = null;
   }
 
   private readonly refresh = (): void => {
-    if (this.timer !== null || this.idle !== null) return;
+    if (this.timer !== null || this.cancelIdle !== null) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.idle = whenIdle(this.read);
+      this.cancelIdle = whenIdle(this.read);
     }, DEBOUNCE_MS);
   };
 
   private readonly read = (): void => {
-    this.idle = null;
+    this.cancelIdle = null;
     this.plan = readPlanFromYDoc(this.doc).plan;
     for (const listener of this.listeners) listener();
   };
@@ -89,13 +89,12 @@ export function useLivePlan(store: LivePlanStore): Plan {
   return plan;
 }
 
-// Safari has no requestIdleCallback; there a short timeout stands in for it.
-function whenIdle(callback: () => void): number {
-  if (typeof requestIdleCallback === 'function') return requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
-  return window.setTimeout(callback, 0);
-}
-
-function cancelIdle(handle: number): void {
-  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
-  else window.clearTimeout(handle);
+// Safari has no requestIdleCallback; there a short timeout stands in for it. Returns the cancel.
+function whenIdle(callback: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(callback, 0);
+  return () => clearTimeout(timer);
 }
