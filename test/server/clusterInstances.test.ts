@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { anonymousClient, registerUser, type ApiClient } from '../helpers/apiClient.js';
 import { appendParagraph, connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
 import { InstanceCluster } from '../helpers/InstanceCluster.js';
-import { PostgresCluster } from '../helpers/PostgresCluster.js';
-import { RedisServer } from '../helpers/RedisServer.js';
+import { privateClusterBackends } from '../helpers/clusterBackends.js';
 import { SeededRandom, seedFromEnvironment } from '../helpers/SeededRandom.js';
 import { waitFor } from '../helpers/waitFor.js';
 import type { PlanEvent } from '../../shared/events/PlanEvent.js';
@@ -12,14 +11,7 @@ import type { ServerProcess } from '../helpers/startServerProcess.js';
 import { RawCollabSocket } from '../helpers/RawCollabSocket.js';
 import { Unauthorized } from '../../shared/protocol/closeCodes.js';
 
-let postgres: PostgresCluster;
-let redis: RedisServer;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([PostgresCluster.start(), RedisServer.start()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-});
+const backends = privateClusterBackends();
 
 interface Team {
   chair: ApiClient;
@@ -64,7 +56,7 @@ const WRITTEN = /^(akapit \d+|\d+:\d+ .*)$/;
 
 describe('server instances as separate processes on one PostgreSQL and one Redis', () => {
   it('comments, votes, decisions and role changes made on one instance reach the others live', async () => {
-    const cluster = await InstanceCluster.start({ count: 3, databaseUrl: await postgres.createDatabase(), redisUrl: redis.url });
+    const cluster = await InstanceCluster.start({ count: 3, databaseUrl: await backends.postgres.createDatabase(), redisUrl: backends.redis.url });
     const [first, second, third] = [cluster.instance(0), cluster.instance(1), cluster.instance(2)];
     const team = await createTeam(first);
     const chairClient = connect(first, team, team.chair, 'Przewodnicząca');
@@ -129,8 +121,8 @@ describe('server instances as separate processes on one PostgreSQL and one Redis
   }, 90_000);
 
   it('SIGKILL of an instance right after the others saw its updates loses none of them', async () => {
-    const databaseUrl = await postgres.createDatabase();
-    const cluster = await InstanceCluster.start({ count: 3, databaseUrl, redisUrl: redis.url });
+    const databaseUrl = await backends.postgres.createDatabase();
+    const cluster = await InstanceCluster.start({ count: 3, databaseUrl, redisUrl: backends.redis.url });
     const team = await createTeam(cluster.instance(0));
     const writerDoc = new Y.Doc();
     const writer = connect(cluster.instance(2), team, team.member, 'Członkini', writerDoc);
@@ -163,7 +155,7 @@ describe('server instances as separate processes on one PostgreSQL and one Redis
   it('random edits, instance kills and restarts, and reconnects to random instances: all converge, nothing is lost', async () => {
     const seed = seedFromEnvironment('CLUSTER_SEED');
     const random = new SeededRandom(seed);
-    const cluster = await InstanceCluster.start({ count: 3, databaseUrl: await postgres.createDatabase(), redisUrl: redis.url });
+    const cluster = await InstanceCluster.start({ count: 3, databaseUrl: await backends.postgres.createDatabase(), redisUrl: backends.redis.url });
     const team = await createTeam(cluster.instance(0));
     const people = [team.chair, team.member];
     const writers = Array.from({ length: 4 }, (_, index) => {

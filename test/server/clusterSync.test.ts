@@ -1,33 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { startTestServer, type TestServer } from '../helpers/startTestServer.js';
 import { appendParagraph, connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
 import { anonymousClient, registerUser, type ApiClient } from '../helpers/apiClient.js';
 import { colorForUser } from '../../shared/presence/colorForUser.js';
-import { PostgresCluster } from '../helpers/PostgresCluster.js';
-import { RedisServer } from '../helpers/RedisServer.js';
+import { privateClusterBackends } from '../helpers/clusterBackends.js';
 import { waitFor } from '../helpers/waitFor.js';
 import { PostgresDocumentStore } from '../../server/persistence/PostgresDocumentStore.js';
 import { CONTENT_FIELD } from '../../shared/documentName.js';
 import { formatDocumentName } from '../../shared/documentName.js';
 import { PLAN_META_FIELD } from '../../shared/planJson/planMetaField.js';
 
-let postgres: PostgresCluster;
-let redis: RedisServer;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([PostgresCluster.start(), RedisServer.start()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-});
+const backends = privateClusterBackends();
 
 /** `count` instances on one PostgreSQL database and one Redis, as behind a load balancer. */
 async function startInstances(count: number): Promise<{ instances: TestServer[]; databaseUrl: string }> {
-  const databaseUrl = await postgres.createDatabase();
+  const databaseUrl = await backends.postgres.createDatabase();
   const instances: TestServer[] = [];
   for (let index = 0; index < count; index++) {
     // Compacting every few appends: three instances compact the same plan while the others append.
-    instances.push(await startTestServer({ config: { databaseUrl, redisUrl: redis.url, instanceId: `instance-${index + 1}`, compactAfterAppends: 3 } }));
+    instances.push(await startTestServer({ config: { databaseUrl, redisUrl: backends.redis.url, instanceId: `instance-${index + 1}`, compactAfterAppends: 3 } }));
   }
   return { instances, databaseUrl };
 }
@@ -125,8 +117,8 @@ describe('several instances on one PostgreSQL and one Redis', () => {
   });
 
   it('members on different instances get distinct caret colours even when their preferred colours collide', async () => {
-    const databaseUrl = await postgres.createDatabase();
-    const config = { databaseUrl, redisUrl: redis.url };
+    const databaseUrl = await backends.postgres.createDatabase();
+    const config = { databaseUrl, redisUrl: backends.redis.url };
     const first = await startTestServer({ authenticate: 'sessions', config: { ...config, instanceId: 'colours-1' } });
     const second = await startTestServer({ authenticate: 'sessions', config: { ...config, instanceId: 'colours-2' } });
     // Twelve colours: among thirteen accounts two prefer the same one; stop at the first pair.
@@ -179,7 +171,7 @@ describe('several instances on one PostgreSQL and one Redis', () => {
 
     const health = async (server: TestServer): Promise<{ status: string; checks?: Record<string, string> }> =>
       (await anonymousClient(server).request<{ status: string; checks?: Record<string, string> }>('GET', '/health')).body;
-    const restarting = redis.restart(1_000);
+    const restarting = backends.redis.restart(1_000);
     await waitFor(async () => (await health(first)).status === 'degraded', { message: 'health never said Redis is unreachable' });
     expect((await health(first)).checks).toEqual({ database: 'ok', redis: 'failing' });
     // Edits made while Redis is down are committed and reach the other instance once it is back.

@@ -1,25 +1,17 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { registerUser } from '../helpers/apiClient.js';
 import { appendParagraph, connectClient, waitForSync } from '../helpers/connectClient.js';
 import { InstanceCluster } from '../helpers/InstanceCluster.js';
 import { NginxServer } from '../helpers/NginxServer.js';
-import { PostgresCluster } from '../helpers/PostgresCluster.js';
-import { RedisServer } from '../helpers/RedisServer.js';
+import { privateClusterBackends } from '../helpers/clusterBackends.js';
 import { waitFor } from '../helpers/waitFor.js';
 
-let postgres: PostgresCluster;
-let redis: RedisServer;
-beforeAll(async () => {
-  [postgres, redis] = await Promise.all([PostgresCluster.start(), RedisServer.start()]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([postgres?.stop(), redis?.stop()]);
-});
+const backends = privateClusterBackends();
 
 describe('the nginx example of docs/deployment.md', () => {
   it('a stock provider edits through nginx, one instance stops, the provider reconnects through nginx and loses nothing', async () => {
-    const cluster = await InstanceCluster.start({ count: 2, databaseUrl: await postgres.createDatabase(), redisUrl: redis.url, env: { TRUST_PROXY: 'true' } });
+    const cluster = await InstanceCluster.start({ count: 2, databaseUrl: await backends.postgres.createDatabase(), redisUrl: backends.redis.url, env: { TRUST_PROXY: 'true' } });
     const [first, second] = [cluster.instance(0), cluster.instance(1)];
     const nginx = await NginxServer.start(path.resolve('docs/deployment/nginx.conf'), (config, port) => {
       const upstreams = config.match(/server 127\.0\.0\.1:\d+/g) ?? [];
