@@ -9,9 +9,9 @@ import type { Logger } from './log.js';
 import { describeError } from './log.js';
 import type { DocumentStore } from './persistence/DocumentStore.js';
 import { SqliteDocumentStore } from './persistence/SqliteDocumentStore.js';
-import { PostgresDocumentStore } from './persistence/PostgresDocumentStore.js';
-import { RedisPlanUpdateFeed } from './cluster/RedisPlanUpdateFeed.js';
-import { RedisClusterBus } from './cluster/RedisClusterBus.js';
+import type { PostgresDocumentStore } from './persistence/PostgresDocumentStore.js';
+import type { PlanUpdateFeed } from './cluster/PlanUpdateFeed.js';
+import type { ClusterBus } from './cluster/ClusterBus.js';
 import { DocumentReplication } from './cluster/DocumentReplication.js';
 import { AccessRelay } from './cluster/AccessRelay.js';
 import type { HealthCheck } from './http/healthRoutes.js';
@@ -96,11 +96,12 @@ export class PlanServer {
     const { config, log } = options;
     await mkdir(config.dataDir, { recursive: true });
     const filename = path.join(config.dataDir, 'plans.sqlite');
-    const postgresStore = config.databaseUrl === null ? null : await PostgresDocumentStore.open({ connectionString: config.databaseUrl });
+    // PostgreSQL and Redis code is loaded only when configured: the embedded default never pays for it.
+    const postgresStore = config.databaseUrl === null ? null : await openPostgresStore(config.databaseUrl);
     const store: DocumentStore = postgresStore ?? (await SqliteDocumentStore.open({ filename, synchronous: config.sqliteSynchronous }));
     // DATABASE_URL moves everything stored to PostgreSQL; without it, one SQLite file holds it all.
     const database = await openServiceDatabase({ databaseUrl: config.databaseUrl, filename, synchronous: config.sqliteSynchronous });
-    const cluster = config.redisUrl === null ? null : openCluster(config.redisUrl, config.instanceId);
+    const cluster = config.redisUrl === null ? null : await openCluster(config.redisUrl, config.instanceId);
     const healthChecks: HealthCheck[] = [];
     if (postgresStore) {
       // Both pools: the document store's and the services'.
@@ -265,11 +266,17 @@ export class PlanServer {
 }
 
 interface Cluster {
-  feed: RedisPlanUpdateFeed;
-  bus: RedisClusterBus;
+  feed: PlanUpdateFeed;
+  bus: ClusterBus;
 }
 
 /** Cross-instance fan-out: a Redis stream per plan for updates, pub/sub for presence and notices. */
-function openCluster(url: string, instanceId: string): Cluster {
+async function openCluster(url: string, instanceId: string): Promise<Cluster> {
+  const [{ RedisPlanUpdateFeed }, { RedisClusterBus }] = await Promise.all([import('./cluster/RedisPlanUpdateFeed.js'), import('./cluster/RedisClusterBus.js')]);
   return { feed: new RedisPlanUpdateFeed({ url, instanceId }), bus: new RedisClusterBus({ url, instanceId }) };
+}
+
+async function openPostgresStore(connectionString: string): Promise<PostgresDocumentStore> {
+  const { PostgresDocumentStore } = await import('./persistence/PostgresDocumentStore.js');
+  return PostgresDocumentStore.open({ connectionString });
 }

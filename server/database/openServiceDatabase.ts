@@ -1,10 +1,7 @@
-import knex, { type Knex } from 'knex';
-import pg from 'pg';
+import knex from 'knex';
 import type sqlite3 from 'sqlite3';
 import type { SynchronousMode } from '../persistence/SqliteDocumentStore.js';
 import { migrate, type SqliteMigrationTarget } from '../persistence/migrate.js';
-import { migratePostgres } from '../persistence/postgres/documentMigrations.js';
-import { SERVICE_MIGRATIONS } from './postgres/serviceMigrations.js';
 import { KnexServiceDatabase } from './KnexServiceDatabase.js';
 import type { ServiceDatabase } from './ServiceDatabase.js';
 
@@ -17,11 +14,12 @@ export interface ServiceDatabaseConfig {
   maxConnections?: number;
 }
 
-const PG_INT8 = 20;
-
 /** The services' database with its schema up to date: PostgreSQL when a URL is given, else the SQLite file. */
-export function openServiceDatabase(config: ServiceDatabaseConfig): Promise<ServiceDatabase> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl, config.maxConnections ?? 10) : openSqlite(config.filename, config.synchronous);
+export async function openServiceDatabase(config: ServiceDatabaseConfig): Promise<ServiceDatabase> {
+  if (!config.databaseUrl) return openSqlite(config.filename, config.synchronous);
+  // Loaded only when configured: the embedded default never pays for the pg driver (memory, start time).
+  const { openPostgresServiceDatabase } = await import('./openPostgresServiceDatabase.js');
+  return openPostgresServiceDatabase(config.databaseUrl, config.maxConnections ?? 10);
 }
 
 async function openSqlite(filename: string, synchronous: SynchronousMode): Promise<ServiceDatabase> {
@@ -54,31 +52,6 @@ async function openSqlite(filename: string, synchronous: SynchronousMode): Promi
     throw error;
   }
   return new KnexServiceDatabase(connection, 'sqlite');
-}
-
-async function openPostgres(connectionString: string, maxConnections: number): Promise<ServiceDatabase> {
-  const migrations = new pg.Pool({ connectionString, max: 1 });
-  migrations.on('error', () => undefined);
-  try {
-    await migratePostgres(migrations, 'services', SERVICE_MIGRATIONS);
-  } finally {
-    await migrations.end();
-  }
-  const connection: Knex = knex({
-    client: 'pg',
-    connection: {
-      connectionString,
-      // bigint (epoch milliseconds, COUNT(*), seq) as a number, like SQLite: every value stays below 2^53.
-      types: {
-        getTypeParser: (oid: number, format: string): unknown => {
-          if (format === 'binary') return pg.types.getTypeParser(oid, 'binary');
-          return oid === PG_INT8 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, 'text');
-        },
-      },
-    },
-    pool: { min: 0, max: maxConnections },
-  });
-  return new KnexServiceDatabase(connection, 'postgres');
 }
 
 function migrationTargetOf(database: sqlite3.Database): SqliteMigrationTarget {
