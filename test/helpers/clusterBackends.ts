@@ -7,6 +7,23 @@ export interface ClusterBackends {
   redis: RedisServer;
 }
 
+/** A private PostgreSQL for the calling test file, started before its tests and stopped after them. */
+export function privatePostgres(): { readonly postgres: PostgresCluster } {
+  let postgres: PostgresCluster | undefined;
+  beforeAll(async () => {
+    postgres = await PostgresCluster.start();
+  }, 120_000);
+  afterAll(async () => {
+    await postgres?.stop();
+  });
+  return {
+    get postgres(): PostgresCluster {
+      if (!postgres) throw new Error('PostgreSQL is not started yet (use it inside a test)');
+      return postgres;
+    },
+  };
+}
+
 /**
  * A private PostgreSQL and a private redis-server for the calling test file: started before its
  * tests, stopped after them. Read the fields inside tests (they are set in beforeAll).

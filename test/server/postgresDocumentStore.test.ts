@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { CONTENT_FIELD } from '../../shared/documentName.js';
 import { PostgresDocumentStore } from '../../server/persistence/PostgresDocumentStore.js';
 import type { DocumentStore } from '../../server/persistence/DocumentStore.js';
-import { PostgresCluster } from '../helpers/PostgresCluster.js';
+import { privatePostgres } from '../helpers/clusterBackends.js';
 import { registerDocumentStoreContractTests } from './documentStoreContract.js';
 
-let cluster: PostgresCluster;
-beforeAll(async () => {
-  cluster = await PostgresCluster.start();
-}, 120_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
+const backend = privatePostgres();
 
 /** A fresh database with the store's tables, a raw client on it, and a way to open more stores. */
 async function openDatabase(): Promise<{ url: string; raw: pg.Client; open(): Promise<DocumentStore> }> {
-  const url = await cluster.createDatabase();
+  const url = await backend.postgres.createDatabase();
   const raw = new pg.Client({ connectionString: url });
   await raw.connect();
   const stores: DocumentStore[] = [];
@@ -109,7 +103,7 @@ describe('PostgresDocumentStore with several instances on one database', () => {
   });
 
   it('instances opening the same empty database at once migrate it once', async () => {
-    const url = await cluster.createDatabase();
+    const url = await backend.postgres.createDatabase();
     const stores = await Promise.all(Array.from({ length: 5 }, () => PostgresDocumentStore.open({ connectionString: url })));
     onTestFinished(() => Promise.all(stores.map((store) => store.close())).then(() => undefined));
     const raw = new pg.Client({ connectionString: url });

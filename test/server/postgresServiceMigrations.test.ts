@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { openServiceDatabase } from '../../server/database/openServiceDatabase.js';
 import { SERVICE_MIGRATIONS } from '../../server/database/postgres/serviceMigrations.js';
 import { PostgresDocumentStore } from '../../server/persistence/PostgresDocumentStore.js';
-import { PostgresCluster } from '../helpers/PostgresCluster.js';
+import { privatePostgres } from '../helpers/clusterBackends.js';
 
-let cluster: PostgresCluster;
-beforeAll(async () => {
-  cluster = await PostgresCluster.start();
-}, 120_000);
-afterAll(async () => {
-  await cluster?.stop();
-});
+const backend = privatePostgres();
 
 const open = (databaseUrl: string) => openServiceDatabase({ databaseUrl, filename: 'unused.sqlite', synchronous: 'FULL', maxConnections: 2 });
 
@@ -27,7 +21,7 @@ async function query<Row extends pg.QueryResultRow>(url: string, sql: string): P
 
 describe("the services' PostgreSQL migrations", () => {
   it('run once when four instances start at the same moment, beside the document store', async () => {
-    const url = await cluster.createDatabase();
+    const url = await backend.postgres.createDatabase();
     const opened = await Promise.all([
       ...Array.from({ length: 4 }, () => open(url)),
       PostgresDocumentStore.open({ connectionString: url, maxConnections: 1 }),
@@ -45,7 +39,7 @@ describe("the services' PostgreSQL migrations", () => {
   });
 
   it('keep emails unique whatever their case', async () => {
-    const url = await cluster.createDatabase();
+    const url = await backend.postgres.createDatabase();
     const database = await open(url);
     try {
       await database.run("INSERT INTO users (id, email, name, password_hash, created_at) VALUES ('a', 'ola@example.pl', 'Ola', 'x', 1)");
@@ -56,7 +50,7 @@ describe("the services' PostgreSQL migrations", () => {
   });
 
   it('refuse a database migrated by a newer server, saying so', async () => {
-    const url = await cluster.createDatabase();
+    const url = await backend.postgres.createDatabase();
     await (await open(url)).close();
     await query(url, `UPDATE schema_migrations SET version = ${SERVICE_MIGRATIONS.length + 1} WHERE component = 'services'`);
     await expect(open(url)).rejects.toThrow(/services tables are at schema version \d+, newer than this server/);
