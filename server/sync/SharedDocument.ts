@@ -170,18 +170,8 @@ export class SharedDocument extends Y.Doc {
       handoff.publish(isHandedOff ? parts : null);
       await handoff.whenApplyMayStart();
     }
-    if (parts.length > 0) {
-      // No update listener yet: Yjs would otherwise re-encode the whole state only for us to ignore it.
-      // The parts go in one transaction instead of through Y.mergeUpdates, which costs more than the apply.
-      const origin: TransactionOrigin = { source: 'persistence' };
-      this.transact(() => {
-        for (const part of parts) Y.applyUpdate(this, part, origin);
-      }, origin);
-      if (this.store.pendingStructs !== null || this.store.pendingDs !== null) {
-        throw new Error(`Stored state of ${this.name} is incomplete or corrupt`);
-      }
-      if (parts.length === 1) this.fullState = parts[0] ?? null;
-    }
+    // No update listener yet: Yjs would otherwise re-encode the whole state only for us to ignore it.
+    if (parts.length > 0) this.applyStoredParts(parts);
     this.on('update', this.handleUpdate);
     await this.upgradeSchema(parts.length === 0);
   }
@@ -196,7 +186,8 @@ export class SharedDocument extends Y.Doc {
     const { schemaUpgrade, store } = this.options;
     if (!schemaUpgrade.needsUpgrade(this)) return;
     const upgrade = async (): Promise<void> => {
-      if (store.exclusively) this.applyStoredSinceLoad(await store.loadParts(this.name));
+      // What other instances stored after this one read the document (no one is attached yet).
+      if (store.exclusively) this.applyStoredParts(await store.loadParts(this.name));
       // Another instance may have upgraded it (or recorded the schema) while this one was loading.
       if (!schemaUpgrade.needsUpgrade(this)) return;
       let details: Record<string, unknown> = {};
@@ -209,14 +200,21 @@ export class SharedDocument extends Y.Doc {
     await (store.exclusively ? store.exclusively(this.name, upgrade) : upgrade());
   }
 
-  /** What other instances stored after this one read the document (before anyone is attached). */
-  private applyStoredSinceLoad(parts: readonly Uint8Array[]): void {
+  /**
+   * The stored parts in one transaction (cheaper than Y.mergeUpdates first), as origin
+   * `persistence`: neither stored again nor broadcast. Throws if they build on missing content.
+   */
+  private applyStoredParts(parts: readonly Uint8Array[]): void {
     const origin: TransactionOrigin = { source: 'persistence' };
     this.transact(() => {
       for (const part of parts) Y.applyUpdate(this, part, origin);
     }, origin);
-    this.fullState = null;
+    if (this.store.pendingStructs !== null || this.store.pendingDs !== null) {
+      throw new Error(`Stored state of ${this.name} is incomplete or corrupt`);
+    }
     this.estimatedBytes = parts.reduce((total, part) => total + part.byteLength, 0);
+    // The document holds exactly what is stored: a single part is its whole state.
+    this.fullState = parts.length === 1 ? (parts[0] ?? null) : null;
   }
 
   get peerCount(): number {
