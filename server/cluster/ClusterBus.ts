@@ -7,7 +7,6 @@ import type { FeedStatus } from './PlanUpdateFeed.js';
  * is renewed every 15 s) or was already stored in the shared database.
  */
 export interface ClusterBus {
-  readonly instanceId: string;
   /** Sends to every other instance subscribed to `channel`; never throws, drops while reconnecting. */
   publish(channel: string, payload: Uint8Array): void;
   /** Messages other instances publish on `channel` from now on; returns the unsubscribe. */

@@ -26,10 +26,6 @@ const AWARENESS_QUERY = 1;
 export class DocumentReplication {
   constructor(private readonly options: DocumentReplicationOptions) {}
 
-  get instanceId(): string {
-    return this.options.feed.instanceId;
-  }
-
   /** Starts following `name`; call before loading it, then attach the loaded document. */
   async follow(name: string): Promise<DocumentReplica> {
     const replica = new DocumentReplica(name, this.options);
@@ -90,11 +86,6 @@ export class DocumentReplica {
     this.stopAwareness?.();
     this.document = null;
     this.early = [];
-  }
-
-  /** Resolves once no catch-up is running or queued (tests and shutdown). */
-  async whenCaughtUp(): Promise<void> {
-    while (this.catchUp !== null) await this.catchUp;
   }
 
   private receive(updates: Uint8Array[]): void {

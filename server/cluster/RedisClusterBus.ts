@@ -14,14 +14,12 @@ const CHANNEL_PREFIX = 'plan-editor:bus:';
  * payload, so an instance skips its own messages without a second channel per instance.
  */
 export class RedisClusterBus implements ClusterBus {
-  readonly instanceId: string;
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly listeners = new Map<string, Set<(payload: Uint8Array) => void>>();
   private readonly senderPrefix: Buffer;
 
   constructor(options: RedisClusterBusOptions) {
-    this.instanceId = options.instanceId;
     const idBytes = Buffer.from(options.instanceId);
     this.senderPrefix = Buffer.concat([Buffer.from([idBytes.length]), idBytes]);
     const connection = { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (attempt: number) => Math.min(50 * attempt, 1_000) };

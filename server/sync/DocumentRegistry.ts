@@ -190,11 +190,6 @@ export class DocumentRegistry {
     if (this.unloading.get(name) === finishing) this.unloading.delete(name);
   }
 
-  /** The replica of a loaded document (several instances), for tests that wait for catch-up. */
-  replicaOf(document: SharedDocument): DocumentReplica | null {
-    return this.replicas.get(document) ?? null;
-  }
-
   /** A document whose load has finished, or null; never starts a load. */
   loadedDocument(name: string): SharedDocument | null {
     return this.ready.get(name) ?? null;
