@@ -94,7 +94,13 @@ export class DocumentReplica {
       this.early.push(...updates);
       return;
     }
-    if (!this.document.applyCommittedElsewhere(updates)) this.requestCatchUp();
+    try {
+      if (!this.document.applyCommittedElsewhere(updates)) this.requestCatchUp();
+    } catch (error) {
+      // An entry Yjs cannot read (not written by an instance): ignore it, the store has the truth.
+      this.options.log.warn('ignoring an unreadable update from the feed; catching up from the store', { document: this.name, error: describeError(error) });
+      this.requestCatchUp();
+    }
   }
 
   private requestCatchUp(): void {

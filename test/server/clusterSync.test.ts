@@ -7,6 +7,7 @@ import { colorForUser } from '../../shared/presence/colorForUser.js';
 import { privateClusterBackends } from '../helpers/clusterBackends.js';
 import { waitFor } from '../helpers/waitFor.js';
 import { PostgresDocumentStore } from '../../server/persistence/PostgresDocumentStore.js';
+import { Redis } from 'ioredis';
 import { CONTENT_FIELD } from '../../shared/documentName.js';
 import { formatDocumentName } from '../../shared/documentName.js';
 import { PLAN_META_FIELD } from '../../shared/planJson/planMetaField.js';
@@ -96,6 +97,22 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     const text = clients[0]?.text() ?? '';
     expect(text.match(/Mieszkania treningowe/g)).toHaveLength(1);
     expect(text.match(/Treść rekomendacji/g)).toHaveLength(1);
+  });
+
+  it('an unreadable entry on a plan\'s stream is ignored: the instances go on syncing', async () => {
+    const { instances } = await startInstances(2);
+    const [first, second] = instances as [TestServer, TestServer];
+    const writer = connectClient(first.collabUrl, 'plan-garbage', { name: 'Writer' });
+    const reader = connectClient(second.collabUrl, 'plan-garbage', { name: 'Reader' });
+    await Promise.all([waitForSync(writer), waitForSync(reader)]);
+    const intruder = new Redis(backends.redis.url);
+    try {
+      await intruder.xadd(`plan-editor:updates:${formatDocumentName('plan-garbage')}`, '*', 'i', 'someone-else', 'u', Buffer.from([0xff, 0xfe, 0x01, 0x02]));
+    } finally {
+      intruder.disconnect();
+    }
+    appendParagraph(writer, 'po śmieciach');
+    await waitFor(() => reader.text().includes('po śmieciach'), { message: 'syncing stopped after an unreadable entry' });
   });
 
   it('presence crosses instances, and a member who leaves disappears elsewhere', async () => {
