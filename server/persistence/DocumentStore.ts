@@ -17,11 +17,19 @@ export interface DocumentStore {
    */
   loadParts(name: string): Promise<Uint8Array[]>;
   /**
-   * Resolves once the update is durably committed. Updates appended in the
-   * same event-loop turn may share one transaction. May reject bytes that
-   * are not one complete Yjs update, without failing the other appends.
+   * Resolves once the update is committed: a later load returns it, also after
+   * this process is killed. Updates appended in the same event-loop turn may
+   * share one transaction. May reject bytes that are not one complete Yjs
+   * update, without failing the other appends.
    */
   appendUpdate(name: string, update: Uint8Array): Promise<void>;
+  /**
+   * Resolves once every append that resolved before this call also survives
+   * power loss. A store whose appends are already on disk when they resolve
+   * (PostgreSQL, SQLite with synchronous=FULL) leaves it out. The sync engine
+   * broadcasts after `appendUpdate` and confirms saves after this.
+   */
+  flushToDisk?(): Promise<void>;
   /**
    * Replaces everything stored for `name` with `state`, in one transaction.
    * Contract: `state` contains every update appended for `name` before this

@@ -6,13 +6,18 @@ import { SerialQueue } from './SerialQueue.js';
 import { GroupCommit, type PendingAppend } from './GroupCommit.js';
 import { migrate } from './migrate.js';
 import { assertCompleteUpdate } from './assertCompleteUpdate.js';
+import { WalFileFlush } from './WalFileFlush.js';
 
 export type SynchronousMode = 'FULL' | 'NORMAL';
 
 export interface SqliteDocumentStoreOptions {
   /** Path of the SQLite file. */
   filename: string;
-  /** FULL survives power loss; NORMAL (WAL) survives a process crash only. */
+  /**
+   * What `flushToDisk` promises. Either way an append is committed into the WAL without an fsync
+   * (it survives the process being killed); FULL then forces the WAL to disk in `flushToDisk`, so
+   * what is confirmed also survives power loss; NORMAL leaves that to SQLite's checkpoints.
+   */
   synchronous?: SynchronousMode;
 }
 
@@ -27,21 +32,26 @@ interface StoredRow {
 /**
  * DocumentStore on one SQLite file in WAL mode. Appends that arrive in the same
  * event-loop turn (or while the previous commit runs) share one transaction:
- * group commit keeps the cost of "durable before broadcast" low under load.
+ * group commit keeps the cost of "committed before broadcast" low under load.
+ * Commits do not fsync (`synchronous=NORMAL`); `flushToDisk` does, off the
+ * broadcast's path (docs/architecture.md, "What survives what").
  */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly queue = new SerialQueue();
   private readonly appends = new GroupCommit(this.queue, (batch) => this.inTransaction(() => this.insertUpdates(batch)));
   private isClosed = false;
 
-  private constructor(private readonly database: SqliteDatabase) {}
+  private constructor(
+    private readonly database: SqliteDatabase,
+    private readonly walFlush: WalFileFlush | null,
+  ) {}
 
   static async open(options: SqliteDocumentStoreOptions): Promise<SqliteDocumentStore> {
     const database = await SqliteDatabase.open(options.filename);
     try {
       await database.exec(`
         PRAGMA journal_mode = WAL;
-        PRAGMA synchronous = ${options.synchronous ?? 'FULL'};
+        PRAGMA synchronous = NORMAL;
         PRAGMA busy_timeout = 5000;
       `);
       await migrate(database);
@@ -49,7 +59,8 @@ export class SqliteDocumentStore implements DocumentStore {
       await database.close().catch(() => undefined);
       throw error;
     }
-    return new SqliteDocumentStore(database);
+    const walFlush = (options.synchronous ?? 'FULL') === 'FULL' ? new WalFileFlush(options.filename) : null;
+    return new SqliteDocumentStore(database, walFlush);
   }
 
   async load(name: string): Promise<Uint8Array | null> {
@@ -84,6 +95,11 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.appends.add(name, update);
   }
 
+  flushToDisk(): Promise<void> {
+    if (this.isClosed) return Promise.reject(closedError());
+    return this.walFlush?.flush() ?? Promise.resolve();
+  }
+
   compact(name: string, state: Uint8Array): Promise<void> {
     if (this.isClosed) return Promise.reject(closedError());
     try {
@@ -111,6 +127,9 @@ export class SqliteDocumentStore implements DocumentStore {
     this.appends.flush();
     this.isClosed = true;
     await this.queue.idle();
+    // Whatever was committed last reaches the disk even if another connection keeps the WAL open.
+    await this.walFlush?.flush();
+    await this.walFlush?.close();
     await this.database.close();
   }
 

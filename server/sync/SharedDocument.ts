@@ -284,12 +284,29 @@ export class SharedDocument extends Y.Doc {
     return this.incomingApplied;
   }
 
-  /** Resolves once every update applied so far is committed; rejects if that failed. */
+  /**
+   * Resolves once every update applied so far is committed and on disk (what a save confirmation
+   * promises); rejects if that failed. Peers got them after the commit, before the disk: the
+   * fsync is shared by everything committed meanwhile and never delays a broadcast.
+   */
   whenPersisted(): Promise<void> {
     if (this.failure !== null) return Promise.reject(this.failure);
     // Updates received but not yet applied count as "so far": a save confirmation must cover them.
     if (this.incomingApplied !== null) return this.incomingApplied.then(() => this.whenPersisted());
-    return this.pendingUpdates.length > 0 ? this.scheduleFlush() : this.flushTail;
+    const committed = this.pendingUpdates.length > 0 ? this.scheduleFlush() : this.flushTail;
+    return committed.then(() => this.flushToDisk());
+  }
+
+  private async flushToDisk(): Promise<void> {
+    const { store } = this.options;
+    if (store.flushToDisk === undefined) return;
+    try {
+      await store.flushToDisk();
+    } catch (error) {
+      // Committed but maybe not on disk: its writers keep it and resend it after reconnecting.
+      this.fail(error);
+      throw error;
+    }
   }
 
   /** Folds the update log into one state row. Safe to call at any time. */
