@@ -11,14 +11,19 @@ interface WaitingAppend extends PendingAppend {
   reject: (error: unknown) => void;
 }
 
+/** A commit queued on the store's queue that has not started: later appends still join it. */
+interface OpenCommit {
+  batch: WaitingAppend[];
+}
+
 /**
- * Group commit for the document stores: appends made in the same event-loop turn (or while the
- * previous commit runs) are committed together, in one call of `commit`, queued behind the store's
- * other work so that a load or compaction requested later sees them.
+ * Group commit for the document stores, without a timer: the first append queues a commit at
+ * once, and every append made until that commit starts (the same turn, or while the store is
+ * busy with the previous commit) joins it. An idle store commits a lone update right away; a busy
+ * one commits everything that piled up in one transaction.
  */
 export class GroupCommit {
-  private waiting: WaitingAppend[] = [];
-  private isFlushScheduled = false;
+  private open: OpenCommit | null = null;
 
   constructor(
     private readonly queue: SerialQueue,
@@ -33,25 +38,30 @@ export class GroupCommit {
       return Promise.reject(error);
     }
     return new Promise((resolve, reject) => {
-      this.waiting.push({ name, update, resolve, reject });
-      if (!this.isFlushScheduled) {
-        this.isFlushScheduled = true;
-        setImmediate(() => this.flush());
+      const append = { name, update, resolve, reject };
+      if (this.open !== null) {
+        this.open.batch.push(append);
+        return;
       }
+      const pending: OpenCommit = { batch: [append] };
+      this.open = pending;
+      void this.queue
+        .run(() => {
+          if (this.open === pending) this.open = null;
+          return this.commit(pending.batch);
+        })
+        .then(
+          () => pending.batch.forEach((waiting) => waiting.resolve()),
+          (error: unknown) => pending.batch.forEach((waiting) => waiting.reject(error)),
+        );
     });
   }
 
-  /** Queues what was added so far as one commit; call before work that must see those appends. */
+  /**
+   * Closes the queued commit to later appends. Call before queueing work that must see exactly the
+   * appends made so far (a load, a compaction whose state holds them): later ones commit after it.
+   */
   flush(): void {
-    this.isFlushScheduled = false;
-    if (this.waiting.length === 0) return;
-    const batch = this.waiting;
-    this.waiting = [];
-    void this.queue
-      .run(() => this.commit(batch))
-      .then(
-        () => batch.forEach((append) => append.resolve()),
-        (error: unknown) => batch.forEach((append) => append.reject(error)),
-      );
+    this.open = null;
   }
 }

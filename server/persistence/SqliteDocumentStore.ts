@@ -38,7 +38,11 @@ interface StoredRow {
  */
 export class SqliteDocumentStore implements DocumentStore {
   private readonly queue = new SerialQueue();
-  private readonly appends = new GroupCommit(this.queue, (batch) => this.inTransaction(() => this.insertUpdates(batch)));
+  // One INSERT is a transaction of its own: the common batch costs one statement (one trip to
+  // SQLite's thread) instead of BEGIN, INSERT and COMMIT.
+  private readonly appends = new GroupCommit(this.queue, (batch) =>
+    batch.length <= ROWS_PER_INSERT ? this.insertUpdates(batch) : this.inTransaction(() => this.insertUpdates(batch)),
+  );
   private isClosed = false;
 
   private constructor(
