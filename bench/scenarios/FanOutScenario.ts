@@ -292,7 +292,8 @@ export class FanOutScenario implements Scenario {
     } finally {
       for (const probe of probes) probe.destroy();
       await pool.stop();
-      await server.kill();
+      // A profiled server must exit by itself to write its profile (BENCH_SERVER_NODE_ARGS=--cpu-prof).
+      await (process.env.BENCH_SERVER_NODE_ARGS?.includes('--cpu-prof') ? server.stop() : server.kill());
       await dataDir.remove();
     }
   }
