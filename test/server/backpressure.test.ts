@@ -136,10 +136,14 @@ describe('a client that floods sync step 1 without reading', () => {
     // at load average 17 (garbage the collector had not reached yet), so the bound is 8 plans' worth.
     expect(peakRss - baselineRss).toBeLessThan(8 * documentBytes);
     expect(roundTrips.length).toBeGreaterThan(10);
-    expect(Math.max(...roundTrips)).toBeLessThan(200);
+    // The typical round trip stays fast; one slow outlier is the machine (max was 249 ms at load 15), a
+    // starved event loop (each flood frame encoding 2 MB) makes every round trip slow.
+    const medianRoundTrip = [...roundTrips].sort((a, b) => a - b)[Math.floor(roundTrips.length / 2)] as number;
+    expect(medianRoundTrip).toBeLessThan(100);
+    expect(Math.max(...roundTrips)).toBeLessThan(1_000);
     console.info(
       `document ${(documentBytes / MIB).toFixed(2)} MiB, RSS +${((peakRss - baselineRss) / MIB).toFixed(1)} MiB, ` +
-        `${roundTrips.length} round trips, slowest ${Math.max(...roundTrips).toFixed(1)} ms`,
+        `${roundTrips.length} round trips, median ${medianRoundTrip.toFixed(1)} ms, slowest ${Math.max(...roundTrips).toFixed(1)} ms`,
     );
 
     // Several stuck sockets at shutdown: each is terminated instead of waiting for a close handshake it never reads.
