@@ -4,7 +4,7 @@ import type { WebSocket, RawData } from 'ws';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import type { AccessMode } from '../../shared/protocol/accessMode.js';
 import { encodeAccessMode } from '../../shared/protocol/encodeMessage.js';
-import { encodeDocumentSize, encodeSaveConfirmed, encodeStorageStatus } from '../../shared/protocol/encodeMessage.js';
+import { encodeDocumentSize, encodeSaveConfirmed, encodeStorageStatus, encodeWriteRefused } from '../../shared/protocol/encodeMessage.js';
 import {
   ClientTooSlow,
   ConnectionTimeout,
@@ -262,8 +262,26 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     if (!isSyncStep2) return;
     // What the held updates were waiting for arrived; they go in behind it, in the same transaction.
     this.isAwaitingSyncStep2 = false;
-    for (const held of this.heldUpdates.takeAll()) void document.applyClientUpdate(held, this.id, this.updateCallbacks);
+    for (const held of this.heldUpdates.takeAll()) {
+      if (this.accessMode === 'suggest-only' && !this.isWithinOwnSuggestions(document, held)) continue;
+      void document.applyClientUpdate(held, this.id, this.updateCallbacks);
+    }
     void applied.then(() => this.releaseDeferredConfirmations());
+  }
+
+  holdUnjudged(update: Uint8Array, isSyncStep2: boolean): void {
+    // A step 2 that is itself missing content: ask again, as for a writer's (holdUpdate).
+    if (isSyncStep2) this.isAwaitingSyncStep2 = false;
+    this.holdUpdate(update);
+  }
+
+  /** A held suggest-only update, judged now that what it built on arrived (held again if still not). */
+  private isWithinOwnSuggestions(document: SharedDocument, update: Uint8Array): boolean {
+    const verdict = document.suggestionGuard.check(update, this.identity.userId);
+    if (verdict.isAllowed) return true;
+    if (verdict.buildsOnMissingContent === true) this.holdUpdate(update);
+    else this.send(encodeWriteRefused('suggestions-only'));
+    return false;
   }
 
   /**

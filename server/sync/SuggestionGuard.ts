@@ -41,7 +41,7 @@ export class SuggestionGuard {
       shadow.off('beforeObserverCalls', inspect);
     }
     if (shadow.store.pendingStructs !== null || shadow.store.pendingDs !== null) {
-      verdict = { isAllowed: false, reason: 'update builds on content the server does not have' };
+      verdict = { isAllowed: false, reason: 'update builds on content the server does not have', buildsOnMissingContent: true };
     }
     const result: SuggestionVerdict = verdict ?? { isAllowed: true };
     if (!result.isAllowed) {

@@ -21,6 +21,8 @@ export interface MessageSource {
   requestMissingUpdate(stateVector: Uint8Array): void;
   /** Applies a client's update or sync step 2 (the connection holds one that builds on content still to come). */
   submitUpdate(update: Uint8Array, isSyncStep2: boolean): void;
+  /** Holds a suggest-only update that builds on content still to come; it is judged once that arrived. */
+  holdUnjudged(update: Uint8Array, isSyncStep2: boolean): void;
   /** Sends SaveConfirmed(nonce) once everything this connection sent before is committed. */
   confirmWhenSaved(nonce: number): void;
 }
@@ -100,8 +102,11 @@ function handleSyncMessage(document: SharedDocument, source: MessageSource, deco
       assertCompleteUpdate(update, 'Update');
       if (source.accessMode === 'suggest-only' && update.length > EMPTY_UPDATE_LENGTH) {
         // Judged before anything is queued: a refused update is neither stored nor broadcast.
-        if (!document.suggestionGuard.check(update, source.identity.userId).isAllowed) {
-          source.send(encodeWriteRefused('suggestions-only'));
+        const verdict = document.suggestionGuard.check(update, source.identity.userId);
+        if (!verdict.isAllowed) {
+          // Typed while its sync step 2 was on the way, like any writer's: held, never refused for it.
+          if (verdict.buildsOnMissingContent === true) source.holdUnjudged(update, syncType === syncProtocol.messageYjsSyncStep2);
+          else source.send(encodeWriteRefused('suggestions-only'));
           return;
         }
       }

@@ -2,7 +2,10 @@ import * as Y from 'yjs';
 import { equalityDeep } from 'lib0/function';
 import { SUGGESTION_DELETION, SUGGESTION_INSERTION, isSuggestionBy } from '../../shared/suggestions/SuggestionAttributes.js';
 
-export type SuggestionVerdict = { isAllowed: true } | { isAllowed: false; reason: string };
+export type SuggestionVerdict =
+  | { isAllowed: true }
+  /** `buildsOnMissingContent`: it could not be judged yet (its client's sync step 2 is still to come). */
+  | { isAllowed: false; reason: string; buildsOnMissingContent?: true };
 
 const ALLOWED: SuggestionVerdict = { isAllowed: true };
 const refuse = (reason: string): SuggestionVerdict => ({ isAllowed: false, reason });

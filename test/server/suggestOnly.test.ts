@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import { startSharedTestServer, type TestServer } from '../helpers/startTestServer.js';
 import { createTeam, type TeamFixture } from '../helpers/teamFixture.js';
 import { waitForSync, type TestClient } from '../helpers/connectClient.js';
@@ -183,4 +185,45 @@ describe('suggest-only members (experts and observers, when the chair allows it)
     await waitFor(() => plain() === 'Wspólny tekstabc do uzgodnienia', { message: 'keystrokes not all applied' });
     expect(expert.messages.some((frame) => frame[0] === MessageType.WriteRefused)).toBe(false);
   });
+
+  it('have an update typed before their sync step 2 arrived held and judged after it, not refused', async () => {
+    await freshMemberText();
+    const expert = await expertSocket();
+    const local = new Y.Doc();
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(member.doc));
+    const typedOffline = lettersAfter(local, 'Wspólny tekst'.length, 'od', insertionBy(expertId, 'offline'));
+    const typedAfterReconnect = lettersAfter(local, 'Wspólny tekst'.length + 2, 'ak', insertionBy(expertId, 'offline'));
+    const typedPlain = lettersAfter(local, 0, '!', {});
+    // The keystroke arrives first; what it builds on comes in the client's sync step 2.
+    expert.sendUpdate(typedAfterReconnect);
+    expert.sendUpdate(typedPlain);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(expert.messages.some((frame) => frame[0] === MessageType.WriteRefused)).toBe(false);
+    expert.sendBinary(syncStep2Frame(typedOffline));
+
+    const plain = (): string => (paragraphText(member.content).toDelta() as { insert: string }[]).map((run) => run.insert).join('');
+    await waitFor(() => plain() === 'Wspólny tekstodak do uzgodnienia', { message: 'the held keystroke was not applied after the step 2' });
+    // The plain insertion was held too, then judged like any other: refused, never stored.
+    const refusal = await expert.waitForMessage(() => true, { messageType: MessageType.WriteRefused });
+    expect(refusal).toBeDefined();
+    const stored = (await storedDelta()) as { insert: string }[];
+    expect(stored.map((run) => run.insert).join('')).toBe('Wspólny tekstodak do uzgodnienia');
+    expect(expert.isOpen).toBe(true);
+  });
 });
+
+/** The update that inserts `letters` at `index` of the first paragraph of `local` (applied to it). */
+function lettersAfter(local: Y.Doc, index: number, letters: string, attributes: Record<string, unknown>): Uint8Array {
+  const before = Y.encodeStateVector(local);
+  paragraphText(local.getXmlFragment(CONTENT_FIELD)).insert(index, letters, attributes);
+  return Y.encodeStateAsUpdate(local, before);
+}
+
+function syncStep2Frame(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
