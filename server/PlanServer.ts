@@ -40,6 +40,7 @@ import { CommentService } from './comments/CommentService.js';
 import { CommentRateLimit } from './comments/CommentRateLimit.js';
 import { ProposalService } from './proposals/ProposalService.js';
 import { AgreementWatcher } from './proposals/AgreementWatcher.js';
+import { LocalAnnouncedAgreements, type AnnouncedAgreements } from './proposals/AnnouncedAgreements.js';
 import { commentRoutes } from './http/commentRoutes.js';
 import { proposalRoutes } from './http/proposalRoutes.js';
 import { versionRoutes } from './http/versionRoutes.js';
@@ -196,7 +197,15 @@ export class PlanServer {
       findBlock,
       findBlocks: (planId, blockIds) => documents.findBlocks(planId, blockIds),
     });
-    agreementWatcher = new AgreementWatcher({ proposals, log, checkIntervalMs: AGREEMENT_CHECK_INTERVAL_MS });
+    agreementWatcher = new AgreementWatcher({
+      proposals,
+      announced: cluster?.announcedAgreements ?? new LocalAnnouncedAgreements(),
+      log,
+      checkIntervalMs: AGREEMENT_CHECK_INTERVAL_MS,
+    });
+    events.onRelayed((planId, event) => {
+      if (event.type === 'proposalChanged') proposals.forgetAgreements(planId);
+    });
     const versions = new VersionService({ database, plans, proposals, documents, events });
     const exportWorkers = new ExportWorkerPool();
     const renderers = { ...exportRenderers, ...Object.fromEntries(OFFICE_FORMATS.map((format) => [format, exportWorkers.renderer(format)])) };
@@ -259,6 +268,7 @@ export class PlanServer {
     await this.exportWorkers.close();
     await this.cluster?.feed.close();
     await this.cluster?.bus.close();
+    await this.cluster?.announcedAgreements.close();
     await this.store.close();
     await this.database.close();
     this.log.info('server stopped');
@@ -268,12 +278,24 @@ export class PlanServer {
 interface Cluster {
   feed: PlanUpdateFeed;
   bus: ClusterBus;
+  announcedAgreements: AnnouncedAgreements & { close(): Promise<void> };
 }
 
-/** Cross-instance fan-out: a Redis stream per plan for updates, pub/sub for presence and notices. */
+/**
+ * Cross-instance fan-out: a Redis stream per plan for updates, pub/sub for presence and notices, and
+ * a hash per plan of what clients were last told about agreed blocks (so one instance announces a flip).
+ */
 async function openCluster(url: string, instanceId: string): Promise<Cluster> {
-  const [{ RedisPlanUpdateFeed }, { RedisClusterBus }] = await Promise.all([import('./cluster/RedisPlanUpdateFeed.js'), import('./cluster/RedisClusterBus.js')]);
-  return { feed: new RedisPlanUpdateFeed({ url, instanceId }), bus: new RedisClusterBus({ url, instanceId }) };
+  const [{ RedisPlanUpdateFeed }, { RedisClusterBus }, { RedisAnnouncedAgreements }] = await Promise.all([
+    import('./cluster/RedisPlanUpdateFeed.js'),
+    import('./cluster/RedisClusterBus.js'),
+    import('./cluster/RedisAnnouncedAgreements.js'),
+  ]);
+  return {
+    feed: new RedisPlanUpdateFeed({ url, instanceId }),
+    bus: new RedisClusterBus({ url, instanceId }),
+    announcedAgreements: new RedisAnnouncedAgreements(url),
+  };
 }
 
 async function openPostgresStore(connectionString: string): Promise<PostgresDocumentStore> {
