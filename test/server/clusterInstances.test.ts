@@ -10,6 +10,7 @@ import type { PlanEvent } from '../../shared/events/PlanEvent.js';
 import type { ServerProcess } from '../helpers/startServerProcess.js';
 import { RawCollabSocket } from '../helpers/RawCollabSocket.js';
 import { Unauthorized } from '../../shared/protocol/closeCodes.js';
+import { colorForUser } from '../../shared/presence/colorForUser.js';
 
 const backends = privateClusterBackends();
 
@@ -188,6 +189,51 @@ describe('server instances as separate processes on one PostgreSQL and one Redis
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(seenBy([0, 1, 2], 'KI-2.1')).toEqual(clients.map(() => ['changedSinceAgreement', 'agreed']));
     expect(seenBy([1, 2], 'KI-2.2')).toEqual([1, 2].map(() => ['proposed', 'agreed', 'changedSinceAgreement']));
+  }, 90_000);
+
+  it('the first member to open a plan on an instance gets a caret colour no one present through another instance shows', async () => {
+    const cluster = await InstanceCluster.start({
+      count: 2,
+      databaseUrl: await backends.postgres.createDatabase(),
+      redisUrl: backends.redis.url,
+      env: { MAX_REGISTRATIONS_PER_HOUR: '1000' },
+    });
+    const [first, second] = [cluster.instance(0), cluster.instance(1)];
+    // Two people whose own colours are the same, so only the assignment can tell them apart.
+    const byColor = new Map<string, ApiClient>();
+    let pair: [ApiClient, ApiClient] | null = null;
+    for (let index = 0; pair === null; index++) {
+      if (index === 40) throw new Error('no two of 40 people share a preferred colour');
+      const person = await registerUser(first, `Osoba ${index}`);
+      const color = colorForUser(person.userId ?? '');
+      const earlier = byColor.get(color);
+      if (earlier) pair = [earlier, person];
+      else byColor.set(color, person);
+    }
+    const [chair, member] = pair;
+    const workspace = await chair.request<{ workspace: { id: string } }>('POST', '/workspaces', { name: 'Zespół' });
+    const invitation = await chair.request<{ token: string }>('POST', `/workspaces/${workspace.body.workspace.id}/invitations`, { role: 'member' });
+    expect((await member.request('POST', `/invitations/${invitation.body.token}/accept`)).status).toBe(200);
+    const plan = await chair.request<{ id: string }>('POST', `/workspaces/${workspace.body.workspace.id}/plans`, { title: 'LPDI', kind: 'local' });
+    const open = (server: ServerProcess, person: ApiClient, name: string) =>
+      connectClient(server.collabUrl, plan.body.id, { name, headers: { cookie: person.cookie ?? '' } });
+
+    const chairClient = open(first, chair, 'Przewodnicząca');
+    await waitForSync(chairClient);
+    chairClient.provider.awareness.setLocalStateField('cursor', null);
+    // The second instance has never loaded the plan: the member is the first to open it there.
+    const memberClient = open(second, member, 'Członkini');
+    await waitForSync(memberClient);
+    memberClient.provider.awareness.setLocalStateField('cursor', null);
+    const colorOf = (viewer: TestClient, userId: string): string | undefined =>
+      [...viewer.provider.awareness.getStates().values()]
+        .map((state) => state['user'] as { id?: string; color?: string } | undefined)
+        .find((user) => user?.id === userId)?.color;
+    await waitFor(() => colorOf(memberClient, chair.userId ?? '') !== undefined && colorOf(chairClient, member.userId ?? '') !== undefined, {
+      message: 'the two never saw each other across the instances',
+    });
+    expect(colorOf(memberClient, chair.userId ?? '')).toBe(colorForUser(chair.userId ?? ''));
+    expect(colorOf(chairClient, member.userId ?? '')).not.toBe(colorOf(memberClient, chair.userId ?? ''));
   }, 90_000);
 
   it('SIGKILL of an instance right after the others saw its updates loses none of them', async () => {
