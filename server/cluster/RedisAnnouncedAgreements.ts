@@ -26,6 +26,10 @@ redis.call('EXPIRE', KEYS[1], tonumber(ARGV[1]))
 return old
 `;
 
+interface SwapCommand {
+  planEditorSwapAnnouncedAgreements(key: string, ...args: Array<string | number>): Promise<unknown>;
+}
+
 /**
  * AnnouncedAgreements shared by every instance through a Redis hash per plan. While Redis is
  * unreachable each instance falls back to its own records: a flip may then be announced once per
@@ -38,13 +42,16 @@ export class RedisAnnouncedAgreements implements AnnouncedAgreements {
   constructor(url: string) {
     this.redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (attempt: number) => Math.min(50 * attempt, 1_000) });
     this.redis.on('error', () => undefined);
+    // Sent once, then called by its SHA (EVALSHA).
+    this.redis.defineCommand('planEditorSwapAnnouncedAgreements', { numberOfKeys: 1, lua: SWAP_SCRIPT });
   }
 
   async swap(planId: string, current: ReadonlyMap<string, AnnouncedAgreement>, agreedBlockIds: readonly string[]): Promise<Map<string, AnnouncedAgreement>> {
     const entries = [...current];
     try {
       const pairs = entries.flatMap(([blockId, state]) => [blockId, encode(state)]);
-      const old = (await this.redis.eval(SWAP_SCRIPT, 1, KEY_PREFIX + planId, TTL_SECONDS, entries.length, ...pairs, ...agreedBlockIds)) as string[];
+      const commands = this.redis as unknown as SwapCommand;
+      const old = (await commands.planEditorSwapAnnouncedAgreements(KEY_PREFIX + planId, TTL_SECONDS, entries.length, ...pairs, ...agreedBlockIds)) as string[];
       const previous = new Map<string, AnnouncedAgreement>();
       entries.forEach(([blockId], index) => {
         const state = decode(old[index] ?? '');

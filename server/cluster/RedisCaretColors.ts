@@ -58,6 +58,12 @@ redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[1]))
 return 0
 `;
 
+/** The scripts as ioredis commands: sent once, then called by their SHA (EVALSHA). */
+interface CaretColorCommands {
+  planEditorAssignCaretColor(key: string, ...args: Array<string | number>): Promise<unknown>;
+  planEditorRenewCaretColors(key: string, ...args: Array<string | number>): unknown;
+}
+
 export interface RedisCaretColorsOptions {
   url: string;
   /** Plan id → (user id → colour) of the connections on this instance, renewed while they stay. */
@@ -78,6 +84,8 @@ export class RedisCaretColors implements CaretColors {
   constructor(private readonly options: RedisCaretColorsOptions) {
     this.redis = new Redis(options.url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, retryStrategy: (attempt: number) => Math.min(50 * attempt, 1_000) });
     this.redis.on('error', () => undefined);
+    this.redis.defineCommand('planEditorAssignCaretColor', { numberOfKeys: 1, lua: ASSIGN_SCRIPT });
+    this.redis.defineCommand('planEditorRenewCaretColors', { numberOfKeys: 1, lua: RENEW_SCRIPT });
     this.renewTimer = setInterval(() => void this.renew(), RENEW_MS);
     this.renewTimer.unref();
   }
@@ -86,7 +94,8 @@ export class RedisCaretColors implements CaretColors {
     const preference = [colorForUser(userId), ...CARET_COLORS];
     const known = [...present].flat();
     try {
-      const color = await this.redis.eval(ASSIGN_SCRIPT, 1, KEY_PREFIX + planId, HOLD_MS, userId, preference.length, ...preference, ...known);
+      const commands = this.redis as unknown as CaretColorCommands;
+      const color = await commands.planEditorAssignCaretColor(KEY_PREFIX + planId, HOLD_MS, userId, preference.length, ...preference, ...known);
       if (typeof color === 'string') return color;
     } catch {
       // Redis is unreachable: what this instance knows.
@@ -103,8 +112,9 @@ export class RedisCaretColors implements CaretColors {
   private async renew(): Promise<void> {
     if (this.redis.status !== 'ready') return;
     const pipeline = this.redis.pipeline();
+    const commands = pipeline as unknown as CaretColorCommands;
     for (const [planId, users] of this.options.connectedHere()) {
-      pipeline.eval(RENEW_SCRIPT, 1, KEY_PREFIX + planId, HOLD_MS, ...[...users].flat());
+      commands.planEditorRenewCaretColors(KEY_PREFIX + planId, HOLD_MS, ...[...users].flat());
     }
     await pipeline.exec().catch(() => undefined);
   }
