@@ -40,6 +40,8 @@ import { CommentService } from './comments/CommentService.js';
 import { CommentRateLimit } from './comments/CommentRateLimit.js';
 import { ProposalService } from './proposals/ProposalService.js';
 import { AgreementWatcher } from './proposals/AgreementWatcher.js';
+import { LocalAnnouncedAgreements, type AnnouncedAgreements } from './proposals/AnnouncedAgreements.js';
+import type { CaretColors } from './auth/CaretColors.js';
 import { commentRoutes } from './http/commentRoutes.js';
 import { proposalRoutes } from './http/proposalRoutes.js';
 import { versionRoutes } from './http/versionRoutes.js';
@@ -160,6 +162,7 @@ export class PlanServer {
       roles,
       allowedOrigins: config.allowedOrigins,
       readSessionToken,
+      ...(cluster ? { colors: cluster.openCaretColors(() => access.connectedColors()) } : {}),
       // Connections here, plus members present through other instances (their presence states).
       presentColors: (planId) => {
         const present = access.presentColors(planId);
@@ -196,7 +199,15 @@ export class PlanServer {
       findBlock,
       findBlocks: (planId, blockIds) => documents.findBlocks(planId, blockIds),
     });
-    agreementWatcher = new AgreementWatcher({ proposals, log, checkIntervalMs: AGREEMENT_CHECK_INTERVAL_MS });
+    agreementWatcher = new AgreementWatcher({
+      proposals,
+      announced: cluster?.announcedAgreements ?? new LocalAnnouncedAgreements(),
+      log,
+      checkIntervalMs: AGREEMENT_CHECK_INTERVAL_MS,
+    });
+    events.onRelayed((planId, event) => {
+      if (event.type === 'proposalChanged') proposals.forgetAgreements(planId);
+    });
     const versions = new VersionService({ database, plans, proposals, documents, events });
     const exportWorkers = new ExportWorkerPool();
     const renderers = { ...exportRenderers, ...Object.fromEntries(OFFICE_FORMATS.map((format) => [format, exportWorkers.renderer(format)])) };
@@ -257,8 +268,7 @@ export class PlanServer {
     await this.registry.closeAll(ServerShuttingDown);
     await stopListening;
     await this.exportWorkers.close();
-    await this.cluster?.feed.close();
-    await this.cluster?.bus.close();
+    await this.cluster?.close();
     await this.store.close();
     await this.database.close();
     this.log.info('server stopped');
@@ -268,12 +278,39 @@ export class PlanServer {
 interface Cluster {
   feed: PlanUpdateFeed;
   bus: ClusterBus;
+  announcedAgreements: AnnouncedAgreements & { close(): Promise<void> };
+  /** Caret colours shared by the instances; `connectedHere` lists this instance's connections to renew. */
+  openCaretColors(connectedHere: () => Map<string, Map<string, string>>): CaretColors;
+  close(): Promise<void>;
 }
 
-/** Cross-instance fan-out: a Redis stream per plan for updates, pub/sub for presence and notices. */
+/**
+ * Cross-instance fan-out: a Redis stream per plan for updates, pub/sub for presence and notices, and
+ * a hash per plan of what clients were last told about agreed blocks (so one instance announces a flip).
+ */
 async function openCluster(url: string, instanceId: string): Promise<Cluster> {
-  const [{ RedisPlanUpdateFeed }, { RedisClusterBus }] = await Promise.all([import('./cluster/RedisPlanUpdateFeed.js'), import('./cluster/RedisClusterBus.js')]);
-  return { feed: new RedisPlanUpdateFeed({ url, instanceId }), bus: new RedisClusterBus({ url, instanceId }) };
+  const [{ RedisPlanUpdateFeed }, { RedisClusterBus }, { RedisAnnouncedAgreements }, { RedisCaretColors }] = await Promise.all([
+    import('./cluster/RedisPlanUpdateFeed.js'),
+    import('./cluster/RedisClusterBus.js'),
+    import('./cluster/RedisAnnouncedAgreements.js'),
+    import('./cluster/RedisCaretColors.js'),
+  ]);
+  const feed = new RedisPlanUpdateFeed({ url, instanceId });
+  const bus = new RedisClusterBus({ url, instanceId });
+  const announcedAgreements = new RedisAnnouncedAgreements(url);
+  let caretColors: InstanceType<typeof RedisCaretColors> | null = null;
+  return {
+    feed,
+    bus,
+    announcedAgreements,
+    openCaretColors: (connectedHere) => (caretColors ??= new RedisCaretColors({ url, connectedHere })),
+    close: async () => {
+      await feed.close();
+      await bus.close();
+      await announcedAgreements.close();
+      await caretColors?.close();
+    },
+  };
 }
 
 async function openPostgresStore(connectionString: string): Promise<PostgresDocumentStore> {

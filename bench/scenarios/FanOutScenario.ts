@@ -292,8 +292,9 @@ export class FanOutScenario implements Scenario {
     } finally {
       for (const probe of probes) probe.destroy();
       await pool.stop();
-      // A profiled server must exit by itself to write its profile (BENCH_SERVER_NODE_ARGS=--cpu-prof).
-      await (process.env.BENCH_SERVER_NODE_ARGS?.includes('--cpu-prof') ? server.stop() : server.kill());
+      // A profiled server writes its profile only when it exits by itself (SIGTERM), not when killed.
+      if (process.env.BENCH_SERVER_NODE_ARGS?.includes('--cpu-prof')) await server.stop().catch(() => server.kill());
+      else await server.kill();
       await dataDir.remove();
     }
   }

@@ -36,6 +36,19 @@ export class LiveAccess implements ConnectionObserver {
     return present;
   }
 
+  /** Plan id → (userId → caret colour) of every connection here. */
+  connectedColors(): Map<string, Map<string, string>> {
+    const plans = new Map<string, Map<string, string>>();
+    for (const connection of this.connections) {
+      const planId = parseDocumentName(connection.documentName);
+      if (planId === null) continue;
+      const users = plans.get(planId) ?? new Map<string, string>();
+      users.set(connection.identity.userId, connection.identity.color);
+      plans.set(planId, users);
+    }
+    return plans;
+  }
+
   /** Closes the sockets opened with a session that just ended (logout). */
   closeSession(token: string): void {
     this.closeSessionKey(sessionKeyOf(token));

@@ -1,4 +1,5 @@
 import { distinctColorForUser } from '../../shared/presence/colorForUser.js';
+import type { CaretColors } from './CaretColors.js';
 
 // A colour handed out stays reserved this long even before its socket is registered, so two people joining at once differ.
 const RESERVATION_MS = 30_000;
@@ -13,7 +14,7 @@ interface Reservation {
  * open connections are passed in; colours handed out but not yet on a
  * connection (an upgrade still in progress) are remembered here.
  */
-export class PresenceColors {
+export class PresenceColors implements CaretColors {
   private readonly reservations = new Map<string, Map<string, Reservation>>();
 
   constructor(private readonly now: () => number = Date.now) {}

@@ -17,14 +17,23 @@ interface RelayedPlanEvent {
  * The events are notices; what they announce is already in the shared database.
  */
 export class PlanEventPublisher {
+  private readonly relayedListeners: Array<(planId: string, event: PlanEvent) => void> = [];
+
   constructor(
     private readonly syncServer: SyncServer,
     private readonly bus: ClusterBus | null = null,
   ) {
     bus?.subscribe(CHANNEL, (payload) => {
       const relayed = parseRelayed(payload);
-      if (relayed !== null) this.deliver(relayed.planId, relayed.event);
+      if (relayed === null) return;
+      for (const listener of this.relayedListeners) listener(relayed.planId, relayed.event);
+      this.deliver(relayed.planId, relayed.event);
     });
+  }
+
+  /** Calls `listener` with each event another instance published, so caches here can follow it. */
+  onRelayed(listener: (planId: string, event: PlanEvent) => void): void {
+    this.relayedListeners.push(listener);
   }
 
   publish(planId: string, event: PlanEvent): void {

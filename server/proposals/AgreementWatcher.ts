@@ -6,9 +6,12 @@ import { describeError } from '../log.js';
 import { findPlanBlocks } from '../plans/findPlanBlock.js';
 import { blockContentHash } from './blockContentHash.js';
 import type { ProposalService } from './ProposalService.js';
+import type { AnnouncedAgreement, AnnouncedAgreements } from './AnnouncedAgreements.js';
 
 export interface AgreementWatcherOptions {
   proposals: Pick<ProposalService, 'agreementsOf' | 'publishDerived'>;
+  /** What clients were last told; shared by the instances when there are several (RedisAnnouncedAgreements). */
+  announced: AnnouncedAgreements;
   log: Logger;
   /** At most one check per plan in this interval, however fast people type. */
   checkIntervalMs: number;
@@ -21,16 +24,14 @@ export interface AgreementWatcherOptions {
  * once per interval after an edit, and only its agreed blocks are read.
  */
 export class AgreementWatcher {
-  /**
-   * Per plan and agreed block: the agreement's hash and whether the block was
-   * changed against it when last checked. A new agreement (a new hash) starts
-   * unseen: its decision was published with the block's state then.
-   */
-  private readonly lastSeen = new Map<string, Map<string, { agreedHash: string; isChanged: boolean }>>();
-
   constructor(private readonly options: AgreementWatcherOptions) {}
 
-  /** Starts watching a loaded plan document until it is destroyed. */
+  /**
+   * Starts watching a loaded plan document until it is destroyed. With several instances each one
+   * that holds the plan checks after every edit, its own clients' and the replicated ones: what
+   * clients were last told is shared (AnnouncedAgreements), so the instance whose check flips it
+   * announces, once, and the last check after the last edit leaves it true.
+   */
   watch(document: Y.Doc & { name: string }): void {
     const planId = parseDocumentName(document.name);
     if (planId === null) return;
@@ -48,32 +49,32 @@ export class AgreementWatcher {
     document.once('destroy', () => {
       document.off('update', onUpdate);
       if (timer !== null) clearTimeout(timer);
-      this.lastSeen.delete(planId);
+      this.options.announced.forget(planId);
     });
   }
 
   private async check(planId: string, document: Y.Doc): Promise<void> {
     try {
       const agreements = await this.options.proposals.agreementsOf(planId);
-      const seen = this.lastSeen.get(planId) ?? new Map<string, { agreedHash: string; isChanged: boolean }>();
-      this.lastSeen.set(planId, seen);
       if (agreements.size === 0) return;
       const blocks = findPlanBlocks(document, new Set(agreements.keys()));
       const hashes = new Map<string, string>();
-      const flipped: string[] = [];
+      const current = new Map<string, AnnouncedAgreement>();
       for (const [blockId, agreedHash] of agreements) {
         const reference = blocks.get(blockId);
         if (!reference) continue; // a deleted block has nothing to show a marker on
         const hash = blockContentHash(agreedBlockContent(reference.block));
         hashes.set(blockId, hash);
-        const isChanged = hash !== agreedHash;
-        const previous = seen.get(blockId);
-        // Unseen and unchanged: what clients loaded, or the decision they were sent, already says so.
-        const wasChanged = previous !== undefined && previous.agreedHash === agreedHash ? previous.isChanged : false;
-        if (wasChanged !== isChanged) flipped.push(blockId);
-        seen.set(blockId, { agreedHash, isChanged });
+        current.set(blockId, { agreedHash, isChanged: hash !== agreedHash });
       }
-      for (const blockId of seen.keys()) if (!agreements.has(blockId)) seen.delete(blockId);
+      const previous = await this.options.announced.swap(planId, current, [...agreements.keys()]);
+      const flipped: string[] = [];
+      for (const [blockId, { agreedHash, isChanged }] of current) {
+        const before = previous.get(blockId);
+        // Unseen (or of an older agreement) and unchanged: what clients loaded, or the decision they were sent, already says so.
+        const wasChanged = before !== undefined && before.agreedHash === agreedHash ? before.isChanged : false;
+        if (wasChanged !== isChanged) flipped.push(blockId);
+      }
       if (flipped.length > 0) await this.options.proposals.publishDerived(planId, flipped, hashes);
     } catch (error) {
       this.options.log.error('checking agreed blocks failed', { planId, error: describeError(error) });

@@ -126,7 +126,8 @@ export class ProposalService {
 
   /**
    * The agreed blocks of a plan with the content hash of their agreement, for
-   * the watcher that tells clients when one changes; cached until the next event.
+   * the watcher that tells clients when one changes; cached until the next event
+   * (recorded here, or announced by another instance: forgetAgreements).
    */
   agreementsOf(planId: string): Promise<Map<string, string>> {
     const cached = this.agreements.get(planId);
@@ -141,6 +142,11 @@ export class ProposalService {
     this.agreements.set(planId, loading);
     loading.catch(() => this.agreements.delete(planId));
     return loading;
+  }
+
+  /** Another instance recorded a proposal event on this plan: what is cached here may be stale. */
+  forgetAgreements(planId: string): void {
+    this.agreements.delete(planId);
   }
 
   /** Tells everyone on the plan the derived state of these blocks (their content moved away from, or back to, the agreed text). */

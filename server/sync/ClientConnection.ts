@@ -135,6 +135,10 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     this.socket.on('error', this.handleSocketError);
     this.socket.on('close', () => this.cleanUp());
     this.pingTimer = setInterval(this.checkAlive, options.pingIntervalMs);
+    // The first frame on every path: the mode is known at the upgrade, and a client that counts
+    // itself synced (a cold load's stored bytes reach it before the server holds the document)
+    // must already know whether it may write.
+    this.send(encodeAccessMode(this.currentAccessMode));
     // Registered before the document's callback, so on a document that is
     // already loaded attach runs first and this finds nothing to do.
     options.document.then(this.attach, (error: unknown) => {
@@ -346,7 +350,6 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     this.storedState = null;
     this.stopHoldingHandoff();
     document.addPeer(this);
-    this.send(encodeAccessMode(this.currentAccessMode));
     if (document.isStorageUnavailable) this.send(encodeStorageStatus(false));
     if (document.isNearSizeLimit) this.send(encodeDocumentSize(document.estimatedSize, document.maxDocumentBytes));
     this.send(encodeSyncStep1(document));

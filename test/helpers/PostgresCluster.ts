@@ -37,12 +37,22 @@ export class PostgresCluster {
     const port = await findFreePort();
     const cluster = new PostgresCluster(binDir, directory, runAs, port);
     await cluster.command('initdb', ['-D', cluster.dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-    await cluster.command('pg_ctl', [
-      '-D', cluster.dataDir, '-l', path.join(directory, 'server.log'), '-w', '-t', '60',
-      '-o', `-p ${port} -k ${directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+    await cluster.startServer();
+    return cluster;
+  }
+
+  /** Starts the server (again) on the same port and data directory. */
+  async startServer(): Promise<void> {
+    await this.command('pg_ctl', [
+      '-D', this.dataDir, '-l', path.join(this.directory, 'server.log'), '-w', '-t', '60',
+      '-o', `-p ${this.port} -k ${this.directory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
       'start',
     ]);
-    return cluster;
+  }
+
+  /** Stops the server as an operator would for maintenance: open sessions are ended, what is committed stays. */
+  async stopServer(): Promise<void> {
+    await this.command('pg_ctl', ['-D', this.dataDir, '-m', 'fast', '-w', 'stop']);
   }
 
   /** A new, empty database on this server; its connection URL. */

@@ -1,7 +1,8 @@
 export interface WaitOptions {
   timeoutMs?: number;
   intervalMs?: number;
-  message?: string;
+  /** Why the wait failed; a function is called at the timeout, so it can describe the state it found. */
+  message?: string | (() => string);
 }
 
 /** Polls until `condition` holds; fails with `message` after the timeout. */
@@ -10,7 +11,10 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, optio
   const intervalMs = options.intervalMs ?? 10;
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${options.message ?? 'condition not met'}`);
+    if (Date.now() > deadline) {
+      const message = typeof options.message === 'function' ? options.message() : options.message;
+      throw new Error(`Timed out after ${timeoutMs} ms: ${message ?? 'condition not met'}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }

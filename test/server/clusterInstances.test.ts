@@ -10,6 +10,7 @@ import type { PlanEvent } from '../../shared/events/PlanEvent.js';
 import type { ServerProcess } from '../helpers/startServerProcess.js';
 import { RawCollabSocket } from '../helpers/RawCollabSocket.js';
 import { Unauthorized } from '../../shared/protocol/closeCodes.js';
+import { colorForUser } from '../../shared/presence/colorForUser.js';
 
 const backends = privateClusterBackends();
 
@@ -54,6 +55,29 @@ function paragraphs(client: TestClient): string[] {
 }
 const WRITTEN = /^(akapit \d+|\d+:\d+ .*)$/;
 
+/** Appends an intervention direction block with `title` as its title line, as the editor would. */
+function appendDirectionBlock(client: TestClient, id: string, title: string): void {
+  client.doc.transact(() => {
+    const block = new Y.XmlElement('interventionDirection');
+    block.setAttribute('id', id);
+    block.setAttribute('status', 'draft');
+    const line = new Y.XmlElement('blockLine');
+    line.setAttribute('field', 'title');
+    line.insert(0, [new Y.XmlText(title)]);
+    block.insert(0, [line]);
+    client.content.insert(client.content.length, [block]);
+  });
+}
+
+/** The title text of the block `id`, to type into. */
+function directionTitle(client: TestClient, id: string): Y.XmlText {
+  const block = client.content.toArray().find((node) => node instanceof Y.XmlElement && node.getAttribute('id') === id);
+  const text = block instanceof Y.XmlElement ? block.get(0) : null;
+  const title = text instanceof Y.XmlElement ? text.get(0) : null;
+  if (!(title instanceof Y.XmlText)) throw new Error(`block ${id} has no title text`);
+  return title;
+}
+
 describe('server instances as separate processes on one PostgreSQL and one Redis', () => {
   it('comments, votes, decisions and role changes made on one instance reach the others live', async () => {
     const cluster = await InstanceCluster.start({ count: 3, databaseUrl: await backends.postgres.createDatabase(), redisUrl: backends.redis.url });
@@ -68,16 +92,7 @@ describe('server instances as separate processes on one PostgreSQL and one Redis
     observerClient.channel.onPlanEvent((event) => seen.observer.push(event));
 
     // A direction block typed on the first instance; the member on the second proposes it.
-    chairClient.doc.transact(() => {
-      const block = new Y.XmlElement('interventionDirection');
-      block.setAttribute('id', 'KI-1.1');
-      block.setAttribute('status', 'draft');
-      const title = new Y.XmlElement('blockLine');
-      title.setAttribute('field', 'title');
-      title.insert(0, [new Y.XmlText('Mieszkania wspomagane')]);
-      block.insert(0, [title]);
-      chairClient.content.insert(chairClient.content.length, [block]);
-    });
+    appendDirectionBlock(chairClient, 'KI-1.1', 'Mieszkania wspomagane');
     await chairClient.channel.whenSaved();
     await waitFor(() => memberClient.text().includes('Mieszkania wspomagane'), { message: 'the block did not reach the second instance' });
 
@@ -118,6 +133,107 @@ describe('server instances as separate processes on one PostgreSQL and one Redis
     if (!observerSocket.client) throw new Error('the observer could not open a raw socket');
     expect((await on(first, team.observer).request('POST', '/auth/logout')).status).toBe(204);
     expect((await observerSocket.client.closed).code).toBe(Unauthorized.code);
+  }, 90_000);
+
+  it('an agreed block edited on one instance is announced once to the clients of every instance, not once per instance', async () => {
+    const cluster = await InstanceCluster.start({ count: 3, databaseUrl: await backends.postgres.createDatabase(), redisUrl: backends.redis.url });
+    const team = await createTeam(cluster.instance(0));
+    const decide = async (blockId: string): Promise<void> => {
+      const proposal = `/plans/${team.planId}/proposals/${blockId}`;
+      expect((await team.chair.request('POST', `${proposal}/transitions`, { to: 'proposed' })).status).toBe(200);
+      expect((await team.chair.request('POST', `${proposal}/transitions`, { to: 'agreed', note: 'protokół nr 5', method: 'consensus' })).status).toBe(200);
+    };
+    const first = connect(cluster.instance(0), team, team.chair, 'Klient 0');
+    await waitForSync(first);
+    appendDirectionBlock(first, 'KI-2.1', 'Asystencja osobista');
+    appendDirectionBlock(first, 'KI-2.2', 'Centrum usług');
+    await first.channel.whenSaved();
+    await decide('KI-2.1');
+    // Joining after the decision, the other instances load the plan and its agreement fresh.
+    const clients = [first, connect(cluster.instance(1), team, team.chair, 'Klient 1'), connect(cluster.instance(2), team, team.chair, 'Klient 2')];
+    await Promise.all(clients.map((client) => waitForSync(client)));
+    const [, second, third] = clients as [TestClient, TestClient, TestClient];
+    const statuses = clients.map(() => new Map<string, string[]>());
+    clients.forEach((client, index) =>
+      client.channel.onPlanEvent((event) => {
+        if (event.type !== 'proposalChanged') return;
+        const seen = statuses[index] as Map<string, string[]>;
+        seen.set(event.proposal.blockId, [...(seen.get(event.proposal.blockId) ?? []), event.proposal.status]);
+      }),
+    );
+    const seenBy = (indexes: number[], blockId: string) => indexes.map((index) => statuses[index]?.get(blockId) ?? []);
+    const described = () => JSON.stringify(statuses.map((seen) => Object.fromEntries(seen)));
+
+    // Changed on the second instance, changed back on the third.
+    directionTitle(second, 'KI-2.1').insert(0, 'Rozszerzona ');
+    await waitFor(() => seenBy([0, 1, 2], 'KI-2.1').every((seen) => seen.includes('changedSinceAgreement')), {
+      message: () => `not every client was told the block changed: ${described()}`,
+    });
+    await waitFor(() => third.text().includes('Rozszerzona Asystencja'), { message: 'the change did not reach the third instance' });
+    directionTitle(third, 'KI-2.1').delete(0, 'Rozszerzona '.length);
+    await waitFor(() => seenBy([0, 1, 2], 'KI-2.1').every((seen) => seen.at(-1) === 'agreed'), {
+      message: () => `not every client was told the block is back to the agreed text: ${described()}`,
+    });
+
+    // Decided through an instance that no longer holds the plan: the others learn of the agreement only over the bus.
+    first.destroy();
+    await decide('KI-2.2');
+    await waitFor(() => seenBy([1, 2], 'KI-2.2').every((seen) => seen.at(-1) === 'agreed'), { message: () => `the decision did not reach every client: ${described()}` });
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the first instance unloads the plan after UNLOAD_DELAY_MS (200)
+    directionTitle(third, 'KI-2.2').insert(0, 'Nowe ');
+    await waitFor(() => seenBy([1, 2], 'KI-2.2').every((seen) => seen.includes('changedSinceAgreement')), {
+      message: () => `an agreement made on another instance was not watched: ${described()}`,
+    });
+
+    // Each instance checks an edit within its check interval (250 ms); a second announcement would come by then.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(seenBy([0, 1, 2], 'KI-2.1')).toEqual(clients.map(() => ['changedSinceAgreement', 'agreed']));
+    expect(seenBy([1, 2], 'KI-2.2')).toEqual([1, 2].map(() => ['proposed', 'agreed', 'changedSinceAgreement']));
+  }, 90_000);
+
+  it('the first member to open a plan on an instance gets a caret colour no one present through another instance shows', async () => {
+    const cluster = await InstanceCluster.start({
+      count: 2,
+      databaseUrl: await backends.postgres.createDatabase(),
+      redisUrl: backends.redis.url,
+      env: { MAX_REGISTRATIONS_PER_HOUR: '1000' },
+    });
+    const [first, second] = [cluster.instance(0), cluster.instance(1)];
+    // Two people whose own colours are the same, so only the assignment can tell them apart.
+    const byColor = new Map<string, ApiClient>();
+    let pair: [ApiClient, ApiClient] | null = null;
+    for (let index = 0; pair === null; index++) {
+      if (index === 40) throw new Error('no two of 40 people share a preferred colour');
+      const person = await registerUser(first, `Osoba ${index}`);
+      const color = colorForUser(person.userId ?? '');
+      const earlier = byColor.get(color);
+      if (earlier) pair = [earlier, person];
+      else byColor.set(color, person);
+    }
+    const [chair, member] = pair;
+    const workspace = await chair.request<{ workspace: { id: string } }>('POST', '/workspaces', { name: 'Zespół' });
+    const invitation = await chair.request<{ token: string }>('POST', `/workspaces/${workspace.body.workspace.id}/invitations`, { role: 'member' });
+    expect((await member.request('POST', `/invitations/${invitation.body.token}/accept`)).status).toBe(200);
+    const plan = await chair.request<{ id: string }>('POST', `/workspaces/${workspace.body.workspace.id}/plans`, { title: 'LPDI', kind: 'local' });
+    const open = (server: ServerProcess, person: ApiClient, name: string) =>
+      connectClient(server.collabUrl, plan.body.id, { name, headers: { cookie: person.cookie ?? '' } });
+
+    const chairClient = open(first, chair, 'Przewodnicząca');
+    await waitForSync(chairClient);
+    chairClient.provider.awareness.setLocalStateField('cursor', null);
+    // The second instance has never loaded the plan: the member is the first to open it there.
+    const memberClient = open(second, member, 'Członkini');
+    await waitForSync(memberClient);
+    memberClient.provider.awareness.setLocalStateField('cursor', null);
+    const colorOf = (viewer: TestClient, userId: string): string | undefined =>
+      [...viewer.provider.awareness.getStates().values()]
+        .map((state) => state['user'] as { id?: string; color?: string } | undefined)
+        .find((user) => user?.id === userId)?.color;
+    await waitFor(() => colorOf(memberClient, chair.userId ?? '') !== undefined && colorOf(chairClient, member.userId ?? '') !== undefined, {
+      message: 'the two never saw each other across the instances',
+    });
+    expect(colorOf(memberClient, chair.userId ?? '')).toBe(colorForUser(chair.userId ?? ''));
+    expect(colorOf(chairClient, member.userId ?? '')).not.toBe(colorOf(memberClient, chair.userId ?? ''));
   }, 90_000);
 
   it('SIGKILL of an instance right after the others saw its updates loses none of them', async () => {

@@ -200,4 +200,44 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     expect(reader.text()).toBe(writer.text());
     await waitFor(async () => (await health(first)).status === 'ok' && (await health(second)).status === 'ok', { timeoutMs: 10_000, message: 'health did not recover' });
   });
+
+  it('PostgreSQL stopped mid-editing: writers stay connected, nothing is confirmed or shown until it is back, then nothing is lost', async () => {
+    const { instances, databaseUrl } = await startInstances(2);
+    const [first, second] = instances as [TestServer, TestServer];
+    const writer = connectClient(first.collabUrl, 'plan-postgres-stop', { name: 'Writer' });
+    const reader = connectClient(second.collabUrl, 'plan-postgres-stop', { name: 'Reader' });
+    await Promise.all([waitForSync(writer), waitForSync(reader)]);
+    appendParagraph(writer, 'before');
+    await writer.channel.whenSaved();
+    await waitFor(() => reader.content.length === 1, { message: 'first paragraph did not cross instances' });
+
+    const health = async (server: TestServer): Promise<{ status: string; checks?: Record<string, string> }> =>
+      (await anonymousClient(server).request<{ status: string; checks?: Record<string, string> }>('GET', '/health')).body;
+    await backends.postgres.stopServer();
+    try {
+      await waitFor(async () => (await health(first)).status === 'degraded' && (await health(second)).status === 'degraded', {
+        message: 'health never said PostgreSQL is unreachable',
+      });
+      expect((await health(first)).checks?.['database']).toBe('failing');
+      for (let index = 0; index < 10; index++) appendParagraph(writer, `during ${index}`);
+      appendParagraph(reader, 'reader during');
+      await waitFor(() => !writer.channel.state.canServerStore && !reader.channel.state.canServerStore, { message: 'writers were not told the server cannot store' });
+      // Over several retries (250 ms doubling): the writers stay connected, nothing is confirmed, nothing crosses.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect([writer.provider.wsconnected, reader.provider.wsconnected]).toEqual([true, true]);
+      expect([writer.channel.state.hasUnsavedChanges, reader.channel.state.hasUnsavedChanges]).toEqual([true, true]);
+      expect(reader.text()).not.toMatch(/during \d/);
+      expect(writer.text()).not.toContain('reader during');
+    } finally {
+      await backends.postgres.startServer();
+    }
+    for (let index = 0; index < 5; index++) appendParagraph(writer, `after ${index}`);
+    await waitFor(() => writer.content.length === 17 && reader.content.length === 17, { timeoutMs: 20_000, message: () => `writer ${writer.content.length}, reader ${reader.content.length}` });
+    expect(reader.text()).toBe(writer.text());
+    await Promise.all([writer.channel.whenSaved(), reader.channel.whenSaved()]);
+    expect([writer.channel.state.canServerStore, reader.channel.state.canServerStore]).toEqual([true, true]);
+    const stored = await storedText(databaseUrl, 'plan-postgres-stop');
+    for (const text of ['before', 'during 9', 'reader during', 'after 4']) expect(stored).toContain(text);
+    await waitFor(async () => (await health(first)).status === 'ok' && (await health(second)).status === 'ok', { timeoutMs: 10_000, message: 'health did not recover' });
+  });
 });

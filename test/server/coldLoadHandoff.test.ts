@@ -56,8 +56,17 @@ async function askForStoredState(server: TestServer, planId: string): Promise<Ra
   return client;
 }
 
-function hasAccessMode(client: RawCollabSocket): boolean {
-  return client.messages.some((frame) => frame[0] === MessageType.AccessMode);
+/** The server asks the client for its state once it has attached the connection to the applied document; the handoff never does. */
+function isServerSyncStep1(frame: Uint8Array): boolean {
+  return frame[0] === MessageType.Sync && frame[1] === syncProtocol.messageYjsSyncStep1;
+}
+
+function isAttached(client: RawCollabSocket): boolean {
+  return client.messages.some(isServerSyncStep1);
+}
+
+function whenAttached(client: RawCollabSocket): Promise<Uint8Array> {
+  return client.waitForMessage(isServerSyncStep1);
 }
 
 function awarenessAnswer(): Uint8Array {
@@ -82,7 +91,9 @@ describe('cold load: stored bytes handed to a new client before the server appli
     const server = await serverWithStoredLog(['plan-handoff'], 10_000);
     const raw = await askForStoredState(server, 'plan-handoff');
 
-    // The rows in order: updates, the last one as sync step 2, then the awareness query.
+    // The access mode first (the client counts itself synced at the step 2, before the server attaches it),
+    // then the rows in order: updates, the last one as sync step 2, then the awareness query.
+    expect(raw.messages[0]?.[0]).toBe(MessageType.AccessMode);
     const syncTypes = raw.messages
       .filter((frame) => frame[0] === MessageType.Sync)
       .map((frame) => frame[1]);
@@ -98,11 +109,11 @@ describe('cold load: stored bytes handed to a new client before the server appli
 
     // The server has not applied the bytes itself: it has not attached the connection.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(hasAccessMode(raw)).toBe(false);
+    expect(isAttached(raw)).toBe(false);
 
     // The client's answer to the query says it has taken the bytes in.
     raw.sendBinary(awarenessAnswer());
-    await within(raw.waitForMessage(() => true, { messageType: MessageType.AccessMode }), 3_000, 'attaching after the answer');
+    await within(whenAttached(raw), 3_000, 'attaching after the answer');
     const reader = connectClient(server.collabUrl, 'plan-handoff');
     await waitForSync(reader);
     expect(reader.text()).toBe(PARAGRAPHS.join('\n'));
@@ -112,7 +123,7 @@ describe('cold load: stored bytes handed to a new client before the server appli
     const server = await serverWithStoredLog(['plan-silent'], 300);
     const queriedAt = performance.now();
     const raw = await askForStoredState(server, 'plan-silent');
-    await raw.waitForMessage(() => true, { messageType: MessageType.AccessMode });
+    await whenAttached(raw);
     expect(performance.now() - queriedAt).toBeGreaterThanOrEqual(250);
   });
 
@@ -121,7 +132,7 @@ describe('cold load: stored bytes handed to a new client before the server appli
 
     const editor = await askForStoredState(server, 'plan-edit');
     editor.sendUpdate(paragraphUpdate('Rekomendacje'));
-    await within(editor.waitForMessage(() => true, { messageType: MessageType.AccessMode }), 3_000, 'attaching after an edit');
+    await within(whenAttached(editor), 3_000, 'attaching after an edit');
     const reader = connectClient(server.collabUrl, 'plan-edit');
     await waitForSync(reader);
     await waitFor(() => reader.content.length === PARAGRAPHS.length + 1, { timeoutMs: 3_000, message: 'the edit never reached another client' });

@@ -8,6 +8,7 @@ import { waitFor } from '../helpers/waitFor.js';
 import { withServiceTables } from '../helpers/serviceTables.js';
 import { Forbidden, Unauthorized } from '../../shared/protocol/closeCodes.js';
 import type { PlanEvent } from '../../shared/events/PlanEvent.js';
+import { formatDocumentName } from '../../shared/documentName.js';
 
 interface Team {
   server: TestServer;
@@ -85,10 +86,17 @@ describe('WebSocket access follows the session and the membership', () => {
     expect(chairClient.text()).not.toContain('after demotion');
   });
 
-  it('an observer promoted while connected can write, and what the server refused before is taken then', async () => {
+  // Loaded: the plan is still in memory from its creation. Stored only: it was unloaded, so the first
+  // client gets the stored bytes before the server applies them (StoredStateHandoff) and counts itself
+  // synced then; it must know it is read-only by that time.
+  it.each(['loaded', 'stored only'] as const)('an observer promoted while connected (plan %s) can write, and what the server refused before is taken then', async (planState) => {
     const team = await startTeam();
     const demoted = await team.chair.request('PATCH', `/workspaces/${team.workspaceId}/members/${team.member.userId}`, { role: 'observer' });
     expect(demoted.status).toBe(200);
+    const registry = team.server.server.registry;
+    const isLoaded = async (): Promise<boolean> => (await registry.peek(formatDocumentName(team.planId))) !== null;
+    if (planState === 'stored only') await waitFor(async () => !(await isLoaded()), { message: 'the plan was never unloaded' });
+    else expect(await isLoaded(), 'the plan is no longer loaded; the test cannot take this path').toBe(true);
     const observerClient = sessionClient(team, team.member, 'Członek');
     const chairClient = sessionClient(team, team.chair, 'Chair');
     await Promise.all([waitForSync(observerClient), waitForSync(chairClient)]);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { CONTENT_FIELD } from '../../shared/documentName.js';
 import { startTestServer } from '../helpers/startTestServer.js';
 import { connectClient, waitForSync, type TestClient } from '../helpers/connectClient.js';
 import { waitFor } from '../helpers/waitFor.js';
 import { SeededRandom, seedFromEnvironment } from '../helpers/SeededRandom.js';
+import { replicasDifference } from '../helpers/replicaDifference.js';
 
 const CLIENT_COUNT = 4;
 const OPERATION_COUNT = 300;
@@ -90,10 +92,17 @@ describe('seeded random edits', () => {
     expect(counts.disconnect).toBeGreaterThan(0);
 
     for (const client of clients) if (!client.provider.wsconnected && !client.provider.wsconnecting) client.provider.connect();
-    await waitFor(
-      () => clients.every((client) => client.provider.synced) && new Set(clients.map(stateVectorOf)).size === 1,
-      { timeoutMs: 10_000, message: `clients did not converge (CONVERGENCE_SEED=${seed})` },
-    );
+    // Converged means the same insertions and the same deletions: deletions still in flight leave the
+    // state vectors equal, so comparing those alone would pass while the content still differs.
+    const contentOf = (doc: Y.Doc): string => doc.getXmlFragment(CONTENT_FIELD).toJSON();
+    const unsynced = (): string | null => {
+      const waiting = clients.flatMap((client, index) => (client.provider.synced ? [] : [index]));
+      return waiting.length > 0 ? `clients ${waiting.join(', ')} not synced` : replicasDifference(clients.map((client) => client.doc), contentOf);
+    };
+    await waitFor(() => unsynced() === null, {
+      timeoutMs: 10_000,
+      message: () => `clients did not converge (CONVERGENCE_SEED=${seed}): ${unsynced() ?? 'converged just now'}`,
+    });
     const expectedJson = clients[0]?.content.toJSON();
     const expectedStateVector = clients[0] ? stateVectorOf(clients[0]) : '';
     for (const client of clients) {
