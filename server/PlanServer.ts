@@ -16,7 +16,7 @@ import { DocumentReplication } from './cluster/DocumentReplication.js';
 import { AccessRelay } from './cluster/AccessRelay.js';
 import type { HealthCheck } from './http/healthRoutes.js';
 import { awarenessColors } from './auth/awarenessColors.js';
-import { formatDocumentName } from '../shared/documentName.js';
+import { formatDocumentName, parseDocumentName } from '../shared/documentName.js';
 import { openServiceDatabase } from './database/openServiceDatabase.js';
 import type { ServiceDatabase } from './database/ServiceDatabase.js';
 import { DocumentRegistry } from './sync/DocumentRegistry.js';
@@ -35,6 +35,7 @@ import { PasswordHasher } from './accounts/PasswordHasher.js';
 import { LiveAccess } from './auth/LiveAccess.js';
 import { PlanRoles } from './auth/PlanRoles.js';
 import { UpgradeAuthentication } from './auth/UpgradeAuthentication.js';
+import { PresenceColors } from './auth/PresenceColors.js';
 import { PlanEventPublisher } from './events/PlanEventPublisher.js';
 import { CommentService } from './comments/CommentService.js';
 import { CommentRateLimit } from './comments/CommentRateLimit.js';
@@ -90,6 +91,7 @@ export class PlanServer {
     private readonly log: Logger,
     private readonly exportWorkers: ExportWorkerPool,
     private readonly cluster: Cluster | null,
+    private readonly countPlanEntries: () => Record<string, number>,
   ) {}
 
   static async start(options: PlanServerOptions): Promise<PlanServer> {
@@ -155,7 +157,9 @@ export class PlanServer {
     const access = new LiveAccess({ accounts, roles, log });
     const relay = new AccessRelay(access, cluster?.bus ?? null, log);
     accessRelay = relay;
+    const presenceColors = new PresenceColors();
     const authentication = new UpgradeAuthentication({
+      colors: presenceColors,
       accounts,
       roles,
       allowedOrigins: config.allowedOrigins,
@@ -172,7 +176,15 @@ export class PlanServer {
     const syncServer = new SyncServer({
       registry,
       authenticate: options.authenticate ?? authentication.authenticate,
-      observer: access,
+      observer: {
+        connectionOpened: (connection) => {
+          access.connectionOpened(connection);
+          // Its colour is now among the present ones; the reservation made at the upgrade is done.
+          const planId = parseDocumentName(connection.documentName);
+          if (planId !== null) presenceColors.release(planId, connection.identity.userId);
+        },
+        connectionClosed: (connection) => access.connectionClosed(connection),
+      },
       limits: config,
       trustProxy: config.trustProxy,
       log,
@@ -196,7 +208,8 @@ export class PlanServer {
       findBlock,
       findBlocks: (planId, blockIds) => documents.findBlocks(planId, blockIds),
     });
-    agreementWatcher = new AgreementWatcher({ proposals, log, checkIntervalMs: AGREEMENT_CHECK_INTERVAL_MS });
+    const watcher = new AgreementWatcher({ proposals, log, checkIntervalMs: AGREEMENT_CHECK_INTERVAL_MS });
+    agreementWatcher = watcher;
     const versions = new VersionService({ database, plans, proposals, documents, events });
     const exportWorkers = new ExportWorkerPool();
     const renderers = { ...exportRenderers, ...Object.fromEntries(OFFICE_FORMATS.map((format) => [format, exportWorkers.renderer(format)])) };
@@ -241,7 +254,23 @@ export class PlanServer {
       else socket.destroy();
     });
     await http.listen({ port: config.port, host: config.host });
-    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, liveAccess: access, comments, proposals, versions }, database, log, exportWorkers, cluster);
+    const countPlanEntries = (): Record<string, number> => ({
+      ...Object.fromEntries(Object.entries(registry.entryCounts).map(([map, count]) => [`registry.${map}`, count])),
+      'syncServer.indexes': syncServer.indexedEntryCount,
+      'liveAccess.plans': access.planCount,
+      'presenceColors.plans': presenceColors.reservedPlanCount,
+      'agreementWatcher.plans': watcher.watchedPlanCount,
+      'proposals.cachedAgreements': proposals.cachedAgreementPlanCount,
+    });
+    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, liveAccess: access, comments, proposals, versions }, database, log, exportWorkers, cluster, countPlanEntries);
+  }
+
+  /**
+   * What the server holds per plan or per connection, map by map: every count is 0 once all
+   * clients left and their plans unloaded (test/server/planMemoryRelease.test.ts).
+   */
+  planEntryCounts(): Record<string, number> {
+    return this.countPlanEntries();
   }
 
   get port(): number {

@@ -3,7 +3,7 @@ import { forbidden, unauthorized } from '../errors.js';
 import { sessionKeyOf, type AccountService, type User } from '../accounts/AccountService.js';
 import type { AuthenticateUpgrade, ConnectionGrant } from '../sync/SyncServer.js';
 import { isAllowedOrigin } from './isAllowedOrigin.js';
-import { PresenceColors } from './PresenceColors.js';
+import type { PresenceColors } from './PresenceColors.js';
 import type { PlanRoles } from './PlanRoles.js';
 
 export interface UpgradeAuthenticationOptions {
@@ -13,12 +13,12 @@ export interface UpgradeAuthenticationOptions {
   readSessionToken: (request: IncomingMessage) => string | undefined;
   /** userId → caret colour of everyone connected to a plan (LiveAccess). */
   presentColors: (planId: string) => Map<string, string>;
+  /** Reservations of colours handed out; released by whoever sees the connection open. */
+  colors: PresenceColors;
 }
 
 /** Who may open which plan over WebSocket, and with what access mode, decided at upgrade time from the session cookie. */
 export class UpgradeAuthentication {
-  private readonly colors = new PresenceColors();
-
   constructor(private readonly options: UpgradeAuthenticationOptions) {}
 
   readonly authenticate: AuthenticateUpgrade = async (request, planId) => {
@@ -32,7 +32,7 @@ export class UpgradeAuthentication {
   async grantFor(user: User, planId: string): Promise<ConnectionGrant> {
     const { accessMode } = await this.options.roles.of(user, planId);
     // A caret colour no one else on the plan shows right now.
-    const color = this.colors.assign(planId, user.id, this.options.presentColors(planId));
+    const color = this.options.colors.assign(planId, user.id, this.options.presentColors(planId));
     return { identity: { userId: user.id, name: user.name, color }, accessMode };
   }
 }

@@ -8,7 +8,7 @@ import { blockContentHash } from './blockContentHash.js';
 import type { ProposalService } from './ProposalService.js';
 
 export interface AgreementWatcherOptions {
-  proposals: Pick<ProposalService, 'agreementsOf' | 'publishDerived'>;
+  proposals: Pick<ProposalService, 'agreementsOf' | 'forgetAgreements' | 'publishDerived'>;
   log: Logger;
   /** At most one check per plan in this interval, however fast people type. */
   checkIntervalMs: number;
@@ -36,25 +36,39 @@ export class AgreementWatcher {
     if (planId === null) return;
     let timer: NodeJS.Timeout | null = null;
     let running: Promise<void> = Promise.resolve();
+    let isWatching = true;
     const onUpdate = (): void => {
       if (timer !== null) return;
       timer = setTimeout(() => {
         timer = null;
-        running = running.then(() => this.check(planId, document));
+        running = running.then(() => this.check(planId, document, () => isWatching));
       }, this.options.checkIntervalMs);
       timer.unref();
     };
     document.on('update', onUpdate);
+    // An unloaded plan keeps nothing here or in the agreements cache; it is read again on its next load.
     document.once('destroy', () => {
+      isWatching = false;
       document.off('update', onUpdate);
       if (timer !== null) clearTimeout(timer);
       this.lastSeen.delete(planId);
+      this.options.proposals.forgetAgreements(planId);
     });
   }
 
-  private async check(planId: string, document: Y.Doc): Promise<void> {
+  /** Plans with remembered agreement states (0 once every watched document was destroyed). */
+  get watchedPlanCount(): number {
+    return this.lastSeen.size;
+  }
+
+  private async check(planId: string, document: Y.Doc, isWatching: () => boolean): Promise<void> {
     try {
       const agreements = await this.options.proposals.agreementsOf(planId);
+      // Destroyed while the agreements were read: nothing to tell, and nothing to remember.
+      if (!isWatching()) {
+        this.options.proposals.forgetAgreements(planId);
+        return;
+      }
       const seen = this.lastSeen.get(planId) ?? new Map<string, { agreedHash: string; isChanged: boolean }>();
       this.lastSeen.set(planId, seen);
       if (agreements.size === 0) return;

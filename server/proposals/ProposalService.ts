@@ -143,6 +143,16 @@ export class ProposalService {
     return loading;
   }
 
+  /** Drops the cached agreements of a plan no longer loaded (AgreementWatcher); read again when needed. */
+  forgetAgreements(planId: string): void {
+    this.agreements.delete(planId);
+  }
+
+  /** Plans whose agreements are cached. */
+  get cachedAgreementPlanCount(): number {
+    return this.agreements.size;
+  }
+
   /** Tells everyone on the plan the derived state of these blocks (their content moved away from, or back to, the agreed text). */
   async publishDerived(planId: string, blockIds: readonly string[], hashes: ContentHashes): Promise<void> {
     for (const blockId of blockIds) {
