@@ -72,13 +72,16 @@ export class StartScenario implements Scenario {
     try {
       const first: StartCase = { label: 'first start of this build', startupMs: [], idleRssBytes: [] };
       await this.measureStart(target, emptyDir.path, first, this.options.firstStartLifetimeMs);
-      const empty: StartCase = { label: 'empty database', startupMs: [], idleRssBytes: [] };
-      for (let index = 0; index < this.options.starts; index++) await this.measureStart(target, emptyDir.path, empty, 0);
 
       context.log(`start (${target.name}): storing ${this.options.storedPlans} plans`);
       const storedPlan = await storePlans(target, storedDir.path, this.options.storedPlans);
+      const empty: StartCase = { label: 'empty database', startupMs: [], idleRssBytes: [] };
       const stored: StartCase = { label: `${this.options.storedPlans.toLocaleString('en')} stored plans`, startupMs: [], idleRssBytes: [] };
-      for (let index = 0; index < this.options.starts; index++) await this.measureStart(target, storedDir.path, stored, 0);
+      // Alternating, so that a change in the machine's load falls on both cases alike.
+      for (let index = 0; index < this.options.starts; index++) {
+        await this.measureStart(target, emptyDir.path, empty, 0);
+        await this.measureStart(target, storedDir.path, stored, 0);
+      }
       const storedPlanStateBytes = storedPlan === undefined ? 0 : await readStoredPlan(target, storedDir.path, storedPlan);
 
       const run: StartRun = { first, empty, stored, storedPlans: this.options.storedPlans, storedPlanStateBytes };
