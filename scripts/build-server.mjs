@@ -87,6 +87,7 @@ async function escapeNonAscii(file) {
   const escaped = source.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
   if (escaped !== source) await writeFile(file, escaped);
 }
+// compiledServerEntry.mjs reads server.cjs as latin1, which is only the same text for pure ASCII.
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const outdir = await buildServer(process.argv[2] ? path.resolve(process.argv[2]) : undefined);

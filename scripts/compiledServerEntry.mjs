@@ -22,7 +22,8 @@ const cacheFile = path.join(directory, `server.${BUNDLE_HASH}.v8cache`);
 
 let cachedData = readCache();
 // The bundle is a function expression: the CommonJS module wrapper is part of the file (see the build).
-const script = new vm.Script(readFileSync(bundleFile, 'utf8'), {
+// The build leaves it pure ASCII, so reading it as latin1 gives the same text without UTF-8 decoding.
+const script = new vm.Script(readFileSync(bundleFile, 'latin1'), {
   filename: bundleFile,
   ...(cachedData ? { cachedData } : {}),
   // `import()` in the bundle (packages left outside it) goes through Node's ESM loader.
