@@ -46,7 +46,7 @@ describe('the compiled server', () => {
     expect(imported.status).toBe(201);
     const planId = imported.body.id;
 
-    // The office renderers live in chunks loaded on first use.
+    // The office renderers are evaluated on first use (an import() inside the bundle), in the worker too.
     for (const [format, magic] of [['docx', 'PK'], ['pdf', '%PDF']] as const) {
       const response = await fetch(`${server.httpUrl}/api/plans/${planId}/export?format=${format}`, { headers: { cookie: chair.cookie ?? '' } });
       expect(response.status, `${format} export`).toBe(200);
