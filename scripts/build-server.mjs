@@ -6,44 +6,88 @@
 // the packages that read their own data files at run time (pdfkit's font metrics, the DejaVu fonts),
 // and @fastify/cookie, whose `await import('cookie')` of a CommonJS package loses its named exports
 // once bundled (test/server/compiledServer.test.ts caught it: every login answered 500).
-// Code splitting keeps the office-format renderers in chunks loaded on first export.
-import { build } from 'esbuild';
-import { rm } from 'node:fs/promises';
+//
+// The server is one CommonJS module body, server.cjs, run by main.js (scripts/compiledServerEntry.mjs)
+// through a V8 code cache, which only a classic script can have on Node 20. What is imported with
+// `import()` (the office renderers, PostgreSQL, Redis) is in that file too, but only evaluated, and
+// compiled, on first use. The export worker is an ES module of its own.
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { build } from 'esbuild';
 
 // knex's dialect files require the drivers of every database it speaks, each only when that
 // dialect is used; the server speaks sqlite3 and pg, so the rest stay unresolved (and uninstalled).
 const UNUSED_DATABASE_DRIVERS = ['mysql', 'mysql2', 'mariadb', 'mariadb/*', 'oracledb', 'tedious', 'better-sqlite3', 'pg-native', 'pg-query-stream'];
+const EXTERNAL = ['sqlite3', 'pdfkit', 'dejavu-fonts-ttf', '@fastify/cookie', ...UNUSED_DATABASE_DRIVERS];
 
 const projectRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
+/** What both bundles share. */
+const common = {
+  absWorkingDir: projectRoot,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: EXTERNAL,
+  // Without comments and indentation the bundle is a third smaller, which V8 reads, hashes and
+  // keeps in memory as source; identifiers keep their names (error messages, `constructor.name`).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  // Escaped non-ASCII, so V8 holds the source in one byte per character, not two.
+  charset: 'ascii',
+};
+
 export async function buildServer(outdir = path.join(projectRoot, 'dist', 'server')) {
-  // Chunk names carry content hashes: without this, every build would leave the old ones behind.
+  // Every build starts from an empty directory: no chunk and no code cache of an older build remain.
   await rm(outdir, { recursive: true, force: true });
   await build({
-    absWorkingDir: projectRoot,
-    // The export worker is a thread of its own, loaded by ExportWorkerPool from next to the bundle.
-    entryPoints: [
-      { in: 'server/main.ts', out: 'main' },
-      { in: 'server/export/exportWorker.ts', out: 'exportWorker' },
-    ],
+    ...common,
+    entryPoints: { server: 'server/main.ts' },
     outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    sourcemap: true,
-    logLevel: 'warning',
-    external: ['sqlite3', 'pdfkit', 'dejavu-fonts-ttf', '@fastify/cookie', ...UNUSED_DATABASE_DRIVERS],
-    // Bundled CommonJS packages call require(); ESM output has none of its own.
-    banner: {
-      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-    },
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    // ExportWorkerPool finds the worker next to the bundle through import.meta.url.
+    define: { 'import.meta.url': '__bundleUrl' },
+    // Already wrapped the way Node's CommonJS loader wraps a module, so that main.js compiles the
+    // file's text as it is read: adding the wrapper at run time would keep a second copy in memory.
+    // Strict like the ES module bundle this was before (esbuild's own "use strict" now comes second).
+    banner: { js: "(function (exports, require, module, __filename, __dirname) {'use strict';const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    footer: { js: '\n})' },
   });
+  // The export worker, loaded by ExportWorkerPool from next to the bundle, is a thread of its own.
+  await build({
+    ...common,
+    entryPoints: { exportWorker: 'server/export/exportWorker.ts' },
+    outdir,
+    format: 'esm',
+    // Bundled CommonJS packages call require(); ESM output has none of its own.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  const bundleFile = path.join(outdir, 'server.cjs');
+  await escapeNonAscii(bundleFile);
+  const bundleHash = createHash('sha256').update(await readFile(bundleFile)).digest('hex').slice(0, 16);
+  const entry = await readFile(path.join(projectRoot, 'scripts', 'compiledServerEntry.mjs'), 'utf8');
+  await writeFile(path.join(outdir, 'main.js'), entry.replace('__BUNDLE_HASH__', bundleHash));
   return outdir;
 }
+
+/**
+ * esbuild's `charset: 'ascii'` escapes strings and templates but leaves regular-expression
+ * literals as written (/[łŁ]/); one such character would make V8 keep all the megabytes of source
+ * in two bytes per character. Comments are gone (minified), so what is left is in regular
+ * expressions and identifiers, where `\uXXXX` means the same UTF-16 unit.
+ */
+async function escapeNonAscii(file) {
+  const source = await readFile(file, 'utf8');
+  // eslint-disable-next-line no-control-regex
+  const escaped = source.replace(/[^\x00-\x7f]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (escaped !== source) await writeFile(file, escaped);
+}
+// compiledServerEntry.mjs reads server.cjs as latin1, which is only the same text for pure ASCII.
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const outdir = await buildServer(process.argv[2] ? path.resolve(process.argv[2]) : undefined);

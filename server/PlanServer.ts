@@ -16,7 +16,7 @@ import { DocumentReplication } from './cluster/DocumentReplication.js';
 import { AccessRelay } from './cluster/AccessRelay.js';
 import type { HealthCheck } from './http/healthRoutes.js';
 import { awarenessColors } from './auth/awarenessColors.js';
-import { formatDocumentName } from '../shared/documentName.js';
+import { formatDocumentName, parseDocumentName } from '../shared/documentName.js';
 import { openServiceDatabase } from './database/openServiceDatabase.js';
 import type { ServiceDatabase } from './database/ServiceDatabase.js';
 import { DocumentRegistry } from './sync/DocumentRegistry.js';
@@ -35,6 +35,7 @@ import { PasswordHasher } from './accounts/PasswordHasher.js';
 import { LiveAccess } from './auth/LiveAccess.js';
 import { PlanRoles } from './auth/PlanRoles.js';
 import { UpgradeAuthentication } from './auth/UpgradeAuthentication.js';
+import { PresenceColors } from './auth/PresenceColors.js';
 import { PlanEventPublisher } from './events/PlanEventPublisher.js';
 import { CommentService } from './comments/CommentService.js';
 import { CommentRateLimit } from './comments/CommentRateLimit.js';
@@ -92,6 +93,7 @@ export class PlanServer {
     private readonly log: Logger,
     private readonly exportWorkers: ExportWorkerPool,
     private readonly cluster: Cluster | null,
+    private readonly countPlanEntries: () => Record<string, number>,
   ) {}
 
   static async start(options: PlanServerOptions): Promise<PlanServer> {
@@ -157,12 +159,13 @@ export class PlanServer {
     const access = new LiveAccess({ accounts, roles, log });
     const relay = new AccessRelay(access, cluster?.bus ?? null, log);
     accessRelay = relay;
+    const presenceColors = new PresenceColors();
     const authentication = new UpgradeAuthentication({
+      colors: cluster ? cluster.openCaretColors(() => access.connectedColors()) : presenceColors,
       accounts,
       roles,
       allowedOrigins: config.allowedOrigins,
       readSessionToken,
-      ...(cluster ? { colors: cluster.openCaretColors(() => access.connectedColors()) } : {}),
       // Connections here, plus members present through other instances (their presence states).
       presentColors: (planId) => {
         const present = access.presentColors(planId);
@@ -175,7 +178,15 @@ export class PlanServer {
     const syncServer = new SyncServer({
       registry,
       authenticate: options.authenticate ?? authentication.authenticate,
-      observer: access,
+      observer: {
+        connectionOpened: (connection) => {
+          access.connectionOpened(connection);
+          // Its colour is now among the present ones; the reservation made at the upgrade is done.
+          const planId = parseDocumentName(connection.documentName);
+          if (planId !== null) presenceColors.release(planId, connection.identity.userId);
+        },
+        connectionClosed: (connection) => access.connectionClosed(connection),
+      },
       limits: config,
       trustProxy: config.trustProxy,
       log,
@@ -199,12 +210,14 @@ export class PlanServer {
       findBlock,
       findBlocks: (planId, blockIds) => documents.findBlocks(planId, blockIds),
     });
-    agreementWatcher = new AgreementWatcher({
+    const localAnnounced = cluster ? null : new LocalAnnouncedAgreements();
+    const watcher = new AgreementWatcher({
       proposals,
-      announced: cluster?.announcedAgreements ?? new LocalAnnouncedAgreements(),
+      announced: cluster?.announcedAgreements ?? (localAnnounced as LocalAnnouncedAgreements),
       log,
       checkIntervalMs: AGREEMENT_CHECK_INTERVAL_MS,
     });
+    agreementWatcher = watcher;
     events.onRelayed((planId, event) => {
       if (event.type === 'proposalChanged') proposals.forgetAgreements(planId);
     });
@@ -252,7 +265,24 @@ export class PlanServer {
       else socket.destroy();
     });
     await http.listen({ port: config.port, host: config.host });
-    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, liveAccess: access, comments, proposals, versions }, database, log, exportWorkers, cluster);
+    const countPlanEntries = (): Record<string, number> => ({
+      ...Object.fromEntries(Object.entries(registry.entryCounts).map(([map, count]) => [`registry.${map}`, count])),
+      'syncServer.indexes': syncServer.indexedEntryCount,
+      'liveAccess.plans': access.planCount,
+      'presenceColors.plans': presenceColors.reservedPlanCount,
+      'agreementWatcher.plans': watcher.watchedPlanCount,
+      'announcedAgreements.plans': localAnnounced?.planCount ?? 0,
+      'proposals.cachedAgreements': proposals.cachedAgreementPlanCount,
+    });
+    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, liveAccess: access, comments, proposals, versions }, database, log, exportWorkers, cluster, countPlanEntries);
+  }
+
+  /**
+   * What the server holds per plan or per connection, map by map: every count is 0 once all
+   * clients left and their plans unloaded (test/server/planMemoryRelease.test.ts).
+   */
+  planEntryCounts(): Record<string, number> {
+    return this.countPlanEntries();
   }
 
   get port(): number {

@@ -18,15 +18,35 @@ import type { PlanRoles } from './PlanRoles.js';
  */
 export class LiveAccess implements ConnectionObserver {
   private readonly connections = new Set<ClientConnection>();
+  /**
+   * The same connections by plan: every upgrade asks for the colours present on its plan, and
+   * scanning all connections for each would cost thousands of plans a quadratic connect storm.
+   */
+  private readonly byPlan = new Map<string, Set<ClientConnection>>();
 
   constructor(private readonly options: { accounts: AccountService; roles: PlanRoles; log: Logger }) {}
 
   connectionOpened(connection: ClientConnection): void {
     this.connections.add(connection);
+    const planId = parseDocumentName(connection.documentName);
+    if (planId === null) return;
+    const onPlan = this.byPlan.get(planId) ?? new Set<ClientConnection>();
+    onPlan.add(connection);
+    this.byPlan.set(planId, onPlan);
   }
 
   connectionClosed(connection: ClientConnection): void {
     this.connections.delete(connection);
+    const planId = parseDocumentName(connection.documentName);
+    const onPlan = planId === null ? undefined : this.byPlan.get(planId);
+    if (planId === null || !onPlan) return;
+    onPlan.delete(connection);
+    if (onPlan.size === 0) this.byPlan.delete(planId);
+  }
+
+  /** Plans with an open connection (0 once everyone left). */
+  get planCount(): number {
+    return this.byPlan.size;
   }
 
   /** userId → caret colour of everyone connected to the plan right now. */
@@ -90,6 +110,6 @@ export class LiveAccess implements ConnectionObserver {
   }
 
   private onPlan(planId: string): ClientConnection[] {
-    return [...this.connections].filter((connection) => parseDocumentName(connection.documentName) === planId);
+    return [...(this.byPlan.get(planId) ?? [])];
   }
 }

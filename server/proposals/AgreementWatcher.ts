@@ -9,7 +9,7 @@ import type { ProposalService } from './ProposalService.js';
 import type { AnnouncedAgreement, AnnouncedAgreements } from './AnnouncedAgreements.js';
 
 export interface AgreementWatcherOptions {
-  proposals: Pick<ProposalService, 'agreementsOf' | 'publishDerived'>;
+  proposals: Pick<ProposalService, 'agreementsOf' | 'forgetAgreements' | 'publishDerived'>;
   /** What clients were last told; shared by the instances when there are several (RedisAnnouncedAgreements). */
   announced: AnnouncedAgreements;
   log: Logger;
@@ -24,6 +24,8 @@ export interface AgreementWatcherOptions {
  * once per interval after an edit, and only its agreed blocks are read.
  */
 export class AgreementWatcher {
+  private readonly watchedPlans = new Set<string>();
+
   constructor(private readonly options: AgreementWatcherOptions) {}
 
   /**
@@ -37,25 +39,41 @@ export class AgreementWatcher {
     if (planId === null) return;
     let timer: NodeJS.Timeout | null = null;
     let running: Promise<void> = Promise.resolve();
+    let isWatching = true;
+    this.watchedPlans.add(planId);
     const onUpdate = (): void => {
       if (timer !== null) return;
       timer = setTimeout(() => {
         timer = null;
-        running = running.then(() => this.check(planId, document));
+        running = running.then(() => this.check(planId, document, () => isWatching));
       }, this.options.checkIntervalMs);
       timer.unref();
     };
     document.on('update', onUpdate);
+    // An unloaded plan keeps nothing here or in the agreements cache; it is read again on its next load.
     document.once('destroy', () => {
+      isWatching = false;
       document.off('update', onUpdate);
       if (timer !== null) clearTimeout(timer);
+      this.watchedPlans.delete(planId);
       this.options.announced.forget(planId);
+      this.options.proposals.forgetAgreements(planId);
     });
   }
 
-  private async check(planId: string, document: Y.Doc): Promise<void> {
+  /** Plans with remembered agreement states (0 once every watched document was destroyed). */
+  get watchedPlanCount(): number {
+    return this.watchedPlans.size;
+  }
+
+  private async check(planId: string, document: Y.Doc, isWatching: () => boolean): Promise<void> {
     try {
       const agreements = await this.options.proposals.agreementsOf(planId);
+      // Destroyed while the agreements were read: nothing to tell, and nothing to remember.
+      if (!isWatching()) {
+        this.options.proposals.forgetAgreements(planId);
+        return;
+      }
       if (agreements.size === 0) return;
       const blocks = findPlanBlocks(document, new Set(agreements.keys()));
       const hashes = new Map<string, string>();
@@ -68,6 +86,8 @@ export class AgreementWatcher {
         current.set(blockId, { agreedHash, isChanged: hash !== agreedHash });
       }
       const previous = await this.options.announced.swap(planId, current, [...agreements.keys()]);
+      // Destroyed during the swap: the record just written must not outlive the plan.
+      if (!isWatching()) this.options.announced.forget(planId);
       const flipped: string[] = [];
       for (const [blockId, { agreedHash, isChanged }] of current) {
         const before = previous.get(blockId);

@@ -40,4 +40,9 @@ export class LocalAnnouncedAgreements implements AnnouncedAgreements {
   forget(planId: string): void {
     this.plans.delete(planId);
   }
+
+  /** Plans with records (0 once every watched plan left memory). */
+  get planCount(): number {
+    return this.plans.size;
+  }
 }

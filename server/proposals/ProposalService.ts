@@ -144,9 +144,17 @@ export class ProposalService {
     return loading;
   }
 
-  /** Another instance recorded a proposal event on this plan: what is cached here may be stale. */
+  /**
+   * Drops a plan's cached agreements: the plan left memory (AgreementWatcher), or another instance
+   * recorded a proposal event on it, so what is cached here may be stale. Read again when needed.
+   */
   forgetAgreements(planId: string): void {
     this.agreements.delete(planId);
+  }
+
+  /** Plans whose agreements are cached. */
+  get cachedAgreementPlanCount(): number {
+    return this.agreements.size;
   }
 
   /** Tells everyone on the plan the derived state of these blocks (their content moved away from, or back to, the agreed text). */

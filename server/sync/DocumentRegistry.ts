@@ -58,6 +58,18 @@ export class DocumentRegistry {
     return this.documents.size;
   }
 
+  /** Entries of every per-document map here; all 0 once every document unloaded. */
+  get entryCounts(): Record<string, number> {
+    return {
+      documents: this.documents.size,
+      unloading: this.unloading.size,
+      unloadTimers: this.unloadTimers.size,
+      handoffs: this.handoffs.size,
+      replicas: this.replicas.size,
+      ready: this.ready.size,
+    };
+  }
+
   /** The loaded document; rejects if it cannot be loaded (it is then not kept). */
   acquire(name: string): Promise<SharedDocument> {
     const { document, handoff } = this.acquireForSync(name);

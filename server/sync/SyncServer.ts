@@ -47,6 +47,14 @@ export interface SyncServerOptions {
 export class SyncServer {
   private readonly webSocketServer: WebSocketServer;
   private readonly connections = new Set<ClientConnection>();
+  /**
+   * The same connections counted by document, user and address: every upgrade checks the limits
+   * and every new awareness client id its document, and scanning all connections for each would
+   * make a connect storm over thousands of plans quadratic. Emptied entries are deleted.
+   */
+  private readonly byDocument = new Map<string, Set<ClientConnection>>();
+  private readonly countByUser = new Map<string, number>();
+  private readonly countByAddress = new Map<string, number>();
   private readonly options: SyncServerOptions;
   private nextConnectionId = 1;
   private isClosing = false;
@@ -159,32 +167,58 @@ export class SyncServer {
       log: this.options.log,
       pingIntervalMs: this.options.pingIntervalMs,
       onClose: (closed) => {
-        if (this.connections.delete(closed)) this.options.observer?.connectionClosed(closed);
+        if (!this.connections.delete(closed)) return;
+        this.untrack(closed);
+        this.options.observer?.connectionClosed(closed);
       },
     });
     this.connections.add(connection);
+    this.track(connection);
     this.options.observer?.connectionOpened(connection);
+  }
+
+  /** Entries of the per-document, per-user and per-address indexes (all 0 once everyone left). */
+  get indexedEntryCount(): number {
+    return this.byDocument.size + this.countByUser.size + this.countByAddress.size;
+  }
+
+  private track(connection: ClientConnection): void {
+    const onDocument = this.byDocument.get(connection.documentName) ?? new Set<ClientConnection>();
+    onDocument.add(connection);
+    this.byDocument.set(connection.documentName, onDocument);
+    adjustCount(this.countByUser, connection.identity.userId, 1);
+    adjustCount(this.countByAddress, connection.remoteAddress, 1);
+  }
+
+  private untrack(connection: ClientConnection): void {
+    const onDocument = this.byDocument.get(connection.documentName);
+    onDocument?.delete(connection);
+    if (onDocument?.size === 0) this.byDocument.delete(connection.documentName);
+    adjustCount(this.countByUser, connection.identity.userId, -1);
+    adjustCount(this.countByAddress, connection.remoteAddress, -1);
   }
 
   /** Which limit a new connection of this user from this address would exceed, or null. */
   private connectionLimitReached(userId: string, remoteAddress: string): 'user' | 'address' | null {
-    let ofUser = 0;
-    let ofAddress = 0;
-    for (const connection of this.connections) {
-      if (connection.identity.userId === userId) ofUser += 1;
-      if (connection.remoteAddress === remoteAddress) ofAddress += 1;
-    }
+    const ofUser = this.countByUser.get(userId) ?? 0;
+    const ofAddress = this.countByAddress.get(remoteAddress) ?? 0;
     if (ofUser >= this.options.limits.maxConnectionsPerUser) return 'user';
     if (ofAddress >= this.options.limits.maxConnectionsPerAddress) return 'address';
     return null;
   }
 
   private isClientIdTaken(documentName: string, clientId: number): boolean {
-    for (const connection of this.connections) {
-      if (connection.documentName === documentName && connection.awarenessClientId === clientId) return true;
+    for (const connection of this.byDocument.get(documentName) ?? []) {
+      if (connection.awarenessClientId === clientId) return true;
     }
     return false;
   }
+}
+
+function adjustCount(counts: Map<string, number>, key: string, by: number): void {
+  const count = (counts.get(key) ?? 0) + by;
+  if (count > 0) counts.set(key, count);
+  else counts.delete(key);
 }
 
 /** The client announced the document schema this server speaks (`?schema=2`). */

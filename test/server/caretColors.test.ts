@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CARET_COLORS, colorForUser } from '../../shared/presence/colorForUser.js';
 import { PresenceColors } from '../../server/auth/PresenceColors.js';
 import { startTestServer } from '../helpers/startTestServer.js';
@@ -34,6 +34,23 @@ describe('caret colours', () => {
     now += 60_000;
     present.delete(first);
     expect(colors.assign('plan', 'newcomer-with-first-colour', present)).not.toBe(secondColor);
+  });
+
+  describe('reservations of upgrades that never opened a connection', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('are dropped when they expire, without anyone joining the plan again', () => {
+      vi.useFakeTimers();
+      const colors = new PresenceColors();
+      for (let plan = 0; plan < 50; plan++) colors.assign(`plan-${plan}`, 'user-refused', new Map());
+      colors.assign('plan-open', 'user-joined', new Map());
+      colors.release('plan-open', 'user-joined');
+      expect(colors.reservedPlanCount).toBe(50);
+      vi.advanceTimersByTime(60_000);
+      expect(colors.reservedPlanCount).toBe(0);
+    });
   });
 
   it('everyone connected to a plan at once is seen by the others with a distinct colour', async () => {

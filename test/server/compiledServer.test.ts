@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -45,7 +46,7 @@ describe('the compiled server', () => {
     expect(imported.status).toBe(201);
     const planId = imported.body.id;
 
-    // The office renderers live in chunks loaded on first use.
+    // The office renderers are evaluated on first use (an import() inside the bundle), in the worker too.
     for (const [format, magic] of [['docx', 'PK'], ['pdf', '%PDF']] as const) {
       const response = await fetch(`${server.httpUrl}/api/plans/${planId}/export?format=${format}`, { headers: { cookie: chair.cookie ?? '' } });
       expect(response.status, `${format} export`).toBe(200);
@@ -65,6 +66,44 @@ describe('the compiled server', () => {
     const exit = await server.stop('SIGTERM');
     expect(exit.code).toBe(0);
   }, 60_000);
+
+  // main.js runs the bundle through a V8 code cache (scripts/compiledServerEntry.mjs): a wrong or
+  // damaged cache must cost start time only, never the start.
+  it('writes a code cache after its first start, starts from it, and replaces a damaged one', async () => {
+    const cacheFiles = async (): Promise<string[]> => (await readdir(outDir)).filter((name) => name.endsWith('.v8cache'));
+    for (const name of await cacheFiles()) await rm(path.join(outDir, name));
+    const dataDir = path.join(workDir, 'data-code-cache');
+    const entry = [path.join(outDir, 'main.js')];
+
+    const first = await startServerProcess({ dataDir, entry });
+    await waitFor(async () => (await cacheFiles()).length === 1, { timeoutMs: 20_000, message: 'no code cache was written' });
+    expect((await first.stop('SIGTERM')).code).toBe(0);
+    const [cacheName] = await cacheFiles();
+    if (cacheName === undefined) throw new Error('the code cache disappeared');
+    const cachePath = path.join(outDir, cacheName);
+
+    const cached = await startServerProcess({ dataDir, entry });
+    expect((await fetch(`${cached.httpUrl}/api/health`)).status).toBe(200);
+    const chair = await registerUser(cached, 'Celina');
+    const workspace = await chair.request<{ workspace: { id: string } }>('POST', '/workspaces', { name: 'Zespół z pamięci podręcznej' });
+    const imported = await importSamplePlan(chair, workspace.body.workspace.id);
+    expect(imported.status).toBe(201);
+    const client = connectClient(cached.collabUrl, imported.body.id, { name: 'Celina', headers: { cookie: chair.cookie ?? '' } });
+    await waitForSync(client);
+    expect(client.content.length).toBeGreaterThan(0);
+    client.destroy();
+    expect((await cached.stop('SIGTERM')).code).toBe(0);
+    expect(cached.output.join('\n')).not.toContain('code cache');
+
+    const garbage = randomBytes(4096);
+    await writeFile(cachePath, garbage);
+    const damaged = await startServerProcess({ dataDir, entry });
+    expect(damaged.output.join('\n')).toContain('code cache rejected');
+    const plans = await fetch(`${damaged.httpUrl}/api/workspaces/${workspace.body.workspace.id}/plans`, { headers: { cookie: chair.cookie ?? '' } });
+    expect(plans.status).toBe(200);
+    await waitFor(async () => !(await readFile(cachePath)).equals(garbage), { timeoutMs: 20_000, message: 'the damaged code cache was not replaced' });
+    expect((await damaged.stop('SIGTERM')).code).toBe(0);
+  }, 90_000);
 
   // knex and pg are bundled too, with the drivers of other databases left out (build-server.mjs).
   it('stores in PostgreSQL from the build when DATABASE_URL is set, and keeps it over a restart', async () => {

@@ -1,0 +1,67 @@
+// The entry of the compiled server (copied to dist/server/main.js by scripts/build-server.mjs):
+// runs the CommonJS bundle server.cjs through a V8 code cache. Node 20 has no compile cache of
+// its own (module.enableCompileCache arrived in Node 22), and compiling the multi-megabyte bundle
+// was about half of the time from process start to listening. The first start compiles as usual
+// and, a few seconds later, writes what V8 compiled by then (every function start-up ran) next to
+// the bundle; later starts deserialize it instead of parsing. A missing, unwritable or rejected
+// cache only costs that time: V8 checks its version and flags, and the file name carries a hash
+// of the bundle (filled in by the build), so a cache of another build is never even opened.
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const BUNDLE_HASH = '__BUNDLE_HASH__';
+/** Long enough for start-up to have compiled what it needs; the timer never keeps the process alive. */
+const WRITE_CACHE_AFTER_MS = 3_000;
+
+const directory = path.dirname(fileURLToPath(import.meta.url));
+const bundleFile = path.join(directory, 'server.cjs');
+const cacheFile = path.join(directory, `server.${BUNDLE_HASH}.v8cache`);
+
+let cachedData = readCache();
+// The bundle is a function expression: the CommonJS module wrapper is part of the file (see the build).
+// The build leaves it pure ASCII, so reading it as latin1 gives the same text without UTF-8 decoding.
+const script = new vm.Script(readFileSync(bundleFile, 'latin1'), {
+  filename: bundleFile,
+  ...(cachedData ? { cachedData } : {}),
+  // `import()` in the bundle (packages left outside it) goes through Node's ESM loader.
+  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+});
+const needsCache = cachedData === undefined || script.cachedDataRejected === true;
+if (script.cachedDataRejected === true) warn('code cache rejected (another Node, V8 flags or a damaged file); compiled anew and rewritten');
+cachedData = undefined;
+const bundleModule = { exports: {} };
+script.runInThisContext()(bundleModule.exports, createRequire(bundleFile), bundleModule, bundleFile, directory);
+if (needsCache) setTimeout(writeCache, WRITE_CACHE_AFTER_MS).unref();
+
+function readCache() {
+  try {
+    return readFileSync(cacheFile);
+  } catch {
+    return undefined;
+  }
+}
+
+function writeCache() {
+  // Written aside and renamed, so a server starting meanwhile reads a whole file or none.
+  const partial = `${cacheFile}.${process.pid}`;
+  try {
+    writeFileSync(partial, script.createCachedData());
+    renameSync(partial, cacheFile);
+  } catch (error) {
+    try {
+      unlinkSync(partial);
+    } catch {
+      // Nothing was written.
+    }
+    // A read-only installation keeps working, only without the faster start.
+    warn('code cache not written; starts stay uncached', { reason: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** In the server log's format (server/log.ts); the logger itself is inside the bundle. */
+function warn(message, fields = {}) {
+  console.log(JSON.stringify({ time: new Date().toISOString(), level: 'warn', message, ...fields }));
+}
