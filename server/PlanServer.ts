@@ -188,6 +188,7 @@ export class PlanServer {
       events,
       commentRate: new CommentRateLimit({ limit: config.maxCommentsPerMinute, windowMs: 60_000 }),
       hasBlock: async (planId, blockId) => (await findBlock(planId, blockId)) !== null,
+      findSuggestion: (planId, authorId, suggestionId) => documents.findSuggestion(planId, authorId, suggestionId),
     });
     const proposals = new ProposalService({
       database,

@@ -1,4 +1,5 @@
 import { consultationsMigration, remarkSuggestionMigration } from './consultations.js';
+import { suggestionThreadsMigration } from './suggestionThreads.js';
 
 /**
  * Schema migrations, applied in order; `user_version` records how many ran.
@@ -183,4 +184,5 @@ export const migrations: readonly string[] = [
   `
   CREATE INDEX users_by_lower_email ON users (lower(email));
   `,
+  suggestionThreadsMigration,
 ];
