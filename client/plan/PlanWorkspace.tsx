@@ -102,7 +102,10 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
     () => (commentStore === null ? null : <CommentsPanel planId={planId} store={commentStore} userId={user.id} members={members} />),
     [planId, commentStore, user.id, members],
   );
-  const suggestionsPanel = useMemo(() => <SuggestionsPanel editor={editor} userId={user.id} canResolve={isEditable} />, [editor, user.id, isEditable]);
+  const suggestionsPanel = useMemo(
+    () => <SuggestionsPanel editor={editor} planId={planId} userId={user.id} canResolve={isEditable} commentStore={commentStore} members={members} />,
+    [editor, planId, user.id, isEditable, commentStore, members],
+  );
   const versionsPanel = useMemo(
     () => <VersionsPanel planId={planId} role={role} isEditable={isEditable} channel={connection.channel} />,
     [planId, role, isEditable, connection.channel],
