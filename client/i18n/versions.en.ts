@@ -144,6 +144,7 @@ export const versionsEn: Messages['versions'] = {
     },
   },
   errors: {
+    ineligibleResponsible: 'The version cannot be frozen: the person responsible for the sections {{sections}} may not edit the plan. Choose someone who edits for those sections.',
     openProposals: 'Some proposals are not yet agreed or rejected.',
     unsupportedFormat: 'This export format is not available yet. Choose another format.',
     exportFailed: 'The file could not be prepared. Nothing was downloaded; please try again.',

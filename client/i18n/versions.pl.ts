@@ -142,6 +142,7 @@ export const versionsPl = {
     },
   },
   errors: {
+    ineligibleResponsible: 'Nie można zamrozić wersji: osoba odpowiedzialna za sekcje {{sections}} nie może edytować planu. Wybierz w tych sekcjach osobę, która edytuje.',
     openProposals: 'Niektóre propozycje nie są jeszcze uzgodnione ani odrzucone.',
     unsupportedFormat: 'Ten format eksportu nie jest jeszcze dostępny. Wybierz inny format.',
     exportFailed: 'Nie udało się przygotować pliku. Nic nie zostało pobrane; spróbuj ponownie.',

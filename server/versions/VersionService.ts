@@ -13,6 +13,7 @@ import type { OpenProposal, PlanVersion } from '../../shared/versions/PlanVersio
 import type { DecisionRecord, ProposalStatus } from '../../shared/deliberation/ProposalState.js';
 import { PROPOSAL_BLOCK_TYPES } from '../../shared/deliberation/ProposalState.js';
 import type { Plan } from '../../shared/domain/Plan.js';
+import { findIneligibleResponsibles } from './findIneligibleResponsibles.js';
 
 /** Everything an export or a comparison needs about one moment of a plan. */
 export interface VersionSnapshot extends PlanSnapshot {
@@ -91,6 +92,15 @@ export class VersionService {
       throw new AppError(409, 'openProposals', `${open.length} proposals are not yet agreed or rejected (${changed.length} changed since agreement)`, {
         open,
         changed,
+      });
+    }
+    // The responsible person is an attribute any editor's client writes into the document, and roles change
+    // afterwards: the version that goes out as agreed is where the server holds the rule.
+    const ineligible = findIneligibleResponsibles(draft.plan, await this.options.plans.editorIds(planId));
+    if (ineligible.length > 0) {
+      const titles = ineligible.map((section) => `'${section.sectionTitle}'`).join(', ');
+      throw new AppError(409, 'ineligibleResponsible', `The responsible person of ${ineligible.length} section(s) may not edit the plan: ${titles}; choose a member who may edit`, {
+        sections: ineligible,
       });
     }
     const previous = await this.options.database.get<{ number: number | null }>(
