@@ -231,7 +231,7 @@ export class PlanServer {
         }),
         commentRoutes(comments),
         proposalRoutes(proposals),
-        versionRoutes(versions),
+        versionRoutes(versions, { remarksAnnexOf: (planId, consultationId, user) => consultations.remarksAnnexOf(planId, consultationId, user) }),
         exportRoutes(exports),
         consultationRoutes(consultations),
         publicConsultationRoutes(consultations),

@@ -184,4 +184,8 @@ export const SERVICE_MIGRATIONS: readonly string[] = [
   ALTER TABLE comment_threads ADD COLUMN suggestion_author_id text;
   CREATE UNIQUE INDEX comment_threads_by_suggestion ON comment_threads (plan_id, suggestion_author_id, suggestion_id) WHERE suggestion_id IS NOT NULL;
   `,
+  // An agreed version's annexed remarks table (issue 15), as SQLite migration remarksAnnex.
+  `
+  ALTER TABLE plan_versions ADD COLUMN remarks_annex text;
+  `,
 ];
