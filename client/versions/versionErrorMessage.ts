@@ -6,6 +6,8 @@ import { apiErrorMessage } from '../api/apiErrorMessage.js';
 export function versionErrorMessage(error: unknown, t: TFunction): string {
   if (isApiError(error, 'openProposals')) return t('versions.errors.openProposals');
   if (isApiError(error, 'ineligibleResponsible')) return t('versions.errors.ineligibleResponsible', { sections: sectionTitles(error.details) });
+  if (isApiError(error, 'consultationNotClosed')) return t('versions.errors.consultationNotClosed');
+  if (isApiError(error, 'remarksNotAnswered')) return t('versions.errors.remarksNotAnswered');
   if (isApiError(error, 'unsupportedFormat')) return t('versions.errors.unsupportedFormat');
   return apiErrorMessage(error, t);
 }
