@@ -81,6 +81,15 @@ describe('a thread on each suggestion card', () => {
     await send(card(bartek), 'Z uwag powiatu.');
     await expect.poll(() => commentBodies(card(anna)), SYNC).toEqual(['Skąd ta zmiana?', 'Z uwag powiatu.']);
 
+    // A mention in a suggestion's thread: the toast leads to the suggestions tab, where the thread is.
+    await bartek.page.locator('[data-tab="comments"]').click();
+    const mention = `@${BARTEK} dopisz źródło`;
+    await send(card(anna), mention);
+    const toast = bartek.page.locator('.toast').filter({ hasText: ANNA });
+    await toast.getByRole('button', { name: 'Pokaż wątek' }).click();
+    await expect.poll(() => bartek.page.locator('[data-tab="suggestions"]').getAttribute('aria-selected'), SYNC).toBe('true');
+    await expect.poll(() => commentBodies(card(bartek)), SYNC).toEqual(['Skąd ta zmiana?', 'Z uwag powiatu.', mention]);
+
     // Markup sent by a client is shown as text on every card, never run.
     const threads = await teamMember(team, ANNA).request<{ threads: CommentThread[] }>('GET', `/plans/${planId}/threads`);
     const thread = threads.body.threads.find((candidate) => candidate.anchor.kind === 'suggestion');
@@ -93,7 +102,7 @@ describe('a thread on each suggestion card', () => {
       body: payload,
     });
     expect(posted.status).toBe(201);
-    await expect.poll(() => commentBodies(card(bartek)), SYNC).toEqual(['Skąd ta zmiana?', 'Z uwag powiatu.', payload]);
+    await expect.poll(() => commentBodies(card(bartek)), SYNC).toEqual(['Skąd ta zmiana?', 'Z uwag powiatu.', mention, payload]);
     expect(await card(bartek).locator('.comment__body img, .comment__body script').count()).toBe(0);
     expect(await bartek.page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
 
@@ -104,7 +113,7 @@ describe('a thread on each suggestion card', () => {
       const closed = page.page.locator('.suggestions-panel__closed');
       await closed.locator('summary').click();
       const closedCard = closed.locator(`.suggestion-card--closed[data-thread-id="${thread.id}"]`);
-      await expect.poll(() => commentBodies(closedCard), SYNC).toEqual(['Skąd ta zmiana?', 'Z uwag powiatu.', payload]);
+      await expect.poll(() => commentBodies(closedCard), SYNC).toEqual(['Skąd ta zmiana?', 'Z uwag powiatu.', mention, payload]);
       expect(await closedCard.locator('textarea').count()).toBe(0);
       await expect.poll(() => closedCard.locator('.suggestion-card__meta').textContent(), SYNC).toContain(ANNA);
     }
