@@ -125,6 +125,14 @@ describe('the remarks table annexed to the next agreed version', () => {
     for (const versionId of [firstVersion.id, 'draft']) expect(new TextDecoder().decode(await download(versionId, 'html'))).not.toContain('Zestawienie uwag');
   });
 
+  it('Markdown: the annex too, with the payload escaped (no raw tag)', async () => {
+    const markdown = new TextDecoder().decode(await download(annexed.id, 'md'));
+    expect(markdown).toContain(ANNEX_HEADING);
+    expect(markdown).toContain('Brakuje danych o opiece wytchnieniowej.');
+    expect(markdown).not.toMatch(/(^|[^\\])<(script|img)/);
+    expect(markdown).toContain('\\<script\\>alert(1)\\</script\\>');
+  });
+
   it('PDF: the annex in the text', async () => {
     expectAnnex(await readPdfText(await download(annexed.id, 'pdf')));
   });
