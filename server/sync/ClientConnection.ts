@@ -3,7 +3,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import type { WebSocket, RawData } from 'ws';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import type { AccessMode } from '../../shared/protocol/accessMode.js';
-import { encodeAccessMode } from '../../shared/protocol/encodeMessage.js';
+import { encodeAccessMode, encodePresenceColor } from '../../shared/protocol/encodeMessage.js';
 import { encodeDocumentSize, encodeSaveConfirmed, encodeStorageStatus } from '../../shared/protocol/encodeMessage.js';
 import {
   ClientTooSlow,
@@ -329,6 +329,8 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     this.stopHoldingHandoff();
     document.addPeer(this);
     this.send(encodeAccessMode(this.currentAccessMode));
+    // The colour may differ from the user's usual one (taken by someone present): their suggestions use this one.
+    this.send(encodePresenceColor(this.identity.color));
     if (document.isStorageUnavailable) this.send(encodeStorageStatus(false));
     if (document.isNearSizeLimit) this.send(encodeDocumentSize(document.estimatedSize, document.maxDocumentBytes));
     this.send(encodeSyncStep1(document));
