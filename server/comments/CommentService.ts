@@ -262,7 +262,7 @@ export class CommentService {
 }
 
 function suggestionNotInText(): AppError {
-  return new AppError(409, 'suggestionNotInText', 'This suggestion is no longer in the text (accepted, rejected or withdrawn): its thread can be read but takes no new comments');
+  return new AppError(409, 'suggestionNotInText', 'No text of this suggestion is in the plan (accepted, rejected, withdrawn, or never made): its thread, if any, can be read but takes no new comments');
 }
 
 /** What the suggestion changes, as its thread quotes it: "deleted → inserted" for a replacement. */
