@@ -6,7 +6,7 @@ const serverPort = Number(process.env.PORT ?? 3000);
 /** The suites of the services' tables, run a second time with every test server on PostgreSQL. */
 const SERVICE_SUITES = [
   'accounts', 'workspaceFlow', 'permissions', 'comments', 'proposals', 'versions', 'consultations', 'decisionMethods',
-  'agreedText', 'export', 'remarksTable', 'planInterchange', 'chairInvariant', 'liveAccess', 'serviceDatabase',
+  'agreedText', 'export', 'remarksTable', 'remarksAnnex', 'suggestionThreads', 'responsiblePerson', 'planInterchange', 'chairInvariant', 'liveAccess', 'serviceDatabase',
 ].map((name) => `test/server/${name}.test.ts`);
 
 export default defineConfig({

@@ -202,6 +202,7 @@ export class PlanServer {
       events,
       commentRate: new CommentRateLimit({ limit: config.maxCommentsPerMinute, windowMs: 60_000 }),
       hasBlock: async (planId, blockId) => (await findBlock(planId, blockId)) !== null,
+      findSuggestion: (planId, authorId, suggestionId) => documents.findSuggestion(planId, authorId, suggestionId),
     });
     const proposals = new ProposalService({
       database,
@@ -254,7 +255,7 @@ export class PlanServer {
         }),
         commentRoutes(comments),
         proposalRoutes(proposals),
-        versionRoutes(versions),
+        versionRoutes(versions, { remarksAnnexOf: (planId, consultationId, user) => consultations.remarksAnnexOf(planId, consultationId, user) }),
         exportRoutes(exports),
         consultationRoutes(consultations),
         publicConsultationRoutes(consultations),

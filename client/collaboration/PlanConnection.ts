@@ -47,8 +47,11 @@ export interface PlanConnectionOptions {
  */
 export class PlanConnection {
   readonly doc = new Y.Doc();
-  /** Our own colour, the one the server stamps on what others see of us. */
-  readonly userColor: string;
+  /**
+   * Our own colour, the one the server stamps on what others see of us: our usual one until the
+   * server says which it gave this connection (another if someone present already shows ours).
+   */
+  userColor: string;
   readonly provider: WebsocketProvider;
   readonly channel: ServerChannel;
   private snapshot: ConnectionSnapshot;
@@ -156,6 +159,12 @@ export class PlanConnection {
   };
 
   private readonly refresh = (): void => {
+    const { presenceColor } = this.channel.state;
+    if (presenceColor !== null && presenceColor !== this.userColor) {
+      this.userColor = presenceColor;
+      // Our own presence entry (the people list) shows it too; the server stamps it on what others see anyway.
+      this.provider.awareness.setLocalStateField('user', { ...(this.provider.awareness.getLocalState()?.['user'] as object | undefined), color: presenceColor });
+    }
     const next = this.computeSnapshot();
     if (JSON.stringify(next) === JSON.stringify(this.snapshot)) return;
     this.snapshot = next;

@@ -16,7 +16,11 @@ export interface ServerChannelState {
   canServerStore: boolean;
   /** Set while the plan nears its maximum size (the server refuses edits past it). */
   documentSize: { bytes: number; maxBytes: number } | null;
+  /** The caret colour the server gave this connection (others see us in it), once it said so. */
+  presenceColor: string | null;
 }
+
+const PRESENCE_COLOR = /^#[0-9a-fA-F]{6}$/;
 
 type MessageHandler = (
   encoder: encoding.Encoder,
@@ -40,6 +44,7 @@ export class ServerChannel {
   private lastRefusal: string | null = null;
   private canServerStore = true;
   private documentSize: { bytes: number; maxBytes: number } | null = null;
+  private presenceColor: string | null = null;
   private readonly listeners = new Set<(state: ServerChannelState) => void>();
   private readonly eventListeners = new Set<(event: PlanEvent) => void>();
   private requestTimer: ReturnType<typeof setTimeout> | null = null;
@@ -72,6 +77,10 @@ export class ServerChannel {
       const maxBytes = decoding.readVarUint(decoder);
       this.update(() => (this.documentSize = maxBytes > 0 && bytes >= maxBytes * 0.8 ? { bytes, maxBytes } : null));
     };
+    handlers[MessageType.PresenceColor] = (_encoder, decoder) => {
+      const color = decoding.readVarString(decoder);
+      if (PRESENCE_COLOR.test(color)) this.update(() => (this.presenceColor = color));
+    };
     handlers[MessageType.PlanEvent] = (_encoder, decoder) => {
       const event = parsePlanEvent(decoding.readVarString(decoder));
       if (event !== null) for (const listener of this.eventListeners) listener(event);
@@ -88,6 +97,7 @@ export class ServerChannel {
       lastRefusal: this.lastRefusal,
       canServerStore: this.canServerStore,
       documentSize: this.documentSize,
+      presenceColor: this.presenceColor,
     };
   }
 

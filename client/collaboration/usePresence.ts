@@ -19,7 +19,7 @@ interface AwarenessUser {
  * ({ name, color, id }) on every state it forwards, so names cannot be faked;
  * other people are listed once per user id even with several tabs open.
  * Our own entry is the local state, which the server never overwrites, so its
- * colour is computed here with the server's rule (shared/presence/colorForUser.ts).
+ * colour is the one the server says it gave this connection (PlanConnection.userColor).
  */
 export function usePresence(connection: PlanConnection): PresentUser[] {
   const [users, setUsers] = useState<PresentUser[]>(() => readPresence(connection));

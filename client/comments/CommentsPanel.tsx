@@ -25,7 +25,8 @@ export function CommentsPanel({ planId, store, userId, members }: CommentsPanelP
   const snapshot = useCommentSnapshot(store);
   const { threads, filter, focusedThreadId, pendingAnchor, documentVersion } = snapshot;
   const placed = useMemo(
-    () => orderThreads(threads.filter((thread) => matchesThreadFilter(thread, filter)), store.editor?.state ?? null),
+    // Threads on suggestions live on the suggestion cards (SuggestionsPanel).
+    () => orderThreads(threads.filter((thread) => thread.anchor.kind !== 'suggestion' && matchesThreadFilter(thread, filter)), store.editor?.state ?? null),
     // documentVersion stands for the editor state, which moves the anchors.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the editor state is read through the store, so the rule cannot see it
     [threads, filter, store, documentVersion],

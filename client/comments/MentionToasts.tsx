@@ -4,6 +4,7 @@ import type { PlanConnection } from '../collaboration/PlanConnection.js';
 import { COMMENTS_TAB_ID } from './CommentHighlight.js';
 import type { CommentStore } from './CommentStore.js';
 import { revealSidePanelTab } from './revealSidePanelTab.js';
+import { SUGGESTIONS_TAB_ID } from '../editor/suggestions/suggestionsTabId.js';
 
 interface Toast {
   key: number;
@@ -12,6 +13,19 @@ interface Toast {
 }
 
 const TOAST_LIFETIME_MS = 12_000;
+
+/** A thread on a suggestion lives on the suggestion's card in the suggestions tab; any other in the comments tab. */
+function showThread(store: CommentStore, threadId: string): void {
+  const thread = store.getSnapshot().threads.find((candidate) => candidate.id === threadId);
+  if (thread?.anchor.kind !== 'suggestion') {
+    store.focusThread(threadId);
+    revealSidePanelTab(COMMENTS_TAB_ID);
+    return;
+  }
+  revealSidePanelTab(SUGGESTIONS_TAB_ID);
+  // The tab renders its cards on the next frame.
+  requestAnimationFrame(() => document.querySelector(`.suggestions-panel [data-thread-id="${CSS.escape(threadId)}"]`)?.scrollIntoView({ block: 'nearest' }));
+}
 
 /** A notice when someone mentions the current user in a comment, with a way to the thread. */
 export function MentionToasts({ connection, store, userId }: { connection: PlanConnection; store: CommentStore; userId: string }) {
@@ -38,8 +52,7 @@ export function MentionToasts({ connection, store, userId }: { connection: PlanC
             type="button"
             className="button button--small"
             onClick={() => {
-              store.focusThread(toast.threadId);
-              revealSidePanelTab(COMMENTS_TAB_ID);
+              showThread(store, toast.threadId);
               dismiss(toast.key);
             }}
           >

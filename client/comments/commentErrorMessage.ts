@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import { isApiError } from '../api/ApiError.js';
 import { apiErrorMessage } from '../api/apiErrorMessage.js';
 
-const COMMENT_ERROR_CODES = ['unknownBlock', 'invalidAnchor', 'unknownMention', 'commentDeleted'] as const;
+const COMMENT_ERROR_CODES = ['unknownBlock', 'invalidAnchor', 'unknownMention', 'commentDeleted', 'suggestionNotInText'] as const;
 type CommentErrorCode = (typeof COMMENT_ERROR_CODES)[number];
 
 const isCommentErrorCode = (code: string): code is CommentErrorCode => (COMMENT_ERROR_CODES as readonly string[]).includes(code);

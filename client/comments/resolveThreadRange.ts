@@ -18,6 +18,8 @@ export interface ThreadRange {
  */
 export function resolveThreadRange(state: EditorState, anchor: CommentAnchor): ThreadRange | null {
   if (anchor.kind === 'block') return findBlock(state, anchor.blockId);
+  // A suggestion's thread is shown on the suggestion's card, which finds its text itself.
+  if (anchor.kind === 'suggestion') return null;
   const binding = syncBinding(state);
   if (binding === null) return null;
   const from = toAbsolute(binding, anchor.start);

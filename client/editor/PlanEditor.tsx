@@ -55,7 +55,7 @@ export function PlanEditor({ connection, userName, userId = '', isEditable, isSu
         BlockFieldKeymap,
         UndoByWord,
         RemoteChangeNoScroll,
-        SuggestionMode.configure({ author: { id: userId, name: userName, color: connection.userColor }, isSuggestOnly }),
+        SuggestionMode.configure({ author: { id: userId, name: userName, color: connection.userColor }, currentColor: () => connection.userColor, isSuggestOnly }),
         ...(commentStore === null ? [] : [CommentHighlight.configure({ store: commentStore })]),
       ],
       editable: isEditable,

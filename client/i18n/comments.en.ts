@@ -47,5 +47,6 @@ export const commentsEn: Messages['comments'] = {
     invalidAnchor: 'The comment cannot be attached to this selection. Select the text again.',
     unknownMention: 'One of the people mentioned is no longer on the team.',
     commentDeleted: 'This comment has already been deleted.',
+    suggestionNotInText: 'This suggestion is no longer in the text: it was accepted, rejected or withdrawn. Its thread can only be read.',
   },
 };

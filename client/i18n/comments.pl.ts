@@ -45,5 +45,6 @@ export const commentsPl = {
     invalidAnchor: 'Nie można przypiąć komentarza do tego zaznaczenia. Zaznacz tekst jeszcze raz.',
     unknownMention: 'Jedna ze wspomnianych osób nie należy już do zespołu.',
     commentDeleted: 'Ten komentarz został już usunięty.',
+    suggestionNotInText: 'Tej sugestii nie ma już w tekście: została przyjęta, odrzucona albo wycofana. Jej wątek można tylko czytać.',
   },
 } as const;

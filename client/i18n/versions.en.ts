@@ -16,6 +16,7 @@ export const versionsEn: Messages['versions'] = {
   empty: 'No version has been saved yet.',
   byAuthor: '{{name}}, {{time}}',
   agreedBadge: 'Agreed no. {{number}}',
+  remarksAnnex: 'Annex: remarks table of consultation no. {{number}} ({{count}} remarks)',
   decision: 'Decision of {{date}}, {{reference}}',
   contentHash: 'Content hash',
   open: 'Open',
@@ -123,6 +124,9 @@ export const versionsEn: Messages['versions'] = {
     versionName: 'Name (optional)',
     confirm: 'Freeze version',
     freezing: 'Freezing…',
+    annexRemarks: 'Annex the remarks table of consultation no. {{number}} ({{count}} remarks)',
+    annexRemarksHint: 'The remarks with the team’s responses as they are when the version is frozen; later changes do not alter this version.',
+    annexRemarksUnanswered: 'First respond to every remark ({{count}} without a response).',
     frozen: 'Agreed version no. {{number}} frozen. Content hash: {{hash}}',
   },
   exportDialog: {
@@ -144,6 +148,9 @@ export const versionsEn: Messages['versions'] = {
     },
   },
   errors: {
+    consultationNotClosed: 'The consultation is still running: its remarks table can be annexed once it is closed.',
+    remarksNotAnswered: 'Not every remark has the team’s response; the table can be annexed once each has one.',
+    ineligibleResponsible: 'The version cannot be frozen: the person responsible for the sections {{sections}} may not edit the plan. Choose someone who edits for those sections.',
     openProposals: 'Some proposals are not yet agreed or rejected.',
     unsupportedFormat: 'This export format is not available yet. Choose another format.',
     exportFailed: 'The file could not be prepared. Nothing was downloaded; please try again.',

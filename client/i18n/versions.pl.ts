@@ -14,6 +14,7 @@ export const versionsPl = {
   empty: 'Nie zapisano jeszcze żadnej wersji.',
   byAuthor: '{{name}}, {{time}}',
   agreedBadge: 'Uzgodniona nr {{number}}',
+  remarksAnnex: 'Załącznik: zestawienie uwag z konsultacji nr {{number}} (uwag: {{count}})',
   decision: 'Decyzja z {{date}}, {{reference}}',
   contentHash: 'Skrót treści',
   open: 'Otwórz',
@@ -121,6 +122,9 @@ export const versionsPl = {
     versionName: 'Nazwa (nieobowiązkowa)',
     confirm: 'Zamroź wersję',
     freezing: 'Zamrażanie…',
+    annexRemarks: 'Dołącz jako załącznik zestawienie uwag z konsultacji nr {{number}} (uwag: {{count}})',
+    annexRemarksHint: 'Tabela uwag ze stanowiskami zespołu z dnia zamrożenia; późniejsze zmiany stanowisk nie zmienią tej wersji.',
+    annexRemarksUnanswered: 'Najpierw zajmij stanowisko wobec wszystkich uwag (bez odpowiedzi: {{count}}).',
     frozen: 'Zamrożono wersję uzgodnioną nr {{number}}. Skrót treści: {{hash}}',
   },
   exportDialog: {
@@ -142,6 +146,9 @@ export const versionsPl = {
     },
   },
   errors: {
+    consultationNotClosed: 'Konsultacje jeszcze trwają: zestawienie uwag można dołączyć po ich zamknięciu.',
+    remarksNotAnswered: 'Nie wszystkie uwagi mają stanowisko zespołu; zestawienie można dołączyć, gdy odpowiedź ma każda uwaga.',
+    ineligibleResponsible: 'Nie można zamrozić wersji: osoba odpowiedzialna za sekcje {{sections}} nie może edytować planu. Wybierz w tych sekcjach osobę, która edytuje.',
     openProposals: 'Niektóre propozycje nie są jeszcze uzgodnione ani odrzucone.',
     unsupportedFormat: 'Ten format eksportu nie jest jeszcze dostępny. Wybierz inny format.',
     exportFailed: 'Nie udało się przygotować pliku. Nic nie zostało pobrane; spróbuj ponownie.',

@@ -12,6 +12,7 @@ import { ConsultationStatusBadge } from '../consultation/ConsultationStatusBadge
 import { useConsultations } from '../consultation/useConsultations.js';
 import { PlanEditor } from '../editor/PlanEditor.js';
 import { SuggestionsPanel } from '../editor/suggestions/SuggestionsPanel.js';
+import { SUGGESTIONS_TAB_ID } from '../editor/suggestions/suggestionsTabId.js';
 import type { Editor } from '@tiptap/react';
 import { BlockViewContext, BlockViewStore } from '../editor/nodeViews/BlockViewContext.js';
 import { useLivePlanStore } from '../planViews/useLivePlan.js';
@@ -102,7 +103,10 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
     () => (commentStore === null ? null : <CommentsPanel planId={planId} store={commentStore} userId={user.id} members={members} />),
     [planId, commentStore, user.id, members],
   );
-  const suggestionsPanel = useMemo(() => <SuggestionsPanel editor={editor} userId={user.id} canResolve={isEditable} />, [editor, user.id, isEditable]);
+  const suggestionsPanel = useMemo(
+    () => <SuggestionsPanel editor={editor} planId={planId} userId={user.id} canResolve={isEditable} commentStore={commentStore} members={members} />,
+    [editor, planId, user.id, isEditable, commentStore, members],
+  );
   const versionsPanel = useMemo(
     () => <VersionsPanel planId={planId} role={role} isEditable={isEditable} channel={connection.channel} />,
     [planId, role, isEditable, connection.channel],
@@ -114,7 +118,7 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
   const tabs: SidePanelTab[] = [
     { id: 'views', label: t('blocks.panel.views'), content: viewsPanel },
     ...(commentsPanel === null ? [] : [{ id: 'comments', label: t('comments.panelTitle'), content: commentsPanel }]),
-    { id: 'suggestions', label: t('suggestions.panelTitle'), content: suggestionsPanel },
+    { id: SUGGESTIONS_TAB_ID, label: t('suggestions.panelTitle'), content: suggestionsPanel },
     { id: 'versions', label: t('versions.panelTitle'), content: versionsPanel },
     { id: 'consultation', label: t('consultation.panelTitle'), content: consultationPanel },
   ];

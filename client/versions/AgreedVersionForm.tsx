@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenProposal, PlanVersion } from '../../shared/versions/PlanVersion.js';
+import type { Consultation } from '../../shared/consultations/Consultation.js';
+import { listConsultations } from '../consultation/consultationApi.js';
 import { isApiError } from '../api/ApiError.js';
 import { focusBlock } from '../editor/focusPlanElement.js';
 import { FormError } from '../forms/FormError.js';
@@ -11,11 +13,19 @@ import { shortHash } from './shortHash.js';
 
 type Step = { kind: 'idle' } | { kind: 'checking' } | { kind: 'blocked'; open: OpenProposal[] } | { kind: 'form' } | { kind: 'done'; version: PlanVersion };
 
+/** The latest closed consultation whose remarks table no version annexes yet. */
+function annexCandidateOf(consultations: readonly Consultation[], annexedConsultationIds: ReadonlySet<string>): Consultation | null {
+  return consultations.find((consultation) => (consultation.status === 'closed' || consultation.status === 'responded') && !annexedConsultationIds.has(consultation.id)) ?? null;
+}
+
+const isFullyAnswered = (consultation: Consultation): boolean => consultation.respondedCount === consultation.remarkCount;
+
 /**
  * The chair freezes the agreed version: first the open proposals are checked
- * (each one listed with a link to its block), then the decision is recorded.
+ * (each one listed with a link to its block), then the decision is recorded,
+ * with the remarks table of the consultation just closed as an annex if the chair keeps it ticked.
  */
-export function AgreedVersionForm({ planId, onFrozen }: { planId: string; onFrozen: () => void }) {
+export function AgreedVersionForm({ planId, onFrozen, annexedConsultationIds }: { planId: string; onFrozen: () => void; annexedConsultationIds: ReadonlySet<string> }) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [decisionDate, setDecisionDate] = useState('');
@@ -24,12 +34,17 @@ export function AgreedVersionForm({ planId, onFrozen }: { planId: string; onFroz
   const [fieldErrors, setFieldErrors] = useState<{ date?: string; reference?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
+  const [annexCandidate, setAnnexCandidate] = useState<Consultation | null>(null);
+  const [isAnnexing, setIsAnnexing] = useState(false);
 
   const check = async (): Promise<void> => {
     setStep({ kind: 'checking' });
     setError(null);
     try {
-      const open = await fetchOpenProposals(planId);
+      const [open, consultations] = await Promise.all([fetchOpenProposals(planId), listConsultations(planId)]);
+      const candidate = annexCandidateOf(consultations, annexedConsultationIds);
+      setAnnexCandidate(candidate);
+      setIsAnnexing(candidate !== null && isFullyAnswered(candidate));
       setStep(open.length > 0 ? { kind: 'blocked', open } : { kind: 'form' });
     } catch (caught) {
       setError(versionErrorMessage(caught, t));
@@ -47,7 +62,12 @@ export function AgreedVersionForm({ planId, onFrozen }: { planId: string; onFroz
     setIsPending(true);
     setError(null);
     try {
-      const version = await freezeAgreedVersion(planId, { decisionDate, decisionReference: decisionReference.trim(), ...(name.trim() === '' ? {} : { name: name.trim() }) });
+      const version = await freezeAgreedVersion(planId, {
+        decisionDate,
+        decisionReference: decisionReference.trim(),
+        ...(name.trim() === '' ? {} : { name: name.trim() }),
+        ...(isAnnexing && annexCandidate !== null ? { annexRemarksOf: annexCandidate.id } : {}),
+      });
       setStep({ kind: 'done', version });
       onFrozen();
     } catch (caught) {
@@ -103,6 +123,25 @@ export function AgreedVersionForm({ planId, onFrozen }: { planId: string; onFroz
             error={fieldErrors.reference ?? null}
           />
           <TextField label={t('versions.agreed.versionName')} value={name} onChange={setName} maxLength={200} />
+          {annexCandidate !== null && (
+            <div className="field field--checkbox">
+              <label>
+                <input
+                  type="checkbox"
+                  data-testid="annex-remarks"
+                  checked={isAnnexing}
+                  disabled={!isFullyAnswered(annexCandidate)}
+                  onChange={(event) => setIsAnnexing(event.target.checked)}
+                />{' '}
+                {t('versions.agreed.annexRemarks', { number: String(annexCandidate.number), count: annexCandidate.remarkCount })}
+              </label>
+              <p className="hint">
+                {isFullyAnswered(annexCandidate)
+                  ? t('versions.agreed.annexRemarksHint')
+                  : t('versions.agreed.annexRemarksUnanswered', { count: annexCandidate.remarkCount - annexCandidate.respondedCount })}
+              </p>
+            </div>
+          )}
           <div className="form-actions">
             <button type="button" className="button" onClick={() => setStep({ kind: 'idle' })}>
               {t('common.cancel')}

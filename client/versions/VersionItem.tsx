@@ -29,6 +29,9 @@ export function VersionItem({ version, canRestore, onOpen, onCompareWithDraft, o
       {version.agreed !== null && (
         <div className="version__agreed">
           <div>{t('versions.decision', { date: formatCalendarDay(version.agreed.decisionDate, i18n.language), reference: version.agreed.decisionReference })}</div>
+          {version.remarksAnnex !== null && (
+            <div data-testid="remarks-annex">{t('versions.remarksAnnex', { number: String(version.remarksAnnex.consultationNumber), count: version.remarksAnnex.remarkCount })}</div>
+          )}
           <div>
             {t('versions.contentHash')}: <code title={version.contentHash}>{shortHash(version.contentHash)}</code> <CopyTextButton text={version.contentHash} />
           </div>

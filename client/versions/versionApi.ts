@@ -43,6 +43,6 @@ export async function fetchOpenProposals(planId: string): Promise<OpenProposal[]
   return (await apiRequest<{ open: OpenProposal[] }>('GET', `${plan(planId)}/agreement`)).open;
 }
 
-export async function freezeAgreedVersion(planId: string, input: { name?: string; decisionDate: string; decisionReference: string }): Promise<PlanVersion> {
+export async function freezeAgreedVersion(planId: string, input: { name?: string; decisionDate: string; decisionReference: string; annexRemarksOf?: string }): Promise<PlanVersion> {
   return (await apiRequest<{ version: PlanVersion }>('POST', `${plan(planId)}/agreed-versions`, input)).version;
 }

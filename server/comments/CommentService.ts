@@ -18,7 +18,12 @@ export interface CommentServiceOptions {
   commentRate: CommentRateLimit;
   /** Whether a typed block with this id exists in the plan's content. */
   hasBlock: (planId: string, blockId: string) => Promise<boolean>;
+  /** A suggestion's text in the plan's content, or null once none of it is left. */
+  findSuggestion: (planId: string, authorId: string, suggestionId: string) => Promise<{ insertedText: string; deletedText: string } | null>;
 }
+
+/** The longest quote a thread keeps (the comment routes accept the same). */
+const MAX_QUOTE_LENGTH = 2_000;
 
 interface ThreadRow {
   id: string;
@@ -33,6 +38,8 @@ interface ThreadRow {
   created_at: number;
   resolved_by: string | null;
   resolved_at: number | null;
+  suggestion_id: string | null;
+  suggestion_author_id: string | null;
 }
 
 interface CommentRow {
@@ -46,6 +53,9 @@ interface CommentRow {
   edited_at: number | null;
   deleted_at: number | null;
 }
+
+/** A suggestion's thread is started by commentOnSuggestion, which reads its quote from the text. */
+type TextOrBlockAnchor = Exclude<CommentAnchor, { kind: 'suggestion' }>;
 
 /**
  * Comment threads are server records, not CRDT content: the server checks who
@@ -68,7 +78,7 @@ export class CommentService {
   async createThread(
     planId: string,
     user: User,
-    input: { anchor: CommentAnchor; body: string; mentions: string[] },
+    input: { anchor: TextOrBlockAnchor; body: string; mentions: string[] },
   ): Promise<CommentThread> {
     const { plan } = await this.requireCommenter(planId, user);
     this.options.commentRate.take(user.id);
@@ -108,11 +118,56 @@ export class CommentService {
     return thread;
   }
 
+  /**
+   * A comment on a suggestion: the first one starts the suggestion's thread, later ones join it
+   * (one thread per suggestion, even when two members write the first comment at once). Only while
+   * the suggestion is in the text; afterwards its thread stays readable but takes no new comments.
+   */
+  async commentOnSuggestion(
+    planId: string,
+    user: User,
+    input: { suggestionId: string; authorId: string; body: string; mentions: string[] },
+  ): Promise<CommentThread> {
+    const { plan } = await this.requireCommenter(planId, user);
+    this.options.commentRate.take(user.id);
+    const suggestion = await this.options.findSuggestion(planId, input.authorId, input.suggestionId);
+    if (suggestion === null) throw suggestionNotInText();
+    const mentions = await this.validMentions(plan.workspaceId, input.mentions);
+    const now = Date.now();
+    const { threadId, isNew } = await this.options.database.transaction(async (transaction) => {
+      const created = await transaction.all<{ id: string }>(
+        `INSERT INTO comment_threads (id, plan_id, anchor_kind, quote, status, created_by, created_at, suggestion_id, suggestion_author_id)
+         VALUES (?, ?, 'suggestion', ?, 'open', ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+        [newId(), planId, suggestionQuote(suggestion), user.id, now, input.suggestionId, input.authorId],
+      );
+      const existing = await transaction.get<{ id: string }>(
+        'SELECT id FROM comment_threads WHERE plan_id = ? AND suggestion_author_id = ? AND suggestion_id = ?',
+        [planId, input.authorId, input.suggestionId],
+      );
+      if (!existing) throw notFound('Thread not found');
+      await transaction.run(
+        'INSERT INTO comments (id, thread_id, author_id, body, mentions, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [newId(), existing.id, user.id, input.body, JSON.stringify(mentions), now],
+      );
+      return { threadId: existing.id, isNew: created.length > 0 };
+    });
+    const thread = toThread(await this.threadRow(threadId), await this.commentRows('comments.thread_id = ?', [threadId]));
+    const latest = thread.comments[thread.comments.length - 1];
+    // Peers that know the thread get the new comment only, as for any reply.
+    if (isNew) this.options.events.publish(planId, { type: 'threadCreated', thread });
+    else if (latest !== undefined) this.options.events.publish(planId, { type: 'commentSaved', planId, comment: latest });
+    this.notifyMentions(planId, threadId, mentions, user);
+    return thread;
+  }
+
   /** The new comment only: the thread may hold thousands, and every peer already has them. */
   async reply(threadId: string, user: User, input: { body: string; mentions: string[] }): Promise<Comment> {
     const thread = await this.threadRow(threadId);
     const { plan } = await this.requireCommenter(thread.plan_id, user);
     this.options.commentRate.take(user.id);
+    if (thread.suggestion_id !== null && thread.suggestion_author_id !== null) {
+      if ((await this.options.findSuggestion(thread.plan_id, thread.suggestion_author_id, thread.suggestion_id)) === null) throw suggestionNotInText();
+    }
     const mentions = await this.validMentions(plan.workspaceId, input.mentions);
     const commentId = newId();
     await this.options.database.run(
@@ -206,7 +261,17 @@ export class CommentService {
   }
 }
 
-function validateAnchor(anchor: CommentAnchor): void {
+function suggestionNotInText(): AppError {
+  return new AppError(409, 'suggestionNotInText', 'No text of this suggestion is in the plan (accepted, rejected, withdrawn, or never made): its thread, if any, can be read but takes no new comments');
+}
+
+/** What the suggestion changes, as its thread quotes it: "deleted → inserted" for a replacement. */
+function suggestionQuote(suggestion: { insertedText: string; deletedText: string }): string {
+  const quote = suggestion.deletedText !== '' && suggestion.insertedText !== '' ? `${suggestion.deletedText} → ${suggestion.insertedText}` : suggestion.insertedText || suggestion.deletedText;
+  return quote.slice(0, MAX_QUOTE_LENGTH);
+}
+
+function validateAnchor(anchor: TextOrBlockAnchor): void {
   if (anchor.kind !== 'range') return;
   for (const encoded of [anchor.start, anchor.end]) {
     try {
@@ -221,7 +286,9 @@ function toThread(row: ThreadRow, comments: CommentRow[]): CommentThread {
   const anchor: CommentAnchor =
     row.anchor_kind === 'block'
       ? { kind: 'block', blockId: row.block_id ?? '', quote: row.quote }
-      : { kind: 'range', start: row.anchor_start ?? '', end: row.anchor_end ?? '', quote: row.quote };
+      : row.anchor_kind === 'suggestion'
+        ? { kind: 'suggestion', suggestionId: row.suggestion_id ?? '', authorId: row.suggestion_author_id ?? '', quote: row.quote }
+        : { kind: 'range', start: row.anchor_start ?? '', end: row.anchor_end ?? '', quote: row.quote };
   return {
     id: row.id,
     planId: row.plan_id,

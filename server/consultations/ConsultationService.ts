@@ -21,6 +21,7 @@ import { publicPlanView } from './publicPlanView.js';
 import type { SlidingWindowLimit } from '../limits/SlidingWindowLimit.js';
 import { remarkBody, type RemarkInput } from './remarkInput.js';
 import { remarksTableDocument } from './remarksTableDocument.js';
+import type { RemarksAnnex } from '../../shared/consultations/RemarksAnnex.js';
 import { remarksTableRenderers, type RemarksTableFormat } from './remarksTableRenderers.js';
 import type { RenderedExport } from '../export/ExportFormat.js';
 import type { PlanDocuments } from '../plans/PlanDocuments.js';
@@ -211,6 +212,36 @@ export class ConsultationService {
     const generatedAt = new Date(this.now());
     const document = remarksTableDocument({ planTitle: view.title, territory: view.territory, consultation, remarks, generatedAt });
     return { ...(await remarksTableRenderers[format](document, generatedAt)), title: view.title };
+  }
+
+  /**
+   * The remarks table of a closed consultation of this plan, every remark answered, as the next agreed
+   * version annexes it (a copy: later changes to a response do not reach a version already frozen).
+   */
+  async remarksAnnexOf(planId: string, consultationId: string, user: User): Promise<RemarksAnnex> {
+    const consultation = await this.consultationFor(consultationId, user, 'plan.read');
+    if (consultation.planId !== planId) throw notFound('Consultation not found');
+    if (consultation.status === 'scheduled' || consultation.status === 'open') {
+      throw new AppError(409, 'consultationNotClosed', `Consultation ${consultation.number} is still ${consultation.status}: its remarks table is annexed once it is closed`);
+    }
+    const remarks = await this.remarks(consultationId, user);
+    const unanswered = remarks.filter((remark) => remark.response === null);
+    if (unanswered.length > 0) {
+      throw new AppError(409, 'remarksNotAnswered', `${unanswered.length} remark(s) have no response yet: ${unanswered.map((remark) => remark.reference).join(', ')}`, {
+        references: unanswered.map((remark) => remark.reference),
+      });
+    }
+    return {
+      consultationId,
+      consultationNumber: consultation.number,
+      startsOn: consultation.startsOn,
+      endsOn: consultation.endsOn,
+      consultedVersionName: consultation.versionName,
+      consultedAgreedNumber: consultation.agreedNumber,
+      remarks: remarks.map(({ number, reference, submitterName, target, quote, remark, proposedWording, justification, response, responseJustification }) => ({
+        number, reference, submitterName, target, quote, remark, proposedWording, justification, response, responseJustification,
+      })),
+    };
   }
 
   /** What the public page shows: the frozen version while open, otherwise only that it is not open. */

@@ -1,4 +1,5 @@
 import type { Consultation, ConsultationRemark } from '../../shared/consultations/Consultation.js';
+import type { AnnexedRemark } from '../../shared/consultations/RemarksAnnex.js';
 import { remarkResponseLabel } from '../../shared/consultations/remarkResponseLabel.js';
 import type { ExportBlock, ExportDocument } from '../export/ExportDocument.js';
 import { HeadingNumbering } from '../export/HeadingNumbering.js';
@@ -29,31 +30,7 @@ export function remarksTableDocument({ planTitle, territory, consultation, remar
     consultation.agreedNumber === null ? `Konsultowana wersja: ${consultation.versionName}` : `Konsultowana wersja: wersja uzgodniona nr ${consultation.agreedNumber}`;
   const responded = remarks.filter((remark) => remark.response !== null).length;
   const body: ExportBlock[] = [numbering.unnumbered(1, REMARKS_TABLE_TITLE)];
-  if (remarks.length === 0) {
-    body.push({ kind: 'paragraph', runs: [{ text: 'W ramach konsultacji nie zgłoszono uwag.' }], variant: 'body' });
-  } else {
-    body.push({
-      kind: 'table',
-      caption: REMARKS_TABLE_TITLE,
-      header: ['Lp.', 'Zgłaszający', 'Część dokumentu', 'Treść uwagi', 'Proponowane brzmienie', 'Stanowisko zespołu', 'Uzasadnienie stanowiska'],
-      rows: remarks.map((remark, index) => ({
-        cells: [
-          String(index + 1),
-          orNone(remark.submitterName),
-          orNone(targetText(remark)),
-          orNone([remark.remark, remark.justification === '' ? '' : `Uzasadnienie uwagi: ${remark.justification}`].filter(Boolean).join('\n')),
-          orNone(remark.proposedWording),
-          remark.response === null ? 'Nie rozpatrzono' : remarkResponseLabel(remark.response, 'pl'),
-          orNone(remark.responseJustification),
-        ],
-      })),
-      hasRowHeaders: false,
-      widths: [0.5, 1.5, 1.6, 2, 1.6, 1.5, 1.7],
-      align: ['right', 'left', 'left', 'left', 'left', 'left', 'left'],
-      // Seven columns of prose: on landscape pages (with the heading above it) they stay readable.
-      orientation: 'landscape',
-    });
-  }
+  body.push(remarksTableBlock(remarks));
   return {
     language: 'pl-PL',
     properties: { title: `${REMARKS_TABLE_TITLE} – ${planTitle}`, author: territory, subject: REMARKS_TABLE_TITLE, description: period },
@@ -72,7 +49,37 @@ export function remarksTableDocument({ planTitle, territory, consultation, remar
   };
 }
 
-function targetText(remark: ConsultationRemark): string {
+/**
+ * The table itself (or the sentence that no remarks came in): Lp., submitter, part of the plan, the
+ * remark with its justification, the proposed wording, the team's response and its justification.
+ * Also what an agreed version's annex shows (buildExportDocument).
+ */
+export function remarksTableBlock(remarks: readonly AnnexedRemark[]): ExportBlock {
+  if (remarks.length === 0) return { kind: 'paragraph', runs: [{ text: 'W ramach konsultacji nie zgłoszono uwag.' }], variant: 'body' };
+  return {
+    kind: 'table',
+    caption: REMARKS_TABLE_TITLE,
+    header: ['Lp.', 'Zgłaszający', 'Część dokumentu', 'Treść uwagi', 'Proponowane brzmienie', 'Stanowisko zespołu', 'Uzasadnienie stanowiska'],
+    rows: remarks.map((remark, index) => ({
+      cells: [
+        String(index + 1),
+        orNone(remark.submitterName),
+        orNone(targetText(remark)),
+        orNone([remark.remark, remark.justification === '' ? '' : `Uzasadnienie uwagi: ${remark.justification}`].filter(Boolean).join('\n')),
+        orNone(remark.proposedWording),
+        remark.response === null ? 'Nie rozpatrzono' : remarkResponseLabel(remark.response, 'pl'),
+        orNone(remark.responseJustification),
+      ],
+    })),
+    hasRowHeaders: false,
+    widths: [0.5, 1.5, 1.6, 2, 1.6, 1.5, 1.7],
+    align: ['right', 'left', 'left', 'left', 'left', 'left', 'left'],
+    // Seven columns of prose: on landscape pages (with the heading above it) they stay readable.
+    orientation: 'landscape',
+  };
+}
+
+function targetText(remark: AnnexedRemark): string {
   const lines = [remark.target.sectionTitle, remark.target.blockLabel];
   if (remark.quote !== '') lines.push(`Fragment: „${remark.quote}”`);
   return lines.filter(Boolean).join('\n');

@@ -23,6 +23,8 @@ import {
   type BlockExportContext,
 } from './typedBlockExport.js';
 import { finiteNumberOf, listOf, recordOf, textOf } from './untrustedValues.js';
+import { REMARKS_TABLE_TITLE, remarksTableBlock } from '../consultations/remarksTableDocument.js';
+import type { RemarksAnnex } from '../../shared/consultations/RemarksAnnex.js';
 
 type ProposalBlock = InterventionDirectionBlock | RecommendationBlock;
 
@@ -94,6 +96,11 @@ export function buildExportDocument({ snapshot, options, generatedAt }: ExportIn
     const namedBlocks = options.rejected === 'annex' ? allBlocks : allBlocks.filter((block) => !isLeftOut(block));
     body.push(registerTable(register, namedBlocks));
   }
+  const remarksAnnex = isAgreed ? (snapshot.remarksAnnex ?? null) : null;
+  if (remarksAnnex !== null) {
+    annexNumber += 1;
+    body.push(numbering.unnumbered(1, `Załącznik nr ${annexNumber}. ${REMARKS_TABLE_TITLE}`), note(remarksAnnexNote(remarksAnnex)), remarksTableBlock(remarksAnnex.remarks));
+  }
 
   const title = textOf(plan.title) || 'Plan';
   const titlePage = buildTitlePage(plan, snapshot.version, generatedAt);
@@ -110,6 +117,12 @@ export function buildExportDocument({ snapshot, options, generatedAt }: ExportIn
     contentsTitle: L.contents,
     body,
   };
+}
+
+/** Which consultation the annexed table comes from: its number, dates, the version consulted and how many remarks. */
+function remarksAnnexNote(annex: RemarksAnnex): string {
+  const version = annex.consultedAgreedNumber === null ? annex.consultedVersionName : `wersji uzgodnionej nr ${annex.consultedAgreedNumber}`;
+  return `Konsultacje nr ${annex.consultationNumber} od ${formatLongDate(annex.startsOn)} do ${formatLongDate(annex.endsOn)}, dotyczące ${version}; liczba zgłoszonych uwag: ${annex.remarks.length}. Stanowiska zespołu jak w dniu uzgodnienia tej wersji.`;
 }
 
 function blocksToExport(blocks: PlanBlock[], context: BlockExportContext, numbering: HeadingNumbering): ExportBlock[] {

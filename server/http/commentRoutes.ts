@@ -12,6 +12,7 @@ const anchor = z.discriminatedUnion('kind', [
 ]);
 const threadBody = z.object({ anchor, body, mentions });
 const replyBody = z.object({ body, mentions });
+const suggestionCommentBody = z.object({ suggestionId: z.string().min(1).max(100), authorId: z.string().min(1).max(100), body, mentions });
 const editBody = z.object({ body });
 
 export function commentRoutes(comments: CommentService) {
@@ -26,6 +27,12 @@ export function commentRoutes(comments: CommentService) {
       const { user } = request;
       const { id } = idParams.parse(request.params);
       return reply.status(201).send({ thread: await comments.createThread(id, user, threadBody.parse(request.body)) });
+    });
+
+    app.post('/plans/:id/suggestion-threads', async (request, reply) => {
+      const { user } = request;
+      const { id } = idParams.parse(request.params);
+      return reply.status(201).send({ thread: await comments.commentOnSuggestion(id, user, suggestionCommentBody.parse(request.body)) });
     });
 
     app.post('/threads/:id/comments', async (request, reply) => {

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { VersionService } from '../versions/VersionService.js';
+import type { User } from '../accounts/AccountService.js';
+import type { RemarksAnnex } from '../../shared/consultations/RemarksAnnex.js';
 import { planToProseMirror } from '../../shared/planJson/planToProseMirror.js';
 import { idParams } from './schemas.js';
 
@@ -11,9 +13,16 @@ const agreedBody = z.object({
   name: z.string().trim().min(1).max(200).default('Wersja uzgodniona przez zespół'),
   decisionDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
   decisionReference: z.string().trim().min(1, 'is required').max(500),
+  /** A closed consultation whose remarks table the version annexes. */
+  annexRemarksOf: z.string().min(1).max(100).optional(),
 });
 
-export function versionRoutes(versions: VersionService) {
+export interface VersionRoutesOptions {
+  /** The remarks table a version annexes, checked by the consultations (closed, every remark answered). */
+  remarksAnnexOf: (planId: string, consultationId: string, user: User) => Promise<RemarksAnnex>;
+}
+
+export function versionRoutes(versions: VersionService, options: VersionRoutesOptions) {
   return async (app: FastifyInstance): Promise<void> => {
     app.get('/plans/:id/versions', async (request) => {
       const { user } = request;
@@ -57,7 +66,9 @@ export function versionRoutes(versions: VersionService) {
     app.post('/plans/:id/agreed-versions', async (request, reply) => {
       const { user } = request;
       const { id } = idParams.parse(request.params);
-      return reply.status(201).send({ version: await versions.freeze(id, user, agreedBody.parse(request.body)) });
+      const { annexRemarksOf, ...decision } = agreedBody.parse(request.body);
+      const remarksAnnex = annexRemarksOf === undefined ? {} : { remarksAnnex: () => options.remarksAnnexOf(id, annexRemarksOf, user) };
+      return reply.status(201).send({ version: await versions.freeze(id, user, { ...decision, ...remarksAnnex }) });
     });
   };
 }

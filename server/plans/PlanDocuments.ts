@@ -11,6 +11,7 @@ import { planSchema } from '../../shared/schema/planExtensions.js';
 import type { DocumentRegistry } from '../sync/DocumentRegistry.js';
 import type { SharedDocument } from '../sync/SharedDocument.js';
 import { findPlanBlock, findPlanBlocks, type PlanBlockReference } from './findPlanBlock.js';
+import { findPlanSuggestion, type PlanSuggestionReference } from './findPlanSuggestion.js';
 import { upgradePlanDocument } from './migrations/upgradePlanDocument.js';
 
 /** The draft at one moment: its committed Yjs state and the plan it holds. */
@@ -92,6 +93,11 @@ export class PlanDocuments {
   /** The typed blocks of the draft with these ids (those found). */
   async findBlocks(planId: string, blockIds: ReadonlySet<string>): Promise<Map<string, PlanBlockReference>> {
     return findPlanBlocks(await this.live(planId), blockIds);
+  }
+
+  /** A suggestion in the draft by its author and id, or null once none of its text is left. */
+  async findSuggestion(planId: string, authorId: string, suggestionId: string): Promise<PlanSuggestionReference | null> {
+    return findPlanSuggestion(await this.live(planId), authorId, suggestionId);
   }
 
   private live(planId: string): Promise<SharedDocument> {

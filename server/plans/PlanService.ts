@@ -123,6 +123,16 @@ export class PlanService {
     return { plan, role };
   }
 
+  /** The members of the plan's team who may edit its text (the one rule of contentAccessFor): who may be responsible for a section. */
+  async editorIds(planId: string): Promise<Set<string>> {
+    const plan = await this.find(planId);
+    if (!plan) throw notFound('Plan not found');
+    const workspace = await this.workspaces.get(plan.workspaceId);
+    const settings = { advisorsSuggestOnly: workspace?.advisorsSuggestOnly ?? false };
+    const members = await this.workspaces.members(plan.workspaceId);
+    return new Set(members.filter((member) => contentAccessFor(member.role, settings) === 'edit').map((member) => member.userId));
+  }
+
   /** What the user may do to the plan's text (shared/workspace/contentAccess.ts): the one rule behind WebSocket writes and restores. */
   async contentAccessOf(planId: string, user: User): Promise<ContentAccess> {
     const { plan, role } = await this.getForUser(planId, user);

@@ -3,7 +3,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import type { WebSocket, RawData } from 'ws';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import type { AccessMode } from '../../shared/protocol/accessMode.js';
-import { encodeAccessMode } from '../../shared/protocol/encodeMessage.js';
+import { encodeAccessMode, encodePresenceColor } from '../../shared/protocol/encodeMessage.js';
 import { encodeDocumentSize, encodeSaveConfirmed, encodeStorageStatus, encodeWriteRefused } from '../../shared/protocol/encodeMessage.js';
 import {
   ClientTooSlow,
@@ -139,6 +139,8 @@ export class ClientConnection implements DocumentPeer, MessageSource {
     // itself synced (a cold load's stored bytes reach it before the server holds the document)
     // must already know whether it may write.
     this.send(encodeAccessMode(this.currentAccessMode));
+    // The colour may differ from the user's usual one (taken by someone present): their suggestions use this one.
+    this.send(encodePresenceColor(this.identity.color));
     // Registered before the document's callback, so on a document that is
     // already loaded attach runs first and this finds nothing to do.
     options.document.then(this.attach, (error: unknown) => {

@@ -13,11 +13,15 @@ import type { OpenProposal, PlanVersion } from '../../shared/versions/PlanVersio
 import type { DecisionRecord, ProposalStatus } from '../../shared/deliberation/ProposalState.js';
 import { PROPOSAL_BLOCK_TYPES } from '../../shared/deliberation/ProposalState.js';
 import type { Plan } from '../../shared/domain/Plan.js';
+import { findIneligibleResponsibles } from './findIneligibleResponsibles.js';
+import type { RemarksAnnex } from '../../shared/consultations/RemarksAnnex.js';
 
 /** Everything an export or a comparison needs about one moment of a plan. */
 export interface VersionSnapshot extends PlanSnapshot {
   register: DecisionRecord[];
   version: PlanVersion | null;
+  /** An agreed version's annexed remarks table, as it was when the version was frozen (absent or null: none). */
+  remarksAnnex?: RemarksAnnex | null;
 }
 
 interface VersionRow {
@@ -36,6 +40,7 @@ interface VersionRow {
   decision_date: string | null;
   decision_reference: string | null;
   content_hash: string;
+  remarks_annex: string | null;
 }
 
 export interface VersionServiceOptions {
@@ -80,7 +85,12 @@ export class VersionService {
     return findOpenProposals(await this.snapshotOf(planId, DRAFT));
   }
 
-  async freeze(planId: string, user: User, input: { name: string; decisionDate: string; decisionReference: string }): Promise<PlanVersion> {
+  /** `remarksAnnex` is read only once the chair's right to freeze and the plan's state are checked. */
+  async freeze(
+    planId: string,
+    user: User,
+    input: { name: string; decisionDate: string; decisionReference: string; remarksAnnex?: () => Promise<RemarksAnnex> },
+  ): Promise<PlanVersion> {
     const { role } = await this.options.plans.getForUser(planId, user);
     if (!can(role, 'version.freeze')) throw forbidden('Only the chair freezes the agreed version');
     const draft = await this.draftSnapshot(planId);
@@ -93,6 +103,16 @@ export class VersionService {
         changed,
       });
     }
+    // The responsible person is an attribute any editor's client writes into the document, and roles change
+    // afterwards: the version that goes out as agreed is where the server holds the rule.
+    const ineligible = findIneligibleResponsibles(draft.plan, await this.options.plans.editorIds(planId));
+    if (ineligible.length > 0) {
+      const titles = ineligible.map((section) => `'${section.sectionTitle}'`).join(', ');
+      throw new AppError(409, 'ineligibleResponsible', `The responsible person of ${ineligible.length} section(s) may not edit the plan: ${titles}; choose a member who may edit`, {
+        sections: ineligible,
+      });
+    }
+    const remarksAnnex = input.remarksAnnex === undefined ? null : await input.remarksAnnex();
     const previous = await this.options.database.get<{ number: number | null }>(
       'SELECT MAX(agreed_number) AS number FROM plan_versions WHERE plan_id = ?',
       [planId],
@@ -103,6 +123,7 @@ export class VersionService {
       note: '',
       ...draft,
       agreed: { number: (previous?.number ?? 0) + 1, decisionDate: input.decisionDate, decisionReference: input.decisionReference },
+      remarksAnnex,
     });
   }
 
@@ -131,13 +152,14 @@ export class VersionService {
   }
 
   async snapshotOf(planId: string, versionId: string): Promise<VersionSnapshot> {
-    if (versionId === DRAFT) return { ...(await this.draftSnapshot(planId)), version: null };
+    if (versionId === DRAFT) return { ...(await this.draftSnapshot(planId)), version: null, remarksAnnex: null };
     const row = await this.versionRow(planId, versionId);
     return {
       plan: this.options.documents.planOfState(asUint8Array(row.state)),
       statuses: JSON.parse(row.statuses) as Record<string, ProposalStatus>,
       register: JSON.parse(row.register) as DecisionRecord[],
       version: toVersion(row),
+      remarksAnnex: remarksAnnexOf(row),
     };
   }
 
@@ -165,20 +187,23 @@ export class VersionService {
       statuses: Record<string, ProposalStatus>;
       register: DecisionRecord[];
       agreed?: { number: number; decisionDate: string; decisionReference: string };
+      remarksAnnex?: RemarksAnnex | null;
     },
   ): Promise<PlanVersion> {
     const id = newId();
-    const contentHash = createHash('sha256')
-      .update(JSON.stringify({ plan: input.plan, statuses: input.statuses, register: input.register }))
-      .digest('hex');
+    const remarksAnnex = input.remarksAnnex ?? null;
+    // The annex is part of what was agreed; versions without one keep the hash they always had.
+    const hashed = { plan: input.plan, statuses: input.statuses, register: input.register, ...(remarksAnnex === null ? {} : { remarksAnnex }) };
+    const contentHash = createHash('sha256').update(JSON.stringify(hashed)).digest('hex');
     await this.options.database.run(
       `INSERT INTO plan_versions (id, plan_id, kind, name, note, state, statuses, register, created_by, created_at,
-         agreed_number, decision_date, decision_reference, content_hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         agreed_number, decision_date, decision_reference, content_hash, remarks_annex)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         id, planId, input.kind, input.name, input.note, Buffer.from(input.state), JSON.stringify(input.statuses),
         JSON.stringify(input.register), user.id, Date.now(), input.agreed?.number ?? null,
         input.agreed?.decisionDate ?? null, input.agreed?.decisionReference ?? null, contentHash,
+        remarksAnnex === null ? null : JSON.stringify(remarksAnnex),
       ],
     );
     const version = toVersion(await this.versionRow(planId, id));
@@ -230,5 +255,14 @@ function toVersion(row: VersionRow): PlanVersion {
         ? { number: row.agreed_number, decisionDate: row.decision_date ?? '', decisionReference: row.decision_reference ?? '' }
         : null,
     contentHash: row.content_hash,
+    remarksAnnex: annexSummary(remarksAnnexOf(row)),
   };
+}
+
+function remarksAnnexOf(row: VersionRow): RemarksAnnex | null {
+  return row.remarks_annex === null ? null : (JSON.parse(row.remarks_annex) as RemarksAnnex);
+}
+
+function annexSummary(annex: RemarksAnnex | null): PlanVersion['remarksAnnex'] {
+  return annex === null ? null : { consultationId: annex.consultationId, consultationNumber: annex.consultationNumber, remarkCount: annex.remarks.length };
 }

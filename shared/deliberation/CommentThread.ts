@@ -1,7 +1,11 @@
-/** Where a thread points: a text range (Yjs relative positions, base64) or a whole block. */
+/**
+ * Where a thread points: a text range (Yjs relative positions, base64), a whole block, or a
+ * suggestion (its id and author, as in the suggestion marks; the quote is its text as the server read it).
+ */
 export type CommentAnchor =
   | { kind: 'range'; start: string; end: string; quote: string }
-  | { kind: 'block'; blockId: string; quote: string };
+  | { kind: 'block'; blockId: string; quote: string }
+  | { kind: 'suggestion'; suggestionId: string; authorId: string; quote: string };
 
 export interface Comment {
   id: string;

@@ -25,6 +25,13 @@ export function encodeAccessMode(mode: AccessMode): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+export function encodePresenceColor(color: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.PresenceColor);
+  encoding.writeVarString(encoder, color);
+  return encoding.toUint8Array(encoder);
+}
+
 export function encodeWriteRefused(reason: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.WriteRefused);

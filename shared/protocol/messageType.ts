@@ -21,6 +21,8 @@ export const MessageType = {
   StorageStatus: 105,
   /** server → client: the plan nears its size limit (varUint bytes, varUint maximum); sent from 80 % on, in 5 % steps, and once more when it falls back below */
   DocumentSize: 106,
+  /** server → client: the caret colour the server gave this connection, as others see it (varString #rrggbb); the client marks its suggestions in it */
+  PresenceColor: 107,
 } as const;
 
 export type MessageTypeValue = (typeof MessageType)[keyof typeof MessageType];

@@ -12,8 +12,10 @@ export interface PlanVersion {
   createdAt: number;
   /** Agreed versions only: their number within the plan, the decision and the content hash. */
   agreed: { number: number; decisionDate: string; decisionReference: string } | null;
-  /** SHA-256 of the snapshot's plan JSON, recorded statuses and register. */
+  /** SHA-256 of the snapshot's plan JSON, recorded statuses and register (and the remarks annex, when there is one). */
   contentHash: string;
+  /** Agreed versions only: the consultation whose remarks table the version annexes, if any. */
+  remarksAnnex: { consultationId: string; consultationNumber: number; remarkCount: number } | null;
 }
 
 /** A proposal block that still blocks freezing an agreed version. */

@@ -3,7 +3,7 @@ import { CARET_COLORS, colorForUser } from '../../shared/presence/colorForUser.j
 import { PresenceColors } from '../../server/auth/PresenceColors.js';
 import { startTestServer } from '../helpers/startTestServer.js';
 import { createTeam } from '../helpers/teamFixture.js';
-import { waitForSync } from '../helpers/connectClient.js';
+import { connectClient, waitForSync } from '../helpers/connectClient.js';
 import { waitFor } from '../helpers/waitFor.js';
 
 /** User ids whose preferred colours are all the same, so only the assignment can tell them apart. */
@@ -70,5 +70,28 @@ describe('caret colours', () => {
     await waitFor(() => colorsSeen().length === names.length - 1, { message: 'the observer never saw everyone' });
     expect(new Set(colorsSeen()).size).toBe(names.length - 1);
     expect(colorsSeen().every((color) => (CARET_COLORS as readonly string[]).includes(color))).toBe(true);
+  });
+
+  it('each connection is told the colour the server stamps on it, the one the others see', async () => {
+    const server = await startTestServer({ authenticate: 'sessions' });
+    const team = await createTeam(server, { Anna: 'chair', Bartek: 'member' });
+    const [anna, bartek] = [team.connect('Anna'), team.connect('Bartek')];
+    await Promise.all([anna, bartek].map((client) => waitForSync(client)));
+    for (const client of [anna, bartek]) client.provider.awareness.setLocalStateField('cursor', null);
+    const seenBy = (observer: typeof anna, other: typeof anna): string | undefined =>
+      (observer.provider.awareness.getStates().get(other.doc.clientID)?.['user'] as { color?: string } | undefined)?.color;
+    await waitFor(() => seenBy(anna, bartek) !== undefined && seenBy(bartek, anna) !== undefined, { message: 'presence never arrived' });
+    await waitFor(() => anna.channel.state.presenceColor !== null && bartek.channel.state.presenceColor !== null, { message: 'no PresenceColor message' });
+    expect(anna.channel.state.presenceColor).toBe(seenBy(bartek, anna));
+    expect(bartek.channel.state.presenceColor).toBe(seenBy(anna, bartek));
+  });
+
+  it('the colour told is the granted one, not the user’s usual colour', async () => {
+    const granted = CARET_COLORS.find((color) => color !== colorForUser('visitor:Ola')) ?? '#0e7490';
+    const server = await startTestServer({ authenticate: async () => ({ identity: { userId: 'visitor:Ola', name: 'Ola', color: granted }, accessMode: 'read-write' }) });
+    const client = connectClient(server.collabUrl, 'plan-colour');
+    await waitForSync(client);
+    await waitFor(() => client.channel.state.presenceColor !== null, { message: 'no PresenceColor message' });
+    expect(client.channel.state.presenceColor).toBe(granted);
   });
 });

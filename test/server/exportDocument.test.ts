@@ -31,7 +31,7 @@ function input(overrides: Partial<ExportInput['snapshot']> = {}, rejected: 'omit
 
 const agreed: PlanVersion = {
   id: 'v1', planId: 'p', kind: 'agreed', name: 'Uzgodniona', note: '', createdBy: 'u', createdByName: 'Anna', createdAt: generatedAt.getTime(),
-  agreed: { number: 2, decisionDate: '2026-03-12', decisionReference: 'protokół nr 4' }, contentHash: 'a'.repeat(64),
+  agreed: { number: 2, decisionDate: '2026-03-12', decisionReference: 'protokół nr 4' }, contentHash: 'a'.repeat(64), remarksAnnex: null,
 };
 
 const headings = (document: ExportDocument): ExportHeading[] => document.body.filter((block): block is ExportHeading => block.kind === 'heading');

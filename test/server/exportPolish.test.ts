@@ -87,7 +87,7 @@ describe('the annex line names the adopting body in the genitive', () => {
 describe('the cover states the status of what the file is', () => {
   const agreed: PlanVersion = {
     id: 'v1', planId: 'p', kind: 'agreed', name: 'Uzgodniona', note: '', createdBy: 'u', createdByName: 'Anna', createdAt: Date.UTC(2026, 11, 1),
-    agreed: { number: 1, decisionDate: '2026-12-01', decisionReference: 'protokół nr 7' }, contentHash: 'a'.repeat(64),
+    agreed: { number: 1, decisionDate: '2026-12-01', decisionReference: 'protokół nr 7' }, contentHash: 'a'.repeat(64), remarksAnnex: null,
   };
   const statusOf = (status: string, version: PlanVersion | null, adoption?: Record<string, unknown>): string | undefined => {
     const file = planFile();

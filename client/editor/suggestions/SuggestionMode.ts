@@ -11,6 +11,8 @@ import { suggestionPluginKey } from './suggestionMeta.js';
 
 export interface SuggestionModeOptions {
   author: SuggestionAuthor;
+  /** The author's caret colour now (the server may give another than at start), read at each suggestion. */
+  currentColor: (() => string) | null;
   /** Suggest-only members: always suggesting, the toggle does nothing. */
   isSuggestOnly: boolean;
 }
@@ -46,7 +48,7 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions, Suggestion
   name: 'suggestionMode',
 
   addOptions() {
-    return { author: { id: '', name: '', color: '#6b7280' }, isSuggestOnly: false };
+    return { author: { id: '', name: '', color: '#6b7280' }, currentColor: null, isSuggestOnly: false };
   },
 
   addStorage() {
@@ -93,7 +95,8 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions, Suggestion
 
   addProseMirrorPlugins() {
     const storage = this.storage;
-    const author = this.options.author;
+    const { author: start, currentColor } = this.options;
+    const authorNow = (): SuggestionAuthor => (currentColor === null ? start : { ...start, color: currentColor() });
     const isSuggesting = (): boolean => storage.isSuggesting;
     const dispatchSuggested = (view: EditorView, build: (tr: Transaction) => void): boolean => {
       const tr = view.state.tr;
@@ -107,7 +110,7 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions, Suggestion
       if (!selection.empty) {
         const { from, to } = selection;
         return dispatchSuggested(view, (tr) => {
-          suggestDeletion(tr, from, to, author);
+          suggestDeletion(tr, from, to, authorNow());
           tr.setSelection(TextSelection.create(tr.doc, direction < 0 ? tr.mapping.map(from) : tr.mapping.map(to)));
         });
       }
@@ -128,7 +131,7 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions, Suggestion
       const from = direction < 0 ? pos - 1 : pos;
       const to = direction < 0 ? pos : pos + 1;
       return dispatchSuggested(view, (tr) => {
-        suggestDeletion(tr, from, to, author);
+        suggestDeletion(tr, from, to, authorNow());
         tr.setSelection(TextSelection.create(tr.doc, direction < 0 ? tr.mapping.map(from) : tr.mapping.map(to)));
       });
     };
@@ -144,7 +147,7 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions, Suggestion
           handleTextInput: (view, from, to, text) => {
             if (!isSuggesting()) return false;
             return dispatchSuggested(view, (tr) => {
-              const end = suggestReplacement(tr, from, to, text, author);
+              const end = suggestReplacement(tr, from, to, text, authorNow());
               tr.setSelection(TextSelection.create(tr.doc, end));
             });
           },
@@ -160,7 +163,7 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions, Suggestion
             if (text === '') return true;
             const { from, to } = view.state.selection;
             return dispatchSuggested(view, (tr) => {
-              const end = suggestReplacement(tr, from, to, text, author);
+              const end = suggestReplacement(tr, from, to, text, authorNow());
               tr.setSelection(TextSelection.create(tr.doc, end));
             });
           },

@@ -178,4 +178,14 @@ export const SERVICE_MIGRATIONS: readonly string[] = [
     UNIQUE (consultation_id, number)
   );
   `,
+  // A comment thread on a suggestion (issue 15), as SQLite migration suggestionThreads.
+  `
+  ALTER TABLE comment_threads ADD COLUMN suggestion_id text;
+  ALTER TABLE comment_threads ADD COLUMN suggestion_author_id text;
+  CREATE UNIQUE INDEX comment_threads_by_suggestion ON comment_threads (plan_id, suggestion_author_id, suggestion_id) WHERE suggestion_id IS NOT NULL;
+  `,
+  // An agreed version's annexed remarks table (issue 15), as SQLite migration remarksAnnex.
+  `
+  ALTER TABLE plan_versions ADD COLUMN remarks_annex text;
+  `,
 ];

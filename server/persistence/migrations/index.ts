@@ -1,4 +1,6 @@
 import { consultationsMigration, remarkSuggestionMigration } from './consultations.js';
+import { suggestionThreadsMigration } from './suggestionThreads.js';
+import { remarksAnnexMigration } from './remarksAnnex.js';
 
 /**
  * Schema migrations, applied in order; `user_version` records how many ran.
@@ -183,4 +185,6 @@ export const migrations: readonly string[] = [
   `
   CREATE INDEX users_by_lower_email ON users (lower(email));
   `,
+  suggestionThreadsMigration,
+  remarksAnnexMigration,
 ];
