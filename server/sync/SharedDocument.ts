@@ -470,6 +470,13 @@ export class SharedDocument extends Y.Doc {
     if (typedOrigin?.source === 'persistence') return;
     this.fullState = null;
     this.syncStep2Frames.clear();
+    if (typedOrigin?.source === 'instance') {
+      // Committed by another instance already: its peers here need not wait behind this instance's
+      // own commit in flight (that wait was the two-instance p99 tail, docs/performance.md).
+      this.estimatedBytes += update.byteLength;
+      if (this.failure === null) this.broadcastBatch([{ update, origin: typedOrigin }], update);
+      return;
+    }
     this.pendingUpdates.push({ update, origin: typedOrigin });
     void this.scheduleFlush().catch(() => undefined);
   };
