@@ -515,15 +515,11 @@ export class SharedDocument extends Y.Doc {
     const batch = this.pendingUpdates;
     this.pendingUpdates = [];
     if (batch.length === 0) return;
+    // Only this instance's updates are here: what another instance committed is forwarded in handleUpdate.
     const merged = mergeBatch(batch);
-    // What another instance committed is in the shared store already; only this instance's part is appended and published.
-    const local = batch.filter((entry) => entry.origin?.source !== 'instance');
-    if (local.length > 0) {
-      const mergedLocal = local.length === batch.length ? merged : mergeBatch(local);
-      await this.appendUntilStored(mergedLocal);
-      this.options.onCommitted?.(mergedLocal);
-      this.appendsSinceCompaction += 1;
-    }
+    await this.appendUntilStored(merged);
+    this.options.onCommitted?.(merged);
+    this.appendsSinceCompaction += 1;
     this.estimatedBytes += merged.byteLength;
     this.broadcastBatch(batch, merged);
     this.reportSizeIfNearLimit();
