@@ -13,7 +13,7 @@ import { RawDocumentDatabase, plansDatabasePath } from '../helpers/RawDocumentDa
 import { SqliteDocumentStore } from '../../server/persistence/SqliteDocumentStore.js';
 import type { DocumentStore } from '../../server/persistence/DocumentStore.js';
 import { DocumentRegistry } from '../../server/sync/DocumentRegistry.js';
-import { planDocumentUpgrade } from '../../server/plans/migrations/upgradePlanDocument.js';
+import { planDocumentUpgrade } from '../../server/plans/migrations/planDocumentUpgrade.js';
 import { silentLogger } from '../../server/log.js';
 import type { DocumentPeer } from '../../server/sync/SharedDocument.js';
 import type { CloseEvent } from '../../shared/protocol/closeCodes.js';
