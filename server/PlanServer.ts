@@ -57,7 +57,7 @@ import { publicConsultationRoutes } from './http/publicConsultationRoutes.js';
 import { ConsultationService } from './consultations/ConsultationService.js';
 import { SlidingWindowLimit } from './limits/SlidingWindowLimit.js';
 import { PlanDocuments } from './plans/PlanDocuments.js';
-import { planDocumentUpgrade } from './plans/migrations/upgradePlanDocument.js';
+import { planDocumentUpgrade } from './plans/migrations/planDocumentUpgrade.js';
 
 /** How soon after an edit clients learn that an agreed block changed (see AgreementWatcher). */
 const AGREEMENT_CHECK_INTERVAL_MS = 250;

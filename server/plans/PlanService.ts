@@ -9,10 +9,10 @@ import type { PlanKind } from '../../shared/domain/taxonomy.js';
 import type { PlanInput } from '../../shared/plans/PlanInput.js';
 import type { PlanPatch } from '../../shared/plans/PlanPatch.js';
 import type { PlanRecord, PlanStatus } from '../../shared/plans/PlanRecord.js';
-import { importPlan } from '../../shared/planJson/importPlan.js';
 import { formatImportError } from '../../shared/planJson/ImportError.js';
 import { AppError } from '../errors.js';
 import type { PlanDocuments } from './PlanDocuments.js';
+import { loadPlanDocumentCode } from './loadPlanDocumentCode.js';
 import { planContentForRecord } from './planContentForRecord.js';
 import { contentAccessFor, type ContentAccess } from '../../shared/workspace/contentAccess.js';
 
@@ -68,6 +68,7 @@ export class PlanService {
   /** Validates a plan file completely before creating anything; errors name the path. */
   async importFile(workspaceId: string, user: User, file: unknown): Promise<PlanRecord> {
     await this.workspaces.requireRole(workspaceId, user, 'plan.manage');
+    const { importPlan } = await loadPlanDocumentCode();
     const result = importPlan(file);
     if (!result.ok) {
       const shown = result.errors.slice(0, 5).map(formatImportError).join('; ');

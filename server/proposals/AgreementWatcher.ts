@@ -3,7 +3,7 @@ import { parseDocumentName } from '../../shared/documentName.js';
 import { agreedBlockContent } from '../../shared/deliberation/agreedBlockContent.js';
 import type { Logger } from '../log.js';
 import { describeError } from '../log.js';
-import { findPlanBlocks } from '../plans/findPlanBlock.js';
+import { loadPlanDocumentCode } from '../plans/loadPlanDocumentCode.js';
 import { blockContentHash } from './blockContentHash.js';
 import type { ProposalService } from './ProposalService.js';
 import type { AnnouncedAgreement, AnnouncedAgreements } from './AnnouncedAgreements.js';
@@ -69,6 +69,7 @@ export class AgreementWatcher {
   private async check(planId: string, document: Y.Doc, isWatching: () => boolean): Promise<void> {
     try {
       const agreements = await this.options.proposals.agreementsOf(planId);
+      const { findPlanBlocks } = await loadPlanDocumentCode();
       // Destroyed while the agreements were read: nothing to tell, and nothing to remember.
       if (!isWatching()) {
         this.options.proposals.forgetAgreements(planId);

@@ -16,8 +16,10 @@ export interface DocumentSchemaUpgrade {
   isStoredStateCurrent(parts: readonly Uint8Array[]): boolean;
   needsUpgrade(doc: Y.Doc): boolean;
   /**
-   * Converts the document in place; runs inside the one server transaction
-   * that is persisted like any edit. Returns what to log about it.
+   * The conversion, loaded on first use (it may need code the listening
+   * server does not load at start). It converts the document in place and
+   * runs inside the one server transaction that is persisted like any edit;
+   * it returns what to log about it. A rejection fails that document's load.
    */
-  upgrade(doc: Y.Doc): Record<string, unknown>;
+  loadUpgrade(): Promise<(doc: Y.Doc) => Record<string, unknown>>;
 }

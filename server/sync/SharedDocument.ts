@@ -185,6 +185,8 @@ export class SharedDocument extends Y.Doc {
   private async upgradeSchema(isNew: boolean): Promise<void> {
     const { schemaUpgrade, store } = this.options;
     if (!schemaUpgrade.needsUpgrade(this)) return;
+    // Before the store's lock: loading the code must not hold up other instances.
+    const upgradeDocument = await schemaUpgrade.loadUpgrade();
     const upgrade = async (): Promise<void> => {
       // What other instances stored after this one read the document (no one is attached yet).
       if (store.exclusively) this.applyStoredParts(await store.loadParts(this.name));
@@ -192,7 +194,7 @@ export class SharedDocument extends Y.Doc {
       if (!schemaUpgrade.needsUpgrade(this)) return;
       let details: Record<string, unknown> = {};
       this.transactAsServer(isNew ? 'document schema recorded' : 'document schema upgrade', () => {
-        details = schemaUpgrade.upgrade(this);
+        details = upgradeDocument(this);
       });
       await this.whenPersisted();
       if (!isNew) this.options.log.info('document schema upgraded', { document: this.name, ...details });

@@ -155,7 +155,7 @@ export class VersionService {
     if (versionId === DRAFT) return { ...(await this.draftSnapshot(planId)), version: null, remarksAnnex: null };
     const row = await this.versionRow(planId, versionId);
     return {
-      plan: this.options.documents.planOfState(asUint8Array(row.state)),
+      plan: await this.options.documents.planOfState(asUint8Array(row.state)),
       statuses: JSON.parse(row.statuses) as Record<string, ProposalStatus>,
       register: JSON.parse(row.register) as DecisionRecord[],
       version: toVersion(row),

@@ -10,7 +10,7 @@ import type { DocumentStore } from '../../server/persistence/DocumentStore.js';
 import { SqliteDocumentStore } from '../../server/persistence/SqliteDocumentStore.js';
 import { DocumentRegistry } from '../../server/sync/DocumentRegistry.js';
 import type { DocumentPeer, SharedDocument } from '../../server/sync/SharedDocument.js';
-import { planDocumentUpgrade } from '../../server/plans/migrations/upgradePlanDocument.js';
+import { planDocumentUpgrade } from '../../server/plans/migrations/planDocumentUpgrade.js';
 import { silentLogger } from '../../server/log.js';
 import { waitFor } from '../helpers/waitFor.js';
 

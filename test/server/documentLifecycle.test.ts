@@ -13,9 +13,11 @@ import { RawDocumentDatabase, plansDatabasePath } from '../helpers/RawDocumentDa
 import { SqliteDocumentStore } from '../../server/persistence/SqliteDocumentStore.js';
 import type { DocumentStore } from '../../server/persistence/DocumentStore.js';
 import { DocumentRegistry } from '../../server/sync/DocumentRegistry.js';
-import { planDocumentUpgrade } from '../../server/plans/migrations/upgradePlanDocument.js';
+import { planDocumentUpgrade } from '../../server/plans/migrations/planDocumentUpgrade.js';
 import { silentLogger } from '../../server/log.js';
 import type { DocumentPeer } from '../../server/sync/SharedDocument.js';
+import type { DocumentSchemaUpgrade } from '../../server/sync/DocumentSchemaUpgrade.js';
+import { DOCUMENT_SCHEMA_VERSION, readDocumentSchemaVersion } from '../../shared/documentSchema.js';
 import type { CloseEvent } from '../../shared/protocol/closeCodes.js';
 
 describe('documents in memory', () => {
@@ -119,6 +121,34 @@ describe('a write that cannot be committed', () => {
     const reloaded = await registry.acquire(name);
     expect(reloaded).not.toBe(document);
     expect(reloaded.getXmlFragment('content').length).toBe(0);
+    await registry.closeAll(PersistenceFailed);
+  });
+});
+
+describe('a schema upgrade whose code cannot be loaded', () => {
+  it('fails only that document load, with the error, writes nothing, and the next load upgrades', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plan-editor-schema-load-'));
+    const store = await SqliteDocumentStore.open({ filename: path.join(dataDir, 'plans.sqlite') });
+    onTestFinished(async () => {
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    });
+    // The real upgrade, except that loading its code fails once (what a missing or broken module does).
+    let failuresLeft = 1;
+    const schemaUpgrade: DocumentSchemaUpgrade = {
+      ...planDocumentUpgrade,
+      loadUpgrade: () =>
+        failuresLeft-- > 0 ? Promise.reject(new Error('the plan document schema could not be loaded: gone')) : planDocumentUpgrade.loadUpgrade(),
+    };
+    const registry = new DocumentRegistry({ store, log: silentLogger, unloadDelayMs: 50, compactAfterAppends: 100, handoffMaxWaitMs: 1_000, schemaUpgrade });
+    const name = formatDocumentName('plan-schema-load');
+
+    await expect(registry.acquire(name)).rejects.toThrow('the plan document schema could not be loaded: gone');
+    expect(registry.loadedCount).toBe(0);
+    expect(await store.loadParts(name)).toEqual([]);
+
+    const document = await registry.acquire(name);
+    expect(readDocumentSchemaVersion(document)).toBe(DOCUMENT_SCHEMA_VERSION);
     await registry.closeAll(PersistenceFailed);
   });
 });

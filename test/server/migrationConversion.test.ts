@@ -8,7 +8,8 @@ import { PLAN_META_FIELD } from '../../shared/planJson/planMetaField.js';
 import { readContentFragment } from '../../shared/planJson/readContentFragment.js';
 import { readPlanFromYDoc } from '../../shared/planJson/readPlanFromYDoc.js';
 import { writePlanToYDoc } from '../../shared/planJson/writePlanToYDoc.js';
-import { needsPlanDocumentUpgrade, upgradePlanDocument } from '../../server/plans/migrations/upgradePlanDocument.js';
+import { needsPlanDocumentUpgrade } from '../../server/plans/migrations/needsPlanDocumentUpgrade.js';
+import { upgradePlanDocument } from '../../server/plans/migrations/upgradePlanDocument.js';
 import { storedStateIsCurrent } from '../../server/plans/migrations/storedStateIsCurrent.js';
 
 /** Every field of an old direction, as the attribute-shaped schema (document schema 1) stored it. */
