@@ -1,5 +1,3 @@
-import * as Y from 'yjs';
-import { connectBenchClient, whenSynced } from '../lib/connectBenchClient.js';
 import { LightClientPool } from '../lib/LightClientPool.js';
 import { summarizeLatencies, type LatencySummary } from '../lib/summarizeLatencies.js';
 import { temporaryDataDir } from '../lib/temporaryDataDir.js';
@@ -10,6 +8,8 @@ const EMPTY_UPDATE_BYTES = 2;
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/Scenario.js';
 import type { ResultTable } from '../lib/ResultTable.js';
 import { sideBySide } from '../lib/sideBySide.js';
+import { planStateBytes as measurePlanState } from '../lib/planStateBytes.js';
+import { sleep } from '../lib/sleep.js';
 
 export interface ManyPlansOptions {
   plans: number;
@@ -121,19 +121,4 @@ export class ManyPlansScenario implements Scenario {
       await dataDir.remove();
     }
   }
-}
-
-async function measurePlanState(serverUrl: string, plan: Parameters<typeof connectBenchClient>[1] | undefined): Promise<number> {
-  if (plan === undefined) return 0;
-  const client = connectBenchClient(serverUrl, plan, { name: 'Pomiar' });
-  try {
-    await whenSynced(client);
-    return Y.encodeStateAsUpdate(client.doc).byteLength;
-  } finally {
-    client.destroy();
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

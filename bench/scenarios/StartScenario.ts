@@ -1,13 +1,13 @@
-import * as Y from 'yjs';
-import { connectBenchClient, whenSynced } from '../lib/connectBenchClient.js';
 import { LightClientPool } from '../lib/LightClientPool.js';
 import { median } from '../lib/summarizeLatencies.js';
 import { temporaryDataDir } from '../lib/temporaryDataDir.js';
 import { templatePlanState } from '../lib/templatePlanState.js';
 import type { Scenario, ScenarioContext, ScenarioResult } from '../lib/Scenario.js';
-import type { PlanHandle, RunningServer, ServerTarget } from '../lib/ServerTarget.js';
+import type { PlanHandle, ServerTarget } from '../lib/ServerTarget.js';
 import type { Cell, ResultTable } from '../lib/ResultTable.js';
 import { sideBySide } from '../lib/sideBySide.js';
+import { planStateBytes } from '../lib/planStateBytes.js';
+import { sleep } from '../lib/sleep.js';
 
 export interface StartOptions {
   /** Timed starts per case. */
@@ -144,7 +144,7 @@ async function storePlans(target: ServerTarget, dataDir: string, count: number):
     const plans = await server.createPlans('Plan zapisany', count);
     const first = plans[0];
     if (first === undefined) return undefined;
-    const needsSeed = (await planStateBytes(server, first)) <= EMPTY_UPDATE_BYTES;
+    const needsSeed = (await planStateBytes(server.serverUrl, first)) <= EMPTY_UPDATE_BYTES;
     if (needsSeed) {
       const seedBase64 = Buffer.from(templatePlanState()).toString('base64');
       const connected = await pool.connect(server.serverUrl, first.framing, plans.map((plan) => ({ planId: plan.planId, headers: plan.headers, clients: 1, seedBase64 })), 60_000);
@@ -163,22 +163,8 @@ async function storePlans(target: ServerTarget, dataDir: string, count: number):
 async function readStoredPlan(target: ServerTarget, dataDir: string, plan: PlanHandle): Promise<number> {
   const server = await target.start({ dataDir });
   try {
-    return await planStateBytes(server, plan);
+    return await planStateBytes(server.serverUrl, plan);
   } finally {
     await server.stop();
   }
-}
-
-async function planStateBytes(server: RunningServer, plan: PlanHandle): Promise<number> {
-  const client = connectBenchClient(server.serverUrl, plan, { name: 'Pomiar' });
-  try {
-    await whenSynced(client);
-    return Y.encodeStateAsUpdate(client.doc).byteLength;
-  } finally {
-    client.destroy();
-  }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
