@@ -211,10 +211,10 @@ export class PlanServer {
       findBlock,
       findBlocks: (planId, blockIds) => documents.findBlocks(planId, blockIds),
     });
-    const localAnnounced = cluster ? null : new LocalAnnouncedAgreements();
+    const localAnnounced = new LocalAnnouncedAgreements();
     const watcher = new AgreementWatcher({
       proposals,
-      announced: cluster?.announcedAgreements ?? (localAnnounced as LocalAnnouncedAgreements),
+      announced: cluster?.announcedAgreements ?? localAnnounced,
       log,
       checkIntervalMs: AGREEMENT_CHECK_INTERVAL_MS,
     });
@@ -272,7 +272,7 @@ export class PlanServer {
       'liveAccess.plans': access.planCount,
       'presenceColors.plans': presenceColors.reservedPlanCount,
       'agreementWatcher.plans': watcher.watchedPlanCount,
-      'announcedAgreements.plans': localAnnounced?.planCount ?? 0,
+      'announcedAgreements.plans': localAnnounced.planCount,
       'proposals.cachedAgreements': proposals.cachedAgreementPlanCount,
     });
     return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, liveAccess: access, comments, proposals, versions }, database, log, exportWorkers, cluster, countPlanEntries);

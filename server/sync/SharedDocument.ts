@@ -475,8 +475,7 @@ export class SharedDocument extends Y.Doc {
     if (typedOrigin?.source === 'instance') {
       // Committed by another instance already: its peers here need not wait behind this instance's
       // own commit in flight (that wait was the two-instance p99 tail, docs/performance.md).
-      this.estimatedBytes += update.byteLength;
-      if (this.failure === null) this.broadcastBatch([{ update, origin: typedOrigin }], update);
+      if (this.failure === null) this.forward([{ update, origin: typedOrigin }], update);
       return;
     }
     this.pendingUpdates.push({ update, origin: typedOrigin });
@@ -522,10 +521,15 @@ export class SharedDocument extends Y.Doc {
     await this.appendUntilStored(merged);
     this.options.onCommitted?.(merged);
     this.appendsSinceCompaction += 1;
+    this.forward(batch, merged);
+    if (this.appendsSinceCompaction >= this.options.compactAfterAppends) void this.compact();
+  }
+
+  /** Committed updates reach the peers: counted towards the size, broadcast, and the size reported near the limit. */
+  private forward(batch: PendingUpdate[], merged: Uint8Array): void {
     this.estimatedBytes += merged.byteLength;
     this.broadcastBatch(batch, merged);
     this.reportSizeIfNearLimit();
-    if (this.appendsSinceCompaction >= this.options.compactAfterAppends) void this.compact();
   }
 
   /**
