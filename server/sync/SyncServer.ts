@@ -221,7 +221,7 @@ function adjustCount(counts: Map<string, number>, key: string, by: number): void
   else counts.delete(key);
 }
 
-/** The client announced the document schema this server speaks (`?schema=2`). */
+/** The client announced the document schema this server speaks (`?schema=3`). */
 function speaksCurrentSchema(url: URL): boolean {
   return url.searchParams.get(SCHEMA_CONNECTION_PARAM) === String(DOCUMENT_SCHEMA_VERSION);
 }

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import type { ProseMirrorMarkJson, ProseMirrorNodeJson } from '../domain/ProseMirrorNodeJson.js';
 import type { DroppedContent } from './DroppedContent.js';
-import { SUGGESTION_DELETION, SUGGESTION_INSERTION } from '../suggestions/SuggestionAttributes.js';
+import { SUGGESTION_DELETION, SUGGESTION_FORMAT, SUGGESTION_INSERTION } from '../suggestions/SuggestionAttributes.js';
+import { readFormatChange } from '../suggestions/FormatChange.js';
 
 const MAX_DEPTH = 64;
 // y-tiptap suffixes overlapping marks of one type with '--<hash>'.
@@ -11,7 +12,9 @@ export interface ReadContentOptions {
   /**
    * 'keep' (the default) reads suggestion marks like any other mark;
    * 'pending' reads the text as if no pending suggestion existed: suggested
-   * insertions are left out, text suggested for deletion stays, unmarked.
+   * insertions are left out, text suggested for deletion stays, unmarked,
+   * and a suggested formatting change is reverted (its added marks removed,
+   * its removed ones restored).
    */
   suggestions?: 'keep' | 'pending';
 }
@@ -71,6 +74,7 @@ function readText(text: Y.XmlText, path: string, dropped: DroppedContent[], isSk
     if (isSkippingSuggestions) {
       if (attributes[SUGGESTION_INSERTION] !== undefined) return;
       delete attributes[SUGGESTION_DELETION];
+      revertFormatSuggestion(attributes);
     }
     const node: ProseMirrorNodeJson = { type: 'text', text: operation.insert };
     const marks = Object.entries(attributes).map(([name, attrs]): ProseMirrorMarkJson => {
@@ -84,4 +88,13 @@ function readText(text: Y.XmlText, path: string, dropped: DroppedContent[], isSk
     nodes.push(node);
   });
   return nodes;
+}
+
+function revertFormatSuggestion(attributes: Record<string, unknown>): void {
+  const change = attributes[SUGGESTION_FORMAT] === undefined ? null : readFormatChange(attributes[SUGGESTION_FORMAT]);
+  delete attributes[SUGGESTION_FORMAT];
+  if (change === null) return;
+  for (const name of change.added) delete attributes[name];
+  // Suggestable formats carry no attributes, so the restored mark is the one that was removed.
+  for (const name of change.removed) attributes[name] ??= {};
 }

@@ -8,7 +8,7 @@ import { isAllowedLinkHref } from './isAllowedLinkHref.js';
 import { PlanDocument } from './PlanDocument.js';
 import { PlanSection } from './planSection/index.js';
 import { Recommendation } from './recommendation/index.js';
-import { SuggestionDeletion, SuggestionInsertion } from './suggestions/index.js';
+import { SuggestionDeletion, SuggestionFormat, SuggestionInsertion } from './suggestions/index.js';
 
 /** Heading levels inside a section; the section title itself is the level-1 heading of an export. */
 export const PLAN_HEADING_LEVELS = [2, 3] as const;
@@ -42,6 +42,7 @@ export const planExtensions: AnyExtension[] = [
   ...blockFieldNodes,
   SuggestionInsertion,
   SuggestionDeletion,
+  SuggestionFormat,
 ];
 
 /** The ProseMirror schema of a plan document. */

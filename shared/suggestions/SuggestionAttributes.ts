@@ -17,8 +17,12 @@ export interface SuggestionAttributes {
 
 export const SUGGESTION_INSERTION = 'suggestionInsertion';
 export const SUGGESTION_DELETION = 'suggestionDeletion';
-export const SUGGESTION_MARK_NAMES = [SUGGESTION_INSERTION, SUGGESTION_DELETION] as const;
-export type SuggestionKind = 'insertion' | 'deletion';
+/** Text whose formatting a member changed as a suggestion (shared/suggestions/FormatChange.ts). */
+export const SUGGESTION_FORMAT = 'suggestionFormat';
+export const SUGGESTION_MARK_NAMES = [SUGGESTION_INSERTION, SUGGESTION_DELETION, SUGGESTION_FORMAT] as const;
+/** The `marks` expression of nodes that allow suggestions but no formatting (single-line fields, list entries). */
+export const SUGGESTION_MARKS_ONLY = SUGGESTION_MARK_NAMES.join(' ');
+export type SuggestionKind = 'insertion' | 'deletion' | 'formatting';
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 

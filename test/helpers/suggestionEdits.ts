@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { CONTENT_FIELD } from '../../shared/documentName.js';
-import { SUGGESTION_DELETION, SUGGESTION_INSERTION, type SuggestionAttributes } from '../../shared/suggestions/SuggestionAttributes.js';
+import type { FormatChange } from '../../shared/suggestions/FormatChange.js';
+import { SUGGESTION_DELETION, SUGGESTION_FORMAT, SUGGESTION_INSERTION, type SuggestionAttributes } from '../../shared/suggestions/SuggestionAttributes.js';
 
 /** The attributes of a suggestion mark by `authorId`, as the editor writes them. */
 export function suggestionBy(authorId: string, suggestionId = `s-${authorId}`): SuggestionAttributes {
@@ -9,6 +10,10 @@ export function suggestionBy(authorId: string, suggestionId = `s-${authorId}`): 
 
 export const insertionBy = (authorId: string, suggestionId?: string) => ({ [SUGGESTION_INSERTION]: suggestionBy(authorId, suggestionId) });
 export const deletionBy = (authorId: string, suggestionId?: string) => ({ [SUGGESTION_DELETION]: suggestionBy(authorId, suggestionId) });
+/** The `suggestionFormat` attribute of a formatting suggestion by `authorId` recording `change`. */
+export const formatBy = (authorId: string, change: Partial<FormatChange>, suggestionId?: string) => ({
+  [SUGGESTION_FORMAT]: { ...suggestionBy(authorId, suggestionId), added: change.added ?? [], removed: change.removed ?? [] },
+});
 
 /**
  * A hand-made update: `edit` runs on a copy of `base` and the result is what

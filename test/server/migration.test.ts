@@ -194,7 +194,7 @@ describe('plans stored in document schema 1 (the committed oldShapeV1 database)'
     const member = await login(server, fixture.accounts.member);
     const headers = { cookie: member.cookie ?? '' };
 
-    for (const schema of [null, '1']) {
+    for (const schema of [null, '1', '2']) {
       const { client: raw } = await RawCollabSocket.open(`${server.collabUrl}/${fixture.planId}`, headers, { schema });
       if (raw === null) throw new Error('upgrade refused');
       expect(await raw.closed).toEqual({ code: ClientOutdated.code, reason: ClientOutdated.reason });

@@ -11,6 +11,7 @@ import { writePlanToYDoc } from '../../shared/planJson/writePlanToYDoc.js';
 import { needsPlanDocumentUpgrade } from '../../server/plans/migrations/needsPlanDocumentUpgrade.js';
 import { upgradePlanDocument } from '../../server/plans/migrations/upgradePlanDocument.js';
 import { storedStateIsCurrent } from '../../server/plans/migrations/storedStateIsCurrent.js';
+import { samplePlan } from '../shared/planTestDocuments.js';
 
 /** Every field of an old direction, as the attribute-shaped schema (document schema 1) stored it. */
 const OLD_DIRECTION = {
@@ -217,5 +218,54 @@ describe('document schema 1 → 2: typed blocks converted in place', () => {
     doc.on('update', (update: Uint8Array) => updates.push(update));
     recordDocumentSchemaVersion(doc);
     expect(updates).toEqual([]);
+  });
+});
+
+describe('document schema 2 → 3: the formatting-suggestion mark, no content change', () => {
+  function versionTwoDocument(): Y.Doc {
+    const doc = new Y.Doc();
+    writePlanToYDoc(doc, samplePlan());
+    // As a build of schema 2 recorded it: the first item ever under the key.
+    doc.getMap<unknown>('documentSchema').set('version', 2);
+    return doc;
+  }
+
+  it('records 3 and changes nothing else', () => {
+    const doc = versionTwoDocument();
+    const content = readContentFragment(doc.getXmlFragment(CONTENT_FIELD));
+    const meta = doc.getMap<unknown>(PLAN_META_FIELD).toJSON();
+    expect(needsPlanDocumentUpgrade(doc)).toBe(true);
+    upgrade(doc);
+    expect(DOCUMENT_SCHEMA_VERSION).toBe(3);
+    expect(readDocumentSchemaVersion(doc)).toBe(3);
+    expect(needsPlanDocumentUpgrade(doc)).toBe(false);
+    expect(readContentFragment(doc.getXmlFragment(CONTENT_FIELD))).toEqual(content);
+    expect(doc.getMap<unknown>(PLAN_META_FIELD).toJSON()).toEqual(meta);
+  });
+
+  it('lets stored bytes of schema 2 and 3 be handed to clients as they are, before and after compaction, but not a record of 1', () => {
+    const doc = versionTwoDocument();
+    const versionTwo = Y.encodeStateAsUpdate(doc);
+    expect(storedStateIsCurrent([versionTwo])).toBe(true);
+    const before = Y.encodeStateVector(doc);
+    upgrade(doc);
+    const upgraded = Y.encodeStateAsUpdate(doc, before);
+    expect(storedStateIsCurrent([versionTwo, upgraded])).toBe(true);
+    // Compacted: the overwritten record of 2 is garbage-collected, the record of 3 names it instead of the key.
+    const compacted = new Y.Doc();
+    Y.applyUpdate(compacted, Y.mergeUpdates([versionTwo, upgraded]));
+    const compactedState = Y.encodeStateAsUpdate(compacted);
+    expect(readDocumentSchemaVersion(compacted)).toBe(3);
+    expect(storedStateIsCurrent([compactedState])).toBe(true);
+    // A new document records 3 as its first item.
+    const fresh = new Y.Doc();
+    writePlanToYDoc(fresh, samplePlan());
+    fresh.transact(() => upgradePlanDocument(fresh));
+    expect(storedStateIsCurrent([Y.encodeStateAsUpdate(fresh)])).toBe(true);
+    // A record of a version whose content is older is not trusted.
+    const forged = new Y.Doc();
+    writePlanToYDoc(forged, samplePlan());
+    forged.getMap<unknown>('documentSchema').set('version', 1);
+    expect(storedStateIsCurrent([Y.encodeStateAsUpdate(forged)])).toBe(false);
   });
 });

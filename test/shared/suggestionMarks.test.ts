@@ -8,7 +8,7 @@ import { readContentFragment } from '../../shared/planJson/readContentFragment.j
 import { writePlanToYDoc } from '../../shared/planJson/writePlanToYDoc.js';
 import { planSchema } from '../../shared/schema/planExtensions.js';
 import { findPlanBlock } from '../../server/plans/findPlanBlock.js';
-import { deletionBy, insertionBy } from '../helpers/suggestionEdits.js';
+import { deletionBy, formatBy, insertionBy } from '../helpers/suggestionEdits.js';
 import { planBlock, samplePlan } from './planTestDocuments.js';
 
 /** The first Y.XmlText under the first element named `nodeName` that `accept`s, depth first. */
@@ -100,4 +100,57 @@ describe('suggestion marks', () => {
     expect(found.firstChild?.marks.map((mark) => mark.type.name)).toEqual(['suggestionInsertion']);
     expect(found.lastChild?.marks.map((mark) => [mark.type.name, mark.attrs['authorId']])).toEqual([['suggestionDeletion', 'b']]);
   });
+
+  describe('formatting suggestions', () => {
+    /** Italic on the content's first four characters (plain edit), then suggested: italic off the first two, bold on 6–10. */
+    function formattedDoc() {
+      const doc = new Y.Doc();
+      writePlanToYDoc(doc, plan);
+      const recommendation = firstRecommendation(doc);
+      const id = String(recommendation.getAttribute('id'));
+      const content = findText(recommendation, 'blockRichText', (element) => element.getAttribute('field') === 'content');
+      const title = findText(recommendation, 'blockLine');
+      content.format(0, 4, { italic: {} });
+      const agreed = planBlock(readPlanFromYDoc(doc).plan, 'recommendation', id);
+      const titleText = title.toString();
+      doc.transact(() => {
+        content.format(0, 2, { italic: null, ...formatBy('a', { removed: ['italic'] }) });
+        content.format(6, 4, { bold: {}, ...formatBy('a', { added: ['bold'] }) });
+        // Only hand-made content puts one in a single-line field (no formatting there), but it must not drop the field.
+        title.format(0, 3, formatBy('b', { added: ['bold'] }));
+      });
+      const replica = new Y.Doc();
+      Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+      return { replica, id, agreed, titleText };
+    }
+
+    it('are read as if not made by views, exports and agreements: added formats off, removed ones back', () => {
+      const { replica, id, agreed } = formattedDoc();
+      const { plan: read, dropped } = readPlanFromYDoc(replica);
+      expect(planBlock(read, 'recommendation', id)).toEqual(agreed);
+      expect(findPlanBlock(replica, id)?.block).toEqual(agreed);
+      expect(dropped).toEqual([]);
+    });
+
+    it('keep their mark and the new formatting when asked to, and y-tiptap builds the editor document with them', () => {
+      const { replica, titleText } = formattedDoc();
+      const json = JSON.stringify(readContentFragment(replica.getXmlFragment(CONTENT_FIELD)));
+      expect(json).toContain('{"type":"bold"},{"type":"suggestionFormat","attrs":{"suggestionId":"s-a","authorId":"a"');
+      expect(json).toContain('"added":[],"removed":["italic"]');
+      const root: ProseMirrorNode = yXmlFragmentToProseMirrorRootNode(replica.getXmlFragment(CONTENT_FIELD), planSchema);
+      root.check();
+      const formatted: string[] = [];
+      let title: ProseMirrorNode | null = null;
+      root.descendants((node) => {
+        if (title === null && node.type.name === 'blockLine' && node.textContent === titleText) title = node;
+        const mark = node.marks.find((candidate) => candidate.type.name === 'suggestionFormat');
+        if (mark) formatted.push(`${node.text ?? ''}:${node.marks.map((each) => each.type.name).join('+')}:${JSON.stringify(mark.attrs['added'])}`);
+        return true;
+      });
+      expect(title).not.toBeNull();
+      expect(formatted).toHaveLength(3);
+      expect(formatted[2]).toMatch(/:bold\+suggestionFormat:\["bold"\]$/);
+    });
+  });
 });
+

@@ -15,6 +15,7 @@ export function upgradePlanDocument(doc: Y.Doc): ConvertedBlocks {
   if (!needsPlanDocumentUpgrade(doc)) return { converted: 0, dropped: [] };
   // 1 → 2: typed text of typed blocks moves from attributes into child nodes.
   const converted = convertAttributeBlocks(doc.getXmlFragment(CONTENT_FIELD));
+  // 2 → 3: nothing to convert (a new mark only), the version is recorded below.
   const meta = doc.getMap<unknown>(PLAN_META_FIELD);
   if (meta.get('schemaVersion') === 1) meta.set('schemaVersion', PLAN_FILE_FORMAT);
   recordDocumentSchemaVersion(doc);

@@ -1,5 +1,6 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import { fieldNameAttribute } from './fieldNameAttribute.js';
+import { SUGGESTION_MARKS_ONLY } from '../../suggestions/SuggestionAttributes.js';
 
 /**
  * A single-line text field of a typed block (a title, a name, a source, a
@@ -14,7 +15,7 @@ export const BlockLine = Node.create({
   content: 'text*',
 
   // Suggestions only: without them y-tiptap would drop the whole field once someone suggested a change in it.
-  marks: 'suggestionInsertion suggestionDeletion',
+  marks: SUGGESTION_MARKS_ONLY,
 
   defining: true,
 

@@ -1,5 +1,6 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import { createFieldList } from './createFieldList.js';
+import { SUGGESTION_MARKS_ONLY } from '../../suggestions/SuggestionAttributes.js';
 
 /**
  * A list of short texts (responsible bodies, partners, addressees): one child
@@ -14,7 +15,7 @@ export const BlockLineItem = Node.create({
   content: 'text*',
 
   // Suggestions only: without them y-tiptap would drop the whole entry once someone suggested a change in it.
-  marks: 'suggestionInsertion suggestionDeletion',
+  marks: SUGGESTION_MARKS_ONLY,
 
   defining: true,
 

@@ -1,5 +1,6 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import { createFieldList } from './createFieldList.js';
+import { SUGGESTION_MARKS_ONLY } from '../../suggestions/SuggestionAttributes.js';
 
 /** A direction's actions (działania), one child node each. */
 export const DirectionActionList = createFieldList({ name: 'directionActionList', entry: 'directionAction', tag: 'ol', field: 'actions', look: 'list' });
@@ -11,7 +12,7 @@ export const DirectionAction = Node.create({
   content: 'text*',
 
   // Suggestions only: without them y-tiptap would drop the whole entry once someone suggested a change in it.
-  marks: 'suggestionInsertion suggestionDeletion',
+  marks: SUGGESTION_MARKS_ONLY,
 
   defining: true,
 

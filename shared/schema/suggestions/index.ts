@@ -1,1 +1,1 @@
-export { SuggestionDeletion, SuggestionInsertion } from './suggestionMark.js';
+export { SuggestionDeletion, SuggestionFormat, SuggestionInsertion } from './suggestionMark.js';
