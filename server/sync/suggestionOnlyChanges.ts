@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { equalityDeep } from 'lib0/function';
-import { SUGGESTION_DELETION, SUGGESTION_INSERTION, isSuggestionBy } from '../../shared/suggestions/SuggestionAttributes.js';
+import { SUGGESTABLE_FORMATS, formatsBeforeChange, isSuggestableFormat, readFormatChange, type SuggestableFormat } from '../../shared/suggestions/FormatChange.js';
+import { SUGGESTION_DELETION, SUGGESTION_FORMAT, SUGGESTION_INSERTION, isSuggestionBy } from '../../shared/suggestions/SuggestionAttributes.js';
 
 export type SuggestionVerdict =
   | { isAllowed: true }
@@ -16,7 +17,10 @@ type Attributes = Map<string, unknown>;
  * Whether every change a transaction made stays inside suggestions of one
  * author: text inserted carries their insertion mark, text removed was their
  * own suggested insertion, and existing text only gains or loses their
- * deletion mark (or has their own suggestion's attributes changed). Nothing
+ * deletion mark (or has their own suggestion's attributes changed), or has
+ * its bold/italic changed together with their own formatting-suggestion mark
+ * recording exactly that change (so that rejecting it restores the text as it
+ * was). Nothing
  * structural: no element, attribute or map changes, except a text node added
  * to (or removed from) an element when all its text is their suggestion,
  * which is how y-tiptap types into (or empties) an empty paragraph or field.
@@ -85,6 +89,7 @@ function checkTextItems(transaction: Y.Transaction, text: Y.XmlText, authorId: s
       if (!(item.content instanceof Y.ContentString)) return refuse('something other than text inserted');
       if (!isSuggestionBy(after.get(SUGGESTION_INSERTION), authorId)) return refuse('text inserted without the author’s insertion mark');
       if (!isAbsentOrBy(after.get(SUGGESTION_DELETION), authorId)) return refuse('text inserted as another member’s deletion');
+      if (!isAbsentOrBy(after.get(SUGGESTION_FORMAT), authorId)) return refuse('text inserted into another member’s formatting suggestion');
     } else if (!isVisible) {
       if (!isSuggestionBy(before.get(SUGGESTION_INSERTION), authorId)) return refuse('text removed that is not the author’s own suggestion');
     } else {
@@ -105,6 +110,7 @@ function isAbsentOrBy(value: unknown, authorId: string): boolean {
 }
 
 function checkFormattingChange(before: Attributes, after: Attributes, authorId: string): SuggestionVerdict {
+  let isFormatChanged = false;
   for (const key of new Set([...before.keys(), ...after.keys()])) {
     const old = before.get(key);
     const next = after.get(key);
@@ -115,9 +121,38 @@ function checkFormattingChange(before: Attributes, after: Attributes, authorId: 
     } else if (key === SUGGESTION_INSERTION) {
       // Own to own only: marking existing text as one's insertion would let one delete it; unmarking it accepts it.
       if (!isSuggestionBy(old, authorId) || !isSuggestionBy(next, authorId)) return refuse('an insertion mark added, removed or taken over');
+    } else if (key === SUGGESTION_FORMAT || isSuggestableFormat(key)) {
+      isFormatChanged = true;
     } else {
       return refuse(`formatting changed (${key})`);
     }
   }
+  return isFormatChanged ? checkFormatSuggestion(before, after, authorId) : ALLOWED;
+}
+
+/**
+ * Bold/italic (or a formatting-suggestion mark) changed on existing text:
+ * only the author's own formatting suggestion may be made, changed or
+ * withdrawn, and the text read as if no formatting suggestion were pending
+ * must stay as it was, so the mark records exactly what the change did.
+ */
+function checkFormatSuggestion(before: Attributes, after: Attributes, authorId: string): SuggestionVerdict {
+  if (!isAbsentOrBy(before.get(SUGGESTION_FORMAT), authorId) || !isAbsentOrBy(after.get(SUGGESTION_FORMAT), authorId)) {
+    return refuse('another member’s formatting suggestion changed');
+  }
+  const original = formatsWithoutSuggestion(before);
+  const proposed = formatsWithoutSuggestion(after);
+  if (original === null || proposed === null || original.size !== proposed.size || [...original].some((name) => !proposed.has(name))) {
+    return refuse('formatting changed without the author’s formatting suggestion recording it');
+  }
   return ALLOWED;
+}
+
+/** The suggestable formats of a run as they were before its pending formatting suggestion; null when its record does not fit. */
+function formatsWithoutSuggestion(attributes: Attributes): Set<SuggestableFormat> | null {
+  const present = new Set(SUGGESTABLE_FORMATS.filter((name) => attributes.has(name)));
+  const value = attributes.get(SUGGESTION_FORMAT);
+  if (value === undefined) return present;
+  const change = readFormatChange(value);
+  return change === null ? null : formatsBeforeChange(present, change);
 }

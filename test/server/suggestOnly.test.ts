@@ -8,7 +8,7 @@ import { createTeam, type TeamFixture } from '../helpers/teamFixture.js';
 import { waitForSync, type TestClient } from '../helpers/connectClient.js';
 import { RawCollabSocket } from '../helpers/RawCollabSocket.js';
 import { waitFor } from '../helpers/waitFor.js';
-import { deletionBy, handMadeUpdate, insertionBy, paragraphText } from '../helpers/suggestionEdits.js';
+import { deletionBy, formatBy, handMadeUpdate, insertionBy, paragraphText } from '../helpers/suggestionEdits.js';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import { CONTENT_FIELD } from '../../shared/documentName.js';
 
@@ -169,6 +169,36 @@ describe('suggest-only members (experts and observers, when the chair allows it)
     await waitFor(() => !JSON.stringify(paragraphText(member.content).toDelta()).includes(' i ważny'), { message: 'withdrawal never arrived' });
     expect(JSON.stringify(await storedDelta())).not.toContain('suggestionDeletion');
     expect(expert.messages.some((frame) => frame[0] === MessageType.WriteRefused)).toBe(false);
+  });
+
+  it('accept a formatting suggestion: bold on existing text with their own mark recording it, and its withdrawal', async () => {
+    await freshMemberText();
+    const expert = await expertSocket();
+    expert.sendUpdate(handMadeUpdate(member.doc, (content) => paragraphText(content).format(0, 7, { bold: {}, ...formatBy(expertId, { added: ['bold'] }) })));
+    await waitFor(() => JSON.stringify(paragraphText(member.content).toDelta()).includes('suggestionFormat'), { message: 'member never received the formatting suggestion' });
+    await waitFor(async () => JSON.stringify(await storedDelta()).includes('suggestionFormat'), { message: 'formatting suggestion not stored' });
+    const stored = (await storedDelta()) as { insert: string; attributes?: Record<string, { authorId?: string; added?: string[] }> }[];
+    expect(stored[0]?.insert).toBe('Wspólny');
+    expect(stored[0]?.attributes?.['bold']).toEqual({});
+    expect(stored[0]?.attributes?.['suggestionFormat']).toMatchObject({ authorId: expertId, added: ['bold'], removed: [] });
+    expect(expert.messages.some((frame) => frame[0] === MessageType.WriteRefused)).toBe(false);
+
+    expert.sendUpdate(handMadeUpdate(member.doc, (content) => paragraphText(content).format(0, 7, { bold: null, suggestionFormat: null })));
+    await waitFor(async () => !JSON.stringify(await storedDelta()).includes('suggestionFormat'), { message: 'withdrawal not stored' });
+    expect(JSON.stringify(await storedDelta())).not.toContain('"bold"');
+    expect(expert.messages.some((frame) => frame[0] === MessageType.WriteRefused)).toBe(false);
+  });
+
+  it('refuse bold without their formatting mark, or with one that records another change', async () => {
+    await expectRefusedAndNotStored((content) => paragraphText(content).format(0, 7, { bold: {} }));
+    await expectRefusedAndNotStored((content) => paragraphText(content).format(0, 7, { bold: {}, ...formatBy(expertId, { added: ['italic'] }) }));
+    // A mark alone, claiming a change that did not happen.
+    await expectRefusedAndNotStored((content) => paragraphText(content).format(0, 7, formatBy(expertId, { removed: ['bold'] })));
+  });
+
+  it('refuse a formatting mark claiming another author, and formats other than bold and italic', async () => {
+    await expectRefusedAndNotStored((content) => paragraphText(content).format(0, 7, { bold: {}, ...formatBy(memberId, { added: ['bold'] }) }));
+    await expectRefusedAndNotStored((content) => paragraphText(content).format(0, 7, { strike: {}, ...formatBy(expertId, { added: ['bold'] }) }));
   });
 
   it('accept keystrokes sent one frame each, every one building on the previous', async () => {
