@@ -32,11 +32,16 @@ export function EditorToolbar({ editor, isEditable, isSuggestOnly = false }: Edi
       canUndo: current.can().undo(),
       canRedo: current.can().redo(),
       isSuggesting: current.storage.suggestionMode?.isSuggesting ?? false,
+      // While suggesting, bold and italic over a selection become a formatting suggestion.
+      canBold: !current.state.selection.empty && current.can().toggleBold(),
+      canItalic: !current.state.selection.empty && current.can().toggleItalic(),
     }),
   });
   const chain = () => editor.chain().focus();
-  // Formatting and structure are not suggestions: while suggesting only text changes.
+  // Structure and other formatting are not suggestions: while suggesting only text, bold and italic change.
   const canFormat = isEditable && !state.isSuggesting;
+  const canBold = canFormat || (isEditable && state.isSuggesting && state.canBold);
+  const canItalic = canFormat || (isEditable && state.isSuggesting && state.canItalic);
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
@@ -76,10 +81,10 @@ export function EditorToolbar({ editor, isEditable, isSuggestOnly = false }: Edi
         ))}
       </div>
       <div className="toolbar__group">
-        <ToolbarButton label={t('editor.bold')} shortcut="Mod-B" isActive={state.isBold} disabled={!canFormat} onClick={() => chain().toggleBold().run()}>
+        <ToolbarButton label={t('editor.bold')} shortcut="Mod-B" isActive={state.isBold} disabled={!canBold} onClick={() => chain().toggleBold().run()}>
           <strong>B</strong>
         </ToolbarButton>
-        <ToolbarButton label={t('editor.italic')} shortcut="Mod-I" isActive={state.isItalic} disabled={!canFormat} onClick={() => chain().toggleItalic().run()}>
+        <ToolbarButton label={t('editor.italic')} shortcut="Mod-I" isActive={state.isItalic} disabled={!canItalic} onClick={() => chain().toggleItalic().run()}>
           <em>I</em>
         </ToolbarButton>
       </div>

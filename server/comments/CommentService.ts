@@ -10,6 +10,13 @@ import type { CommentRateLimit } from './CommentRateLimit.js';
 import { can } from '../../shared/workspace/roles.js';
 import type { Comment, CommentAnchor, CommentThread, ThreadStatus } from '../../shared/deliberation/CommentThread.js';
 
+/** A suggestion's text in the plan's content: what it inserts, deletes and (for a formatting suggestion) formats. */
+interface SuggestionText {
+  insertedText: string;
+  deletedText: string;
+  formattedText?: string;
+}
+
 export interface CommentServiceOptions {
   database: ServiceDatabase;
   plans: PlanService;
@@ -19,7 +26,7 @@ export interface CommentServiceOptions {
   /** Whether a typed block with this id exists in the plan's content. */
   hasBlock: (planId: string, blockId: string) => Promise<boolean>;
   /** A suggestion's text in the plan's content, or null once none of it is left. */
-  findSuggestion: (planId: string, authorId: string, suggestionId: string) => Promise<{ insertedText: string; deletedText: string } | null>;
+  findSuggestion: (planId: string, authorId: string, suggestionId: string) => Promise<SuggestionText | null>;
 }
 
 /** The longest quote a thread keeps (the comment routes accept the same). */
@@ -266,8 +273,11 @@ function suggestionNotInText(): AppError {
 }
 
 /** What the suggestion changes, as its thread quotes it: "deleted → inserted" for a replacement. */
-function suggestionQuote(suggestion: { insertedText: string; deletedText: string }): string {
-  const quote = suggestion.deletedText !== '' && suggestion.insertedText !== '' ? `${suggestion.deletedText} → ${suggestion.insertedText}` : suggestion.insertedText || suggestion.deletedText;
+function suggestionQuote(suggestion: SuggestionText): string {
+  const quote =
+    suggestion.deletedText !== '' && suggestion.insertedText !== ''
+      ? `${suggestion.deletedText} → ${suggestion.insertedText}`
+      : suggestion.insertedText || suggestion.deletedText || (suggestion.formattedText ?? '');
   return quote.slice(0, MAX_QUOTE_LENGTH);
 }
 

@@ -1,14 +1,16 @@
 import * as Y from 'yjs';
 import { CONTENT_FIELD } from '../../shared/documentName.js';
-import { SUGGESTION_DELETION, SUGGESTION_INSERTION, readSuggestionAttributes } from '../../shared/suggestions/SuggestionAttributes.js';
+import { SUGGESTION_DELETION, SUGGESTION_FORMAT, SUGGESTION_INSERTION, readSuggestionAttributes } from '../../shared/suggestions/SuggestionAttributes.js';
 
-/** A suggestion as the server reads it from the document: what it inserts and deletes, in document order. */
+/** A suggestion as the server reads it from the document: what it inserts, deletes and formats, in document order. */
 export interface PlanSuggestionReference {
   suggestionId: string;
   authorId: string;
   authorName: string;
   insertedText: string;
   deletedText: string;
+  /** The text whose formatting it changes. */
+  formattedText: string;
 }
 
 /**
@@ -32,10 +34,10 @@ export function findPlanSuggestion(doc: Y.Doc, authorId: string, suggestionId: s
       if (!(child instanceof Y.XmlText)) continue;
       for (const run of child.toDelta() as Array<{ insert: unknown; attributes?: Record<string, unknown> }>) {
         if (typeof run.insert !== 'string' || run.attributes === undefined) continue;
-        for (const [markName, key] of [[SUGGESTION_INSERTION, 'insertedText'], [SUGGESTION_DELETION, 'deletedText']] as const) {
+        for (const [markName, key] of [[SUGGESTION_INSERTION, 'insertedText'], [SUGGESTION_DELETION, 'deletedText'], [SUGGESTION_FORMAT, 'formattedText']] as const) {
           const attributes = readSuggestionAttributes(run.attributes[markName]);
           if (attributes === null || attributes.authorId !== authorId || attributes.suggestionId !== suggestionId) continue;
-          found ??= { suggestionId, authorId, authorName: attributes.authorName, insertedText: '', deletedText: '' };
+          found ??= { suggestionId, authorId, authorName: attributes.authorName, insertedText: '', deletedText: '', formattedText: '' };
           found[key] += run.insert;
         }
       }

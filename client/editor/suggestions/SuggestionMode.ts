@@ -7,6 +7,7 @@ import { collectSuggestions, type Suggestion } from './collectSuggestions.js';
 import { resolveSuggestions } from './resolveSuggestions.js';
 import type { SuggestionAuthor } from './SuggestionAuthor.js';
 import { suggestDeletion, suggestReplacement } from './suggestEdits.js';
+import { recordFormatSuggestion, suggestableFormatRanges } from './suggestFormatting.js';
 import { suggestionPluginKey } from './suggestionMeta.js';
 
 export interface SuggestionModeOptions {
@@ -39,10 +40,12 @@ declare module '@tiptap/core' {
 /**
  * Suggesting ("Sugerowanie"): typed text becomes the author's suggested
  * insertion, Backspace/Delete and typing over a selection mark text as their
- * suggested deletion, and pasting suggests the pasted text. Every other
- * change to the document (structure, formatting, block attributes) is held
- * back while suggesting, as the server would refuse it from a suggest-only
- * member; remote changes and the accept/reject commands pass.
+ * suggested deletion, pasting suggests the pasted text, and toggling bold or
+ * italic over a selection is applied with the author's formatting-suggestion
+ * mark recording the change. Every other change to the document (structure,
+ * other formatting, block attributes) is held back while suggesting, as the
+ * server would refuse it from a suggest-only member; remote changes and the
+ * accept/reject commands pass.
  */
 export const SuggestionMode = Extension.create<SuggestionModeOptions, SuggestionModeStorage>({
   name: 'suggestionMode',
@@ -141,7 +144,19 @@ export const SuggestionMode = Extension.create<SuggestionModeOptions, Suggestion
         key: suggestionPluginKey,
         filterTransaction: (tr: Transaction) => {
           if (!storage.isSuggesting || !tr.docChanged) return true;
-          return tr.getMeta(suggestionPluginKey) !== undefined || tr.getMeta(ySyncPluginKey) !== undefined;
+          if (tr.getMeta(suggestionPluginKey) !== undefined || tr.getMeta(ySyncPluginKey) !== undefined) return true;
+          return suggestableFormatRanges(tr, start.id) !== null;
+        },
+        // A bold/italic toggle the filter let through becomes a formatting suggestion in the same update.
+        appendTransaction: (transactions, oldState, newState) => {
+          const changes = transactions.filter((tr) => tr.docChanged);
+          if (!storage.isSuggesting || changes.length === 0) return null;
+          if (changes.some((tr) => tr.getMeta(suggestionPluginKey) !== undefined || tr.getMeta(ySyncPluginKey) !== undefined)) return null;
+          const ranges = changes.map((tr) => suggestableFormatRanges(tr, start.id));
+          if (ranges.some((each) => each === null)) return null;
+          const tr = newState.tr;
+          recordFormatSuggestion(tr, oldState.doc, ranges.flatMap((each) => each ?? []), authorNow());
+          return tr.docChanged ? tr.setMeta(suggestionPluginKey, { suggested: true }) : null;
         },
         props: {
           handleTextInput: (view, from, to, text) => {

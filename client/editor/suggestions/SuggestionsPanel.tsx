@@ -7,6 +7,7 @@ import type { CommentStore } from '../../comments/CommentStore.js';
 import type { MentionCandidate } from '../../comments/MentionCandidate.js';
 import { setThreadResolved } from '../../comments/commentApi.js';
 import { formatDateTime } from '../../comments/formatDateTime.js';
+import type { SuggestableFormat } from '../../../shared/suggestions/FormatChange.js';
 import type { Suggestion } from './collectSuggestions.js';
 import { suggestionKey } from './suggestionKey.js';
 import { SuggestionThread, type SuggestionThreadProps } from './SuggestionThread.js';
@@ -148,7 +149,15 @@ function SuggestionCard({
   threadProps: SuggestionThreadProps | null;
 }) {
   const { t, i18n } = useTranslation();
-  const kind = suggestion.insertedText !== '' && suggestion.deletedText !== '' ? 'replacement' : suggestion.insertedText !== '' ? 'insertion' : 'deletion';
+  const kind =
+    suggestion.insertedText !== '' && suggestion.deletedText !== ''
+      ? 'replacement'
+      : suggestion.insertedText !== ''
+        ? 'insertion'
+        : suggestion.deletedText !== ''
+          ? 'deletion'
+          : 'formatting';
+  const formatNames = (formats: readonly SuggestableFormat[]): string => formats.map((name) => t(`suggestions.format.${name}`)).join(', ');
   const time = formatTime(suggestion.createdAt, i18n.language);
   return (
     <li className="suggestion-card" data-suggestion-id={suggestion.id} data-kind={kind} style={{ borderInlineStartColor: suggestion.authorColor }}>
@@ -163,6 +172,17 @@ function SuggestionCard({
       {suggestion.insertedText !== '' && (
         <p className="suggestion-card__text">
           {t('suggestions.inserted')}: <ins>{suggestion.insertedText}</ins>
+        </p>
+      )}
+      {suggestion.formattedText !== '' && (
+        <p className="suggestion-card__text">
+          {[
+            suggestion.addedFormats.length > 0 ? t('suggestions.formatAdded', { formats: formatNames(suggestion.addedFormats) }) : null,
+            suggestion.removedFormats.length > 0 ? t('suggestions.formatRemoved', { formats: formatNames(suggestion.removedFormats) }) : null,
+          ]
+            .filter((part) => part !== null)
+            .join('; ')}
+          : <span className="suggestion-card__formatted">{suggestion.formattedText}</span>
         </p>
       )}
       <div className="suggestion-card__actions">

@@ -1,6 +1,7 @@
 import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { Transaction } from '@tiptap/pm/state';
-import { SUGGESTION_DELETION, SUGGESTION_INSERTION, readSuggestionAttributes, type SuggestionAttributes } from '../../../shared/suggestions/SuggestionAttributes.js';
+import { readFormatSuggestion } from '../../../shared/suggestions/FormatChange.js';
+import { SUGGESTION_DELETION, SUGGESTION_FORMAT, SUGGESTION_INSERTION, readSuggestionAttributes, type SuggestionAttributes } from '../../../shared/suggestions/SuggestionAttributes.js';
 import type { SuggestionAuthor } from './SuggestionAuthor.js';
 
 /** A suggestion id unlikely to collide between members suggesting at the same moment. */
@@ -59,7 +60,12 @@ export function suggestDeletion(tr: Transaction, from: number, to: number, autho
   }
 }
 
-/** Suggests `text` at `pos`, with the formatting around it and the author's insertion mark. */
+/**
+ * Suggests `text` at `pos`, with the formatting around it and the author's
+ * insertion mark. Inside a pending formatting suggestion it takes the
+ * formatting from before it, so accepting the insertion alone does not
+ * accept the formatting too.
+ */
 export function suggestInsertion(tr: Transaction, pos: number, text: string, author: SuggestionAuthor, suggestion?: SuggestionAttributes): number {
   const { schema } = tr.doc.type;
   const insertionType = schema.marks[SUGGESTION_INSERTION];
@@ -67,9 +73,12 @@ export function suggestInsertion(tr: Transaction, pos: number, text: string, aut
   const $pos = tr.doc.resolve(pos);
   if (!$pos.parent.inlineContent) return pos;
   const attributes = suggestion ?? continuedSuggestion(tr.doc, pos, SUGGESTION_INSERTION, author);
-  const around = ($pos.parent.type.allowsMarkType(insertionType) ? $pos.marks() : []).filter(
-    (mark) => mark.type.name !== SUGGESTION_INSERTION && mark.type.name !== SUGGESTION_DELETION,
-  );
+  const marksHere = $pos.parent.type.allowsMarkType(insertionType) ? $pos.marks() : [];
+  const formatChange = readFormatSuggestion(marksHere.find((mark) => mark.type.name === SUGGESTION_FORMAT)?.attrs);
+  const around = marksHere
+    .filter((mark) => mark.type.name !== SUGGESTION_INSERTION && mark.type.name !== SUGGESTION_DELETION && mark.type.name !== SUGGESTION_FORMAT)
+    .filter((mark) => !(formatChange?.added as readonly string[] | undefined)?.includes(mark.type.name))
+    .concat((formatChange?.removed ?? []).flatMap((name) => schema.marks[name]?.create() ?? []));
   const marks = [...around, insertionType.create(attributes)].filter((mark) => $pos.parent.type.allowsMarkType(mark.type));
   tr.insert(pos, schema.text(text, marks));
   return pos + text.length;
