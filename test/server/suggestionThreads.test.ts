@@ -5,7 +5,7 @@ import { createTeam, type TeamFixture } from '../helpers/teamFixture.js';
 import { anonymousClient, registerUser, type ApiClient } from '../helpers/apiClient.js';
 import { waitForSync, type TestClient } from '../helpers/connectClient.js';
 import { waitFor } from '../helpers/waitFor.js';
-import { deletionBy, insertionBy } from '../helpers/suggestionEdits.js';
+import { deletionBy, formatBy, insertionBy } from '../helpers/suggestionEdits.js';
 import type { CommentThread } from '../../shared/deliberation/CommentThread.js';
 import type { PlanEvent } from '../../shared/events/PlanEvent.js';
 import { SUGGESTION_INSERTION } from '../../shared/suggestions/SuggestionAttributes.js';
@@ -53,6 +53,31 @@ const threadsOf = async (name: string): Promise<CommentThread[]> =>
   (await person(name).request<{ threads: CommentThread[] }>('GET', `/plans/${team.planId}/threads`)).body.threads;
 
 describe('threads on suggestions', () => {
+  it('a formatting suggestion has a thread too, quoting the formatted text, and closes with it', async () => {
+    const bartek = team.connect('bartek');
+    await waitForSync(bartek);
+    const paragraph = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    paragraph.insert(0, [text]);
+    bartek.content.insert(bartek.content.length, [paragraph]);
+    text.insert(0, 'Plain ');
+    text.insert(text.length, 'pogrubione', { bold: {}, ...formatBy(userId('bartek'), { added: ['bold'] }, 's-format') });
+    await bartek.channel.whenSaved();
+    const created = await person('anna').request<{ thread: CommentThread }>('POST', `/plans/${team.planId}/suggestion-threads`, {
+      suggestionId: 's-format',
+      authorId: userId('bartek'),
+      body: 'Czemu pogrubienie?',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.thread.anchor).toEqual({ kind: 'suggestion', suggestionId: 's-format', authorId: userId('bartek'), quote: 'pogrubione' });
+    // Accepted: the mark is gone, so the thread takes no new comments.
+    text.format(6, 'pogrubione'.length, { suggestionFormat: null });
+    await bartek.channel.whenSaved();
+    const late = await person('anna').request('POST', `/plans/${team.planId}/suggestion-threads`, { suggestionId: 's-format', authorId: userId('bartek'), body: 'Jeszcze?' });
+    expect(late.status).toBe(409);
+    bartek.destroy();
+  });
+
   it('a member replies on another member’s suggestion: the author sees it live, an observer answers in the same thread, and the quote is the suggestion’s text as the server reads it', async () => {
     const bartek = team.connect('bartek');
     await waitForSync(bartek);
