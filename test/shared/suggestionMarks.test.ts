@@ -111,11 +111,14 @@ describe('suggestion marks', () => {
       const content = findText(recommendation, 'blockRichText', (element) => element.getAttribute('field') === 'content');
       const title = findText(recommendation, 'blockLine');
       content.format(0, 4, { italic: {} });
+      content.format(12, 4, { bold: {}, italic: {} });
       const agreed = planBlock(readPlanFromYDoc(doc).plan, 'recommendation', id);
       const titleText = title.toString();
       doc.transact(() => {
         content.format(0, 2, { italic: null, ...formatBy('a', { removed: ['italic'] }) });
         content.format(6, 4, { bold: {}, ...formatBy('a', { added: ['bold'] }) });
+        // Bold off text that was bold and italic.
+        content.format(13, 2, { bold: null, ...formatBy('a', { removed: ['bold'] }) });
         // Only hand-made content puts one in a single-line field (no formatting there), but it must not drop the field.
         title.format(0, 3, formatBy('b', { added: ['bold'] }));
       });
@@ -148,7 +151,7 @@ describe('suggestion marks', () => {
         return true;
       });
       expect(title).not.toBeNull();
-      expect(formatted).toHaveLength(3);
+      expect(formatted).toHaveLength(4);
       expect(formatted[2]).toMatch(/:bold\+suggestionFormat:\["bold"\]$/);
     });
   });
