@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { CONTENT_FIELD } from '../../shared/documentName.js';
 import { readPlanFromYDoc } from '../../shared/planJson/readPlanFromYDoc.js';
@@ -153,6 +153,18 @@ describe('suggestion marks', () => {
       expect(title).not.toBeNull();
       expect(formatted).toHaveLength(4);
       expect(formatted[2]).toMatch(/:bold\+suggestionFormat:\["bold"\]$/);
+    });
+
+    it('survive a restore as the server writes one (kept marks, through the schema, into another document)', () => {
+      const { replica } = formattedDoc();
+      const content = planSchema.nodeFromJSON(readContentFragment(replica.getXmlFragment(CONTENT_FIELD)));
+      const restored = new Y.Doc();
+      restored.transact(() => updateYFragment(restored, restored.getXmlFragment(CONTENT_FIELD), content, { mapping: new Map(), isOMark: new Map() }));
+      // Equal as the schema reads them (Yjs may list one run's marks in another order).
+      const read = readContentFragment(restored.getXmlFragment(CONTENT_FIELD));
+      expect(planSchema.nodeFromJSON(read).eq(content)).toBe(true);
+      expect(JSON.stringify(read)).toContain('"added":[],"removed":["italic"]');
+      expect(readPlanFromYDoc(restored).plan.sections).toEqual(readPlanFromYDoc(replica).plan.sections);
     });
   });
 });
