@@ -13,9 +13,10 @@ export const suggestionsPl = {
   deletion: 'Usunięcie',
   replacement: 'Zamiana',
   formatting: 'Formatowanie',
-  formatAdded: 'dodaje: {{formats}}',
-  formatRemoved: 'usuwa: {{formats}}',
-  format: { bold: 'pogrubienie', italic: 'kursywa' },
+  formatAdded: 'dodaje {{formats}}',
+  formatRemoved: 'usuwa {{formats}}',
+  // As the object of "dodaje" / "usuwa" (accusative).
+  format: { bold: 'pogrubienie', italic: 'kursywę' },
   inserted: 'Wstawiono',
   deleted: 'Usunięto',
   authorAndTime: '{{name}}, {{time}}',

@@ -107,7 +107,7 @@ describe('suggesting formatting in the browser', () => {
     const card = annaGroup.locator('.suggestion-card[data-kind="formatting"]');
     await expect.poll(() => card.count(), SYNC).toBe(1);
     expect(await card.textContent()).toContain('Formatowanie');
-    expect(await card.textContent()).toContain(`dodaje: pogrubienie: ${firstWords}`);
+    expect(await card.textContent()).toContain(`dodaje pogrubienie: ${firstWords}`);
     await card.locator('[data-action="reject"]').click();
     await expect.poll(() => anna.page.locator('.suggestion-card').count(), SYNC).toBe(0);
     for (const { page } of [anna, bartek, celina]) {
