@@ -102,7 +102,7 @@ export class PlanServer {
     const filename = path.join(config.dataDir, 'plans.sqlite');
     // PostgreSQL and Redis code is loaded only when configured: the embedded default never pays for it.
     const postgresStore = config.databaseUrl === null ? null : await openPostgresStore(config.databaseUrl);
-    const store: DocumentStore = postgresStore ?? (await SqliteDocumentStore.open({ filename, synchronous: config.sqliteSynchronous }));
+    const store: DocumentStore = postgresStore ?? (await SqliteDocumentStore.open({ filename, synchronous: config.sqliteSynchronous, journal: true }));
     // DATABASE_URL moves everything stored to PostgreSQL; without it, one SQLite file holds it all.
     const database = await openServiceDatabase({ databaseUrl: config.databaseUrl, filename, synchronous: config.sqliteSynchronous });
     const cluster = config.redisUrl === null ? null : await openCluster(config.redisUrl, config.instanceId);

@@ -24,6 +24,13 @@ export interface DocumentStore {
    */
   appendUpdate(name: string, update: Uint8Array): Promise<void>;
   /**
+   * Like `appendUpdate`, but when it returns a promise the update already survives this process
+   * being killed (a store with a journal wrote it synchronously), so peers may get it before the
+   * commit; `loadParts` includes it from then on. Returns null when the journal cannot take it
+   * (the caller waits for `appendUpdate`). A store without a journal leaves it out.
+   */
+  appendCrashSafe?(name: string, update: Uint8Array): Promise<void> | null;
+  /**
    * Resolves once every append that resolved before this call also survives
    * power loss. A store whose appends are already on disk when they resolve
    * (PostgreSQL, SQLite with synchronous=FULL) leaves it out. The sync engine

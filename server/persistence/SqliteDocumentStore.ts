@@ -7,6 +7,7 @@ import { GroupCommit, type PendingAppend } from './GroupCommit.js';
 import { migrate } from './migrate.js';
 import { assertCompleteUpdate } from './assertCompleteUpdate.js';
 import { WalFileFlush } from './WalFileFlush.js';
+import { UpdateJournal, type JournalEntry } from './UpdateJournal.js';
 
 export type SynchronousMode = 'FULL' | 'NORMAL';
 
@@ -19,7 +20,21 @@ export interface SqliteDocumentStoreOptions {
    * what is confirmed also survives power loss; NORMAL leaves that to SQLite's checkpoints.
    */
   synchronous?: SynchronousMode;
+  /**
+   * Whether this store owns the update journal next to the file (`appendCrashSafe`): the server's
+   * store does. Any store that opens the file commits what a killed owner left in the journal.
+   */
+  journal?: boolean;
 }
+
+/** The update journal of a database file (UpdateJournal). */
+export function journalPathOf(filename: string): string {
+  return `${filename}.updates-journal`;
+}
+
+/** A journaled update whose commit failed is committed again after this, then twice as long each time. */
+const RECOMMIT_FIRST_MS = 1_000;
+const RECOMMIT_MAX_MS = 30_000;
 
 // SQLite allows 32766 bound parameters per statement; 4 per row.
 const ROWS_PER_INSERT = 2000;
@@ -44,10 +59,13 @@ export class SqliteDocumentStore implements DocumentStore {
     batch.length <= ROWS_PER_INSERT ? this.insertUpdates(batch) : this.inTransaction(() => this.insertUpdates(batch)),
   );
   private isClosed = false;
+  /** Journaled updates not yet committed, by document: loads must include them. */
+  private readonly journaled = new Map<string, Set<Uint8Array>>();
 
   private constructor(
     private readonly database: SqliteDatabase,
     private readonly walFlush: WalFileFlush | null,
+    private readonly journal: UpdateJournal | null,
   ) {}
 
   static async open(options: SqliteDocumentStoreOptions): Promise<SqliteDocumentStore> {
@@ -59,12 +77,15 @@ export class SqliteDocumentStore implements DocumentStore {
         PRAGMA busy_timeout = 5000;
       `);
       await migrate(database);
+      await commitRecovered(database, UpdateJournal.recover(journalPathOf(options.filename)));
     } catch (error) {
       await database.close().catch(() => undefined);
       throw error;
     }
     const walFlush = (options.synchronous ?? 'FULL') === 'FULL' ? new WalFileFlush(options.filename) : null;
-    return new SqliteDocumentStore(database, walFlush);
+    // Emptied only now that what it held is committed.
+    const journal = options.journal === true ? UpdateJournal.open(journalPathOf(options.filename)) : null;
+    return new SqliteDocumentStore(database, walFlush, journal);
   }
 
   async load(name: string): Promise<Uint8Array | null> {
@@ -88,15 +109,50 @@ export class SqliteDocumentStore implements DocumentStore {
         'SELECT data AS bytes, checksum FROM document_updates WHERE name = ? ORDER BY seq',
         [name],
       );
-      return [...(stateRow ? [stateRow] : []), ...updateRows].map((row, index) =>
+      const stored = [...(stateRow ? [stateRow] : []), ...updateRows].map((row, index) =>
         verifiedBytes(row, index === 0 && stateRow ? `Stored state of ${name}` : `A stored update of ${name}`),
       );
+      // Peers may have these already; one committed meanwhile is here twice, which Yjs ignores.
+      return [...stored, ...(this.journaled.get(name) ?? [])];
     });
   }
 
   appendUpdate(name: string, update: Uint8Array): Promise<void> {
     if (this.isClosed) return Promise.reject(closedError());
     return this.appends.add(name, update);
+  }
+
+  appendCrashSafe(name: string, update: Uint8Array): Promise<void> | null {
+    const journal = this.journal;
+    if (this.isClosed || journal === null) return null;
+    try {
+      // Never journal what recovery could not commit.
+      assertCompleteUpdate(update, `An update for ${name}`);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    if (!journal.record(name, update)) return null;
+    const waiting = this.journaled.get(name) ?? new Set<Uint8Array>();
+    waiting.add(update);
+    this.journaled.set(name, waiting);
+    const commit = (): Promise<void> =>
+      this.appends.add(name, update).then(() => {
+        waiting.delete(update);
+        if (waiting.size === 0 && this.journaled.get(name) === waiting) this.journaled.delete(name);
+        journal.committed();
+      });
+    return commit().catch((error: unknown) => {
+      // Its peers have it: it stays journaled (and in loads) and is committed again until that works.
+      this.recommitLater(commit, RECOMMIT_FIRST_MS);
+      throw error;
+    });
+  }
+
+  private recommitLater(commit: () => Promise<void>, delayMs: number): void {
+    setTimeout(() => {
+      if (this.isClosed) return; // the next start commits it from the journal
+      commit().catch(() => this.recommitLater(commit, Math.min(RECOMMIT_MAX_MS, delayMs * 2)));
+    }, delayMs).unref();
   }
 
   flushToDisk(): Promise<void> {
@@ -134,6 +190,7 @@ export class SqliteDocumentStore implements DocumentStore {
     // Whatever was committed last reaches the disk even if another connection keeps the WAL open.
     await this.walFlush?.flush();
     await this.walFlush?.close();
+    this.journal?.close();
     await this.database.close();
   }
 
@@ -159,6 +216,27 @@ export class SqliteDocumentStore implements DocumentStore {
       await this.database.run('ROLLBACK').catch(() => undefined);
       throw error;
     }
+  }
+}
+
+/** What a killed owner journaled, committed before anything else reads the file (it may be there already: Yjs ignores repeats). */
+async function commitRecovered(database: SqliteDatabase, entries: JournalEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const now = Date.now();
+  await database.run('BEGIN IMMEDIATE');
+  try {
+    for (const { name, update } of entries) {
+      await database.run('INSERT INTO document_updates (name, data, checksum, created_at) VALUES (?, ?, ?, ?)', [
+        name,
+        Buffer.from(update),
+        crc32(update),
+        now,
+      ]);
+    }
+    await database.run('COMMIT');
+  } catch (error) {
+    await database.run('ROLLBACK').catch(() => undefined);
+    throw error;
   }
 }
 

@@ -18,6 +18,12 @@ export interface RetryingAppendOptions {
   onStorageStatus: (canStore: boolean) => void;
 }
 
+export interface AppendLimits {
+  unstoredBytes: () => number;
+  maxUnstoredBytes: number;
+  isAbandoned: () => boolean;
+}
+
 /** Why an append gave up: the document must be dropped and its peers closed with `closeWith`. */
 export class AppendFailed extends Error {
   constructor(
@@ -47,14 +53,26 @@ export class RetryingAppend {
   }
 
   /**
+   * Starts appending `update`. `isCrashSafe`: it already survives the process being killed (the
+   * store's journal took it), so peers may get it before `stored` resolves. Only while the storage
+   * is healthy: while it is not, nothing is broadcast before it is stored.
+   */
+  start(update: Uint8Array, limits: AppendLimits): { isCrashSafe: boolean; stored: Promise<void> } {
+    const { name, store } = this.options;
+    const committed = this.storageFailure === null ? (store.appendCrashSafe?.(name, update) ?? null) : null;
+    // A failed journaled commit is handled like a failed append (the journal keeps the update meanwhile).
+    return committed === null ? { isCrashSafe: false, stored: this.append(update, limits) } : { isCrashSafe: true, stored: this.append(update, limits, committed) };
+  }
+
+  /**
    * Resolves once `update` is stored. `unstoredBytes` is what else waits in memory meanwhile,
    * `maxUnstoredBytes` how much may wait before giving up; `isAbandoned` stops retrying.
    */
-  async append(update: Uint8Array, limits: { unstoredBytes: () => number; maxUnstoredBytes: number; isAbandoned: () => boolean }): Promise<void> {
+  async append(update: Uint8Array, limits: AppendLimits, firstAttempt?: Promise<void>): Promise<void> {
     const { name, store, storageHealth } = this.options;
     for (let attempt = 0; ; attempt++) {
       try {
-        await store.appendUpdate(name, update);
+        await (attempt === 0 && firstAttempt !== undefined ? firstAttempt : store.appendUpdate(name, update));
         if (this.storageFailure !== null) this.recovered();
         // Also after a reload: a document dropped for the storage is healthy again only once a write went through.
         storageHealth?.reportRecovered(name);

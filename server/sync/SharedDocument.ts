@@ -13,7 +13,7 @@ import { isTransactionOrigin, type TransactionOrigin } from './transactionOrigin
 import type { StoredStateHandoff } from './StoredStateHandoff.js';
 import type { DocumentSchemaUpgrade } from './DocumentSchemaUpgrade.js';
 import { SuggestionGuard } from './SuggestionGuard.js';
-import { AppendFailed, RetryingAppend } from './RetryingAppend.js';
+import { AppendFailed, RetryingAppend, type AppendLimits } from './RetryingAppend.js';
 
 /** What a SharedDocument needs from a connection to deliver frames to it. */
 export interface DocumentPeer {
@@ -107,6 +107,7 @@ export class SharedDocument extends Y.Doc {
   private compaction: Promise<void> | null = null;
   private failure: unknown = null;
   private readonly appends: RetryingAppend;
+  private readonly appendLimits: AppendLimits;
   /**
    * The whole document as one update, while it is known without encoding:
    * the stored bytes right after a load, or the last full encode. Cleared by
@@ -146,6 +147,11 @@ export class SharedDocument extends Y.Doc {
         for (const peer of this.peers.values()) peer.storageStatusChanged(canStore);
       },
     });
+    this.appendLimits = {
+      unstoredBytes: () => this.pendingUpdates.reduce((total, entry) => total + entry.update.byteLength, 0),
+      maxUnstoredBytes: options.maxUnstoredBytes ?? options.maxDocumentBytes,
+      isAbandoned: () => this.isDestroyed,
+    };
     this.awareness = new awarenessProtocol.Awareness(this);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.handleAwarenessUpdate);
@@ -518,10 +524,13 @@ export class SharedDocument extends Y.Doc {
     if (batch.length === 0) return;
     // Only this instance's updates are here: what another instance committed is forwarded in handleUpdate.
     const merged = mergeBatch(batch);
-    await this.appendUntilStored(merged);
+    const append = this.appends.start(merged, this.appendLimits);
+    // Safe from a crash already (the store's journal): peers need not wait for the commit.
+    if (append.isCrashSafe) this.forward(batch, merged);
+    await this.untilStored(append.stored);
     this.options.onCommitted?.(merged);
     this.appendsSinceCompaction += 1;
-    this.forward(batch, merged);
+    if (!append.isCrashSafe) this.forward(batch, merged);
     if (this.appendsSinceCompaction >= this.options.compactAfterAppends) void this.compact();
   }
 
@@ -583,13 +592,9 @@ export class SharedDocument extends Y.Doc {
   }
 
   /** A failure that is not the storage being full drops the document (4501); see RetryingAppend. */
-  private async appendUntilStored(update: Uint8Array): Promise<void> {
+  private async untilStored(stored: Promise<void>): Promise<void> {
     try {
-      await this.appends.append(update, {
-        unstoredBytes: () => this.pendingUpdates.reduce((total, entry) => total + entry.update.byteLength, 0),
-        maxUnstoredBytes: this.options.maxUnstoredBytes ?? this.options.maxDocumentBytes,
-        isAbandoned: () => this.isDestroyed,
-      });
+      await stored;
     } catch (error) {
       if (!(error instanceof AppendFailed)) throw error;
       // Not stored: its writers still hold it and resend it after reconnecting.
@@ -597,6 +602,7 @@ export class SharedDocument extends Y.Doc {
       throw error.storeError;
     }
   }
+
 
   private fail(error: unknown, closeWith: CloseEvent = PersistenceFailed): void {
     if (this.failure !== null) return;
