@@ -7,17 +7,18 @@ import { syncBinding } from './encodeSelectionAnchor.js';
 export interface ThreadRange {
   from: number;
   to: number;
-  /** A whole typed block (highlighted as a node) rather than a run of text. */
+  /** A whole typed block or section (a node) rather than a run of text. */
   isBlock: boolean;
 }
 
 /**
  * Where a thread's anchor sits in the document now, or null when its text
- * (or block) has been deleted. Both ends of a range collapsing onto one point
+ * (or block, or section) has been deleted. Both ends of a range collapsing onto one point
  * also means everything quoted is gone.
  */
 export function resolveThreadRange(state: EditorState, anchor: CommentAnchor): ThreadRange | null {
   if (anchor.kind === 'block') return findBlock(state, anchor.blockId);
+  if (anchor.kind === 'section') return findSection(state, anchor.sectionKey);
   // A suggestion's thread is shown on the suggestion's card, which finds its text itself.
   if (anchor.kind === 'suggestion') return null;
   const binding = syncBinding(state);
@@ -46,6 +47,15 @@ function findBlock(state: EditorState, blockId: string): ThreadRange | null {
       return false;
     }
     return true;
+  });
+  return found;
+}
+
+function findSection(state: EditorState, sectionKey: string): ThreadRange | null {
+  let found: ThreadRange | null = null;
+  // Sections are the document's children and nothing else (planSection), so only the top level is searched.
+  state.doc.forEach((node, offset) => {
+    if (found === null && node.type.name === 'planSection' && node.attrs['key'] === sectionKey) found = { from: offset, to: offset + node.nodeSize, isBlock: true };
   });
   return found;
 }

@@ -40,6 +40,8 @@ interface ThreadRow {
   resolved_at: number | null;
   suggestion_id: string | null;
   suggestion_author_id: string | null;
+  section_key: string | null;
+  section_title: string | null;
 }
 
 interface CommentRow {
@@ -54,8 +56,12 @@ interface CommentRow {
   deleted_at: number | null;
 }
 
-/** A suggestion's thread is started by commentOnSuggestion, which reads its quote from the text. */
-type TextOrBlockAnchor = Exclude<CommentAnchor, { kind: 'suggestion' }>;
+/**
+ * A suggestion's thread is started by commentOnSuggestion, which reads its quote from the text.
+ * A section anchor is not checked against the working copy: it comes from a consultation remark,
+ * which names a section of the consulted version, and the remark stays discussable if that section is gone.
+ */
+type ThreadAnchorInput = Exclude<CommentAnchor, { kind: 'suggestion' }>;
 
 /**
  * Comment threads are server records, not CRDT content: the server checks who
@@ -78,7 +84,7 @@ export class CommentService {
   async createThread(
     planId: string,
     user: User,
-    input: { anchor: TextOrBlockAnchor; body: string; mentions: string[] },
+    input: { anchor: ThreadAnchorInput; body: string; mentions: string[] },
   ): Promise<CommentThread> {
     const { plan } = await this.requireCommenter(planId, user);
     this.options.commentRate.take(user.id);
@@ -92,8 +98,8 @@ export class CommentService {
     const anchor = input.anchor;
     await this.options.database.transaction(async (transaction) => {
       await transaction.run(
-        `INSERT INTO comment_threads (id, plan_id, anchor_kind, block_id, anchor_start, anchor_end, quote, status, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+        `INSERT INTO comment_threads (id, plan_id, anchor_kind, block_id, anchor_start, anchor_end, section_key, section_title, quote, status, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
         [
           threadId,
           planId,
@@ -101,6 +107,8 @@ export class CommentService {
           anchor.kind === 'block' ? anchor.blockId : null,
           anchor.kind === 'range' ? anchor.start : null,
           anchor.kind === 'range' ? anchor.end : null,
+          anchor.kind === 'section' ? anchor.sectionKey : null,
+          anchor.kind === 'section' ? anchor.sectionTitle : null,
           anchor.quote,
           user.id,
           now,
@@ -271,7 +279,7 @@ function suggestionQuote(suggestion: { insertedText: string; deletedText: string
   return quote.slice(0, MAX_QUOTE_LENGTH);
 }
 
-function validateAnchor(anchor: TextOrBlockAnchor): void {
+function validateAnchor(anchor: ThreadAnchorInput): void {
   if (anchor.kind !== 'range') return;
   for (const encoded of [anchor.start, anchor.end]) {
     try {
@@ -282,13 +290,21 @@ function validateAnchor(anchor: TextOrBlockAnchor): void {
   }
 }
 
+function toAnchor(row: ThreadRow): CommentAnchor {
+  switch (row.anchor_kind) {
+    case 'block':
+      return { kind: 'block', blockId: row.block_id ?? '', quote: row.quote };
+    case 'suggestion':
+      return { kind: 'suggestion', suggestionId: row.suggestion_id ?? '', authorId: row.suggestion_author_id ?? '', quote: row.quote };
+    case 'section':
+      return { kind: 'section', sectionKey: row.section_key ?? '', sectionTitle: row.section_title ?? '', quote: row.quote };
+    default:
+      return { kind: 'range', start: row.anchor_start ?? '', end: row.anchor_end ?? '', quote: row.quote };
+  }
+}
+
 function toThread(row: ThreadRow, comments: CommentRow[]): CommentThread {
-  const anchor: CommentAnchor =
-    row.anchor_kind === 'block'
-      ? { kind: 'block', blockId: row.block_id ?? '', quote: row.quote }
-      : row.anchor_kind === 'suggestion'
-        ? { kind: 'suggestion', suggestionId: row.suggestion_id ?? '', authorId: row.suggestion_author_id ?? '', quote: row.quote }
-        : { kind: 'range', start: row.anchor_start ?? '', end: row.anchor_end ?? '', quote: row.quote };
+  const anchor = toAnchor(row);
   return {
     id: row.id,
     planId: row.plan_id,
