@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { ServiceDatabase } from '../database/ServiceDatabase.js';
+import type { ServiceDatabase, ServiceQueries } from '../database/ServiceDatabase.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
 import { newId } from '../newId.js';
 import type { User } from '../accounts/AccountService.js';
@@ -61,7 +61,20 @@ interface CommentRow {
  * A section anchor is not checked against the working copy: it comes from a consultation remark,
  * which names a section of the consulted version, and the remark stays discussable if that section is gone.
  */
-type ThreadAnchorInput = Exclude<CommentAnchor, { kind: 'suggestion' }>;
+export type ThreadAnchorInput = Exclude<CommentAnchor, { kind: 'suggestion' }>;
+
+/** What a new thread starts with. */
+export interface NewThreadInput {
+  anchor: ThreadAnchorInput;
+  body: string;
+  mentions: string[];
+}
+
+/** Records a new thread as its owner's, inside the thread's transaction; false when the owner has one already. */
+export type ThreadClaim = (queries: ServiceQueries, threadId: string) => Promise<boolean>;
+
+/** Rolls back a thread whose claim was taken (thrown inside the transaction, caught outside it). */
+class ClaimTaken extends Error {}
 
 /**
  * Comment threads are server records, not CRDT content: the server checks who
@@ -81,11 +94,22 @@ export class CommentService {
     return threads.map((thread) => toThread(thread, comments.filter((comment) => comment.thread_id === thread.id)));
   }
 
-  async createThread(
-    planId: string,
-    user: User,
-    input: { anchor: ThreadAnchorInput; body: string; mentions: string[] },
-  ): Promise<CommentThread> {
+  async createThread(planId: string, user: User, input: NewThreadInput): Promise<CommentThread> {
+    const thread = await this.insertThread(planId, user, input, null);
+    if (thread === null) throw notFound('Thread not found');
+    return thread;
+  }
+
+  /**
+   * A thread that something else records as its own (a consultation remark), in the same transaction:
+   * when `claim` answers false (it has a thread already, maybe started a moment ago by someone else),
+   * nothing is created and the answer is null, so no second thread is left over unlinked.
+   */
+  createClaimedThread(planId: string, user: User, input: NewThreadInput, claim: ThreadClaim): Promise<CommentThread | null> {
+    return this.insertThread(planId, user, input, claim);
+  }
+
+  private async insertThread(planId: string, user: User, input: NewThreadInput, claim: ThreadClaim | null): Promise<CommentThread | null> {
     const { plan } = await this.requireCommenter(planId, user);
     this.options.commentRate.take(user.id);
     validateAnchor(input.anchor);
@@ -96,7 +120,7 @@ export class CommentService {
     const now = Date.now();
     const threadId = newId();
     const anchor = input.anchor;
-    await this.options.database.transaction(async (transaction) => {
+    const isClaimed = await this.options.database.transaction(async (transaction) => {
       await transaction.run(
         `INSERT INTO comment_threads (id, plan_id, anchor_kind, block_id, anchor_start, anchor_end, section_key, section_title, quote, status, created_by, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
@@ -118,7 +142,13 @@ export class CommentService {
         'INSERT INTO comments (id, thread_id, author_id, body, mentions, created_at) VALUES (?, ?, ?, ?, ?, ?)',
         [newId(), threadId, user.id, input.body, JSON.stringify(mentions), now],
       );
+      if (claim === null || (await claim(transaction, threadId))) return true;
+      throw new ClaimTaken();
+    }).catch((error: unknown) => {
+      if (error instanceof ClaimTaken) return false;
+      throw error;
     });
+    if (!isClaimed) return null;
     const row = await this.threadRow(threadId);
     const thread = toThread(row, await this.commentRows('comments.thread_id = ?', [threadId]));
     this.options.events.publish(planId, { type: 'threadCreated', thread });

@@ -313,7 +313,8 @@ describe('public consultation', () => {
     expect(started.status).toBe(200);
     const threadId = started.body.remark.threadId;
     expect(threadId).not.toBeNull();
-    const again = await chair.request<{ remark: ConsultationRemark }>('POST', threadPath, { body: 'drugi start' });
+    // A second "start" (a card not yet showing the thread) joins the same thread: nothing typed is lost.
+    const again = await chair.request<{ remark: ConsultationRemark }>('POST', threadPath, { body: 'Dołączam do wątku.' });
     expect(again.body.remark.threadId).toBe(threadId);
 
     const threads = (await chair.request<{ threads: CommentThread[] }>('GET', `/plans/${planId}/threads`)).body.threads;
@@ -324,7 +325,7 @@ describe('public consultation', () => {
       sectionTitle: onSection.target.sectionTitle,
       quote: `Uwaga ${onSection.reference}: Diagnoza pomija osoby w kryzysie bezdomności.`,
     });
-    expect(thread?.comments.map((comment) => comment.body)).toEqual(['Uzupełnijmy diagnozę o dane MOPS.']);
+    expect(thread?.comments.map((comment) => comment.body)).toEqual(['Uzupełnijmy diagnozę o dane MOPS.', 'Dołączam do wątku.']);
     await waitFor(() => seen.some((event) => event.type === 'threadCreated' && event.thread.id === threadId));
     await waitFor(() => seen.some((event) => event.type === 'remarkChanged' && event.remark.id === onSection.id && event.remark.threadId === threadId));
 
@@ -341,10 +342,29 @@ describe('public consultation', () => {
     expect((await chair.request('POST', `/threads/${threadId ?? ''}/resolve`)).status).toBe(200);
     await waitFor(() => memberSeen.some((event) => event.type === 'threadStatusChanged' && event.status.threadId === threadId));
     const after = (await chair.request<{ threads: CommentThread[] }>('GET', `/plans/${planId}/threads`)).body.threads.find((candidate) => candidate.id === threadId);
-    expect(after?.comments.map((comment) => comment.body)).toEqual(['Uzupełnijmy diagnozę o dane MOPS.', 'Dane są w raporcie z 2025 r.']);
+    expect(after?.comments.map((comment) => comment.body)).toEqual(['Uzupełnijmy diagnozę o dane MOPS.', 'Dołączam do wątku.', 'Dane są w raporcie z 2025 r.']);
     expect(after?.status).toBe('resolved');
     observerClient.destroy();
     member.destroy();
+  });
+
+  it('two members starting a remark’s thread at once get one thread with both comments', async () => {
+    await closeAll();
+    const consultation = await openConsultation();
+    await submit(consultation.publicToken, remark({ blockId: null, sectionKey: 'diagnoza', remark: 'Uwaga omawiana naraz.' }), '198.51.100.75');
+    const { body } = await chair.request<{ remarks: ConsultationRemark[] }>('GET', `/consultations/${consultation.id}/remarks`);
+    const target = body.remarks[0];
+    if (!target) throw new Error('remark missing');
+    const threadPath = `/consultations/${consultation.id}/remarks/${target.id}/thread`;
+    const bodies = ['Pierwsza myśl.', 'Druga myśl.', 'Trzecia myśl.'];
+    const answers = await Promise.all(bodies.map((text, index) => teamMember(team, [CHAIR, MEMBER, OBSERVER][index] ?? CHAIR).request<{ remark: ConsultationRemark }>('POST', threadPath, { body: text })));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    const threadIds = new Set(answers.map((answer) => answer.body.remark.threadId));
+    expect(threadIds.size).toBe(1);
+    const threads = (await chair.request<{ threads: CommentThread[] }>('GET', `/plans/${planId}/threads`)).body.threads;
+    const onRemark = threads.filter((candidate) => candidate.anchor.quote.startsWith(`Uwaga ${target.reference}:`));
+    expect(onRemark).toHaveLength(1);
+    expect(onRemark[0]?.comments.map((comment) => comment.body).sort()).toEqual([...bodies].sort());
   });
 
   it('discusses a remark on a block removed from the working copy since, on the block’s section', async () => {
