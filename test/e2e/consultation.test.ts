@@ -150,6 +150,11 @@ describe('public consultation in the browser', () => {
     const sectionThread = chair.page.getByRole('region', { name: 'Komentarze', exact: true }).locator('.thread').filter({ hasText: 'Uwaga K1-002' });
     await expect.poll(() => sectionThread.locator('.comment-quote').textContent()).toContain(`Sekcja: ${sectionTitle ?? ''}`);
     expect(await sectionThread.textContent()).toContain('Dane są w raporcie z 2025 r.');
+    // It finds its section in the working copy; showing it puts the caret there rather than selecting the whole chapter.
+    await sectionThread.locator('.thread__anchor').click();
+    await expect.poll(() => chair.editor().locator('section.plan-section[data-section-key="diagnoza"]').isVisible()).toBe(true);
+    expect(await chair.editor().locator('section.plan-section.ProseMirror-selectednode').count()).toBe(0);
+    expect(await chair.editor().locator('section.plan-section.comment-highlight').count()).toBe(0);
 
     const remarks = await anna.request<{ remarks: Array<{ response: string | null }> }>('GET', `/consultations/${opened.body.consultation.id}/remarks`);
     expect(remarks.body.remarks.map((remark) => remark.response)).toEqual(['partlyAccepted', null]);
