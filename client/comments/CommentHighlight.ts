@@ -127,7 +127,8 @@ function buildDecorations(state: EditorState, store: CommentStore): DecorationSe
   const { threads, focusedThreadId, filter } = store.getSnapshot();
   const decorations: Decoration[] = [];
   for (const { thread, range } of orderThreads(threads, state)) {
-    if (range === null) continue;
+    // A thread on a whole section is shown in the panels only: highlighting the whole chapter would hide every other highlight in it.
+    if (range === null || range.kind === 'section') continue;
     const isFocused = thread.id === focusedThreadId;
     // A resolved thread shows only while someone looks at it among the resolved ones.
     if (thread.status !== 'open' && !(isFocused && filter !== 'open')) continue;
@@ -136,7 +137,7 @@ function buildDecorations(state: EditorState, store: CommentStore): DecorationSe
       'data-thread-id': thread.id,
     };
     const spec = { key: `${thread.id} ${isFocused ? 'focused' : ''}` };
-    decorations.push(range.isBlock ? Decoration.node(range.from, range.to, attributes, spec) : Decoration.inline(range.from, range.to, attributes, spec));
+    decorations.push(range.kind === 'block' ? Decoration.node(range.from, range.to, attributes, spec) : Decoration.inline(range.from, range.to, attributes, spec));
   }
   return DecorationSet.create(state.doc, decorations);
 }

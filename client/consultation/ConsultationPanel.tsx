@@ -8,7 +8,7 @@ import { CopyTextButton } from '../workspace/CopyTextButton.js';
 import { closeConsultation, REMARKS_TABLE_FORMATS, remarksTableUrl } from './consultationApi.js';
 import { ConsultationStatusBadge } from './ConsultationStatusBadge.js';
 import { OpenConsultationForm } from './OpenConsultationForm.js';
-import { RemarkCard } from './RemarkCard.js';
+import { RemarkCard, type RemarkDiscussionContext } from './RemarkCard.js';
 import type { Loaded } from './useConsultations.js';
 import { useRemarks } from './useConsultations.js';
 import './consultation.css';
@@ -18,10 +18,12 @@ export interface ConsultationPanelProps {
   role: Role;
   channel: ServerChannel;
   consultations: Loaded<Consultation[]>;
+  /** The plan's comment threads, where the remarks' threads live; null until they are available. */
+  discussion: RemarkDiscussionContext | null;
 }
 
 /** The team's side of public consultations: open one, share its page, read and answer the remarks, export the table. */
-export function ConsultationPanel({ planId, role, channel, consultations }: ConsultationPanelProps) {
+export function ConsultationPanel({ planId, role, channel, consultations, discussion }: ConsultationPanelProps) {
   const { t } = useTranslation();
   if (consultations.status === 'loading') return <p className="loading" role="status">{t('common.loading')}</p>;
   if (consultations.status === 'error') return <div className="notice notice--error" role="alert">{apiErrorMessage(consultations.error, t)}</div>;
@@ -33,13 +35,13 @@ export function ConsultationPanel({ planId, role, channel, consultations }: Cons
       {can(role, 'version.freeze') && !hasActive && <OpenConsultationForm planId={planId} />}
       {list.length === 0 && <p>{t('consultation.empty')}</p>}
       {list.map((consultation) => (
-        <ConsultationItem key={consultation.id} consultation={consultation} role={role} channel={channel} />
+        <ConsultationItem key={consultation.id} consultation={consultation} role={role} channel={channel} discussion={discussion} />
       ))}
     </section>
   );
 }
 
-function ConsultationItem({ consultation, role, channel }: { consultation: Consultation; role: Role; channel: ServerChannel }) {
+function ConsultationItem({ consultation, role, channel, discussion }: { consultation: Consultation; role: Role; channel: ServerChannel; discussion: RemarkDiscussionContext | null }) {
   const { t } = useTranslation();
   const { state, replace } = useRemarks(consultation.id, channel);
   const publicUrl = `${location.origin}${consultationPath(consultation.publicToken)}`;
@@ -83,7 +85,7 @@ function ConsultationItem({ consultation, role, channel }: { consultation: Consu
       {state.status === 'ready' && state.data.length === 0 && <p>{t('consultation.noRemarks')}</p>}
       {state.status === 'ready' &&
         state.data.map((remark) => (
-          <RemarkCard key={remark.id} remark={remark} mayDecide={can(role, 'proposal.decide')} mayComment={can(role, 'plan.comment')} onChanged={replace} />
+          <RemarkCard key={remark.id} remark={remark} mayDecide={can(role, 'proposal.decide')} mayComment={can(role, 'plan.comment')} discussion={discussion} onChanged={replace} />
         ))}
     </div>
   );

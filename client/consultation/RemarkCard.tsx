@@ -3,17 +3,29 @@ import { useTranslation } from 'react-i18next';
 import { REMARK_RESPONSES, type ConsultationRemark, type RemarkResponse } from '../../shared/consultations/Consultation.js';
 import { apiErrorMessage } from '../api/apiErrorMessage.js';
 import { formatDateTime } from '../comments/formatDateTime.js';
+import type { CommentStore } from '../comments/CommentStore.js';
+import type { MentionCandidate } from '../comments/MentionCandidate.js';
 import { discussRemark, respondToRemark, suggestRemarkWording } from './consultationApi.js';
+import { RemarkThread } from './RemarkThread.js';
+
+/** Where the card reads and writes the remark's thread: the plan's comment threads. */
+export interface RemarkDiscussionContext {
+  store: CommentStore;
+  userId: string;
+  members: readonly MentionCandidate[];
+}
 
 export interface RemarkCardProps {
   remark: ConsultationRemark;
   mayDecide: boolean;
   mayComment: boolean;
+  /** Null until the plan's comment threads are available. */
+  discussion: RemarkDiscussionContext | null;
   onChanged: (remark: ConsultationRemark) => void;
 }
 
 /** One remark as the team reads it (every value as plain text), with its response and its thread. */
-export function RemarkCard({ remark, mayDecide, mayComment, onChanged }: RemarkCardProps) {
+export function RemarkCard({ remark, mayDecide, mayComment, discussion, onChanged }: RemarkCardProps) {
   const { t, i18n } = useTranslation();
   const [isEditing, setIsEditing] = useState(false);
   return (
@@ -67,7 +79,8 @@ export function RemarkCard({ remark, mayDecide, mayComment, onChanged }: RemarkC
         )
       )}
       {mayDecide && <SuggestWording remark={remark} onChanged={onChanged} />}
-      {mayComment && <Discussion remark={remark} onChanged={onChanged} />}
+      {remark.threadId !== null && discussion !== null && <RemarkThread threadId={remark.threadId} {...discussion} />}
+      {remark.threadId === null && mayComment && <StartDiscussion remark={remark} onChanged={onChanged} />}
     </article>
   );
 }
@@ -118,13 +131,12 @@ function ResponseForm({ remark, onSaved }: { remark: ConsultationRemark; onSaved
   );
 }
 
-function Discussion({ remark, onChanged }: { remark: ConsultationRemark; onChanged: (remark: ConsultationRemark) => void }) {
+/** The first comment on a remark starts its thread: on its block, or on its section when it names none. */
+function StartDiscussion({ remark, onChanged }: { remark: ConsultationRemark; onChanged: (remark: ConsultationRemark) => void }) {
   const { t } = useTranslation();
   const id = useId();
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
-  if (remark.threadId !== null) return <p className="remark-card__meta">{t('consultation.discussed')}</p>;
-  if (remark.target.blockId === null) return <p className="remark-card__meta">{t('consultation.discussSectionOnly')}</p>;
   const onSubmit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (body.trim() === '') {

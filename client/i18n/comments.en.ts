@@ -16,6 +16,7 @@ export const commentsEn: Messages['comments'] = {
   newThread: 'New comment',
   quoteLabel: 'Commented passage',
   blockQuote: 'Block {{blockId}}',
+  sectionBadge: 'Section: {{title}}',
   body: 'Comment',
   bodyRequired: 'Write the comment first.',
   mentionHint: 'Type @ and the start of a name to mention someone on the team.',

@@ -14,6 +14,7 @@ export const commentsPl = {
   newThread: 'Nowy komentarz',
   quoteLabel: 'Komentowany fragment',
   blockQuote: 'Blok {{blockId}}',
+  sectionBadge: 'Sekcja: {{title}}',
   body: 'Treść komentarza',
   bodyRequired: 'Wpisz treść komentarza.',
   mentionHint: 'Wpisz @ i początek imienia, aby wspomnieć osobę z zespołu.',

@@ -111,9 +111,10 @@ function ConnectedWorkspace({ connection, planId, title, user, workspaceId, role
     () => <VersionsPanel planId={planId} role={role} isEditable={isEditable} channel={connection.channel} />,
     [planId, role, isEditable, connection.channel],
   );
+  const remarkDiscussion = useMemo(() => (commentStore === null ? null : { store: commentStore, userId: user.id, members }), [commentStore, user.id, members]);
   const consultationPanel = useMemo(
-    () => <ConsultationPanel planId={planId} role={role} channel={connection.channel} consultations={consultations} />,
-    [planId, role, connection.channel, consultations],
+    () => <ConsultationPanel planId={planId} role={role} channel={connection.channel} consultations={consultations} discussion={remarkDiscussion} />,
+    [planId, role, connection.channel, consultations, remarkDiscussion],
   );
   const tabs: SidePanelTab[] = [
     { id: 'views', label: t('blocks.panel.views'), content: viewsPanel },

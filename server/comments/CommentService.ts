@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { ServiceDatabase } from '../database/ServiceDatabase.js';
+import type { ServiceDatabase, ServiceQueries } from '../database/ServiceDatabase.js';
 import { AppError, badRequest, forbidden, notFound } from '../errors.js';
 import { newId } from '../newId.js';
 import type { User } from '../accounts/AccountService.js';
@@ -47,6 +47,8 @@ interface ThreadRow {
   resolved_at: number | null;
   suggestion_id: string | null;
   suggestion_author_id: string | null;
+  section_key: string | null;
+  section_title: string | null;
 }
 
 interface CommentRow {
@@ -61,8 +63,25 @@ interface CommentRow {
   deleted_at: number | null;
 }
 
-/** A suggestion's thread is started by commentOnSuggestion, which reads its quote from the text. */
-type TextOrBlockAnchor = Exclude<CommentAnchor, { kind: 'suggestion' }>;
+/**
+ * A suggestion's thread is started by commentOnSuggestion, which reads its quote from the text.
+ * A section anchor is not checked against the working copy: it comes from a consultation remark,
+ * which names a section of the consulted version, and the remark stays discussable if that section is gone.
+ */
+export type ThreadAnchorInput = Exclude<CommentAnchor, { kind: 'suggestion' }>;
+
+/** What a new thread starts with. */
+export interface NewThreadInput {
+  anchor: ThreadAnchorInput;
+  body: string;
+  mentions: string[];
+}
+
+/** Records a new thread as its owner's, inside the thread's transaction; false when the owner has one already. */
+export type ThreadClaim = (queries: ServiceQueries, threadId: string) => Promise<boolean>;
+
+/** Rolls back a thread whose claim was taken (thrown inside the transaction, caught outside it). */
+class ClaimTaken extends Error {}
 
 /**
  * Comment threads are server records, not CRDT content: the server checks who
@@ -82,11 +101,22 @@ export class CommentService {
     return threads.map((thread) => toThread(thread, comments.filter((comment) => comment.thread_id === thread.id)));
   }
 
-  async createThread(
-    planId: string,
-    user: User,
-    input: { anchor: TextOrBlockAnchor; body: string; mentions: string[] },
-  ): Promise<CommentThread> {
+  async createThread(planId: string, user: User, input: NewThreadInput): Promise<CommentThread> {
+    const thread = await this.insertThread(planId, user, input, null);
+    if (thread === null) throw notFound('Thread not found');
+    return thread;
+  }
+
+  /**
+   * A thread that something else records as its own (a consultation remark), in the same transaction:
+   * when `claim` answers false (it has a thread already, maybe started a moment ago by someone else),
+   * nothing is created and the answer is null, so no second thread is left over unlinked.
+   */
+  createClaimedThread(planId: string, user: User, input: NewThreadInput, claim: ThreadClaim): Promise<CommentThread | null> {
+    return this.insertThread(planId, user, input, claim);
+  }
+
+  private async insertThread(planId: string, user: User, input: NewThreadInput, claim: ThreadClaim | null): Promise<CommentThread | null> {
     const { plan } = await this.requireCommenter(planId, user);
     this.options.commentRate.take(user.id);
     validateAnchor(input.anchor);
@@ -97,10 +127,10 @@ export class CommentService {
     const now = Date.now();
     const threadId = newId();
     const anchor = input.anchor;
-    await this.options.database.transaction(async (transaction) => {
+    const isClaimed = await this.options.database.transaction(async (transaction) => {
       await transaction.run(
-        `INSERT INTO comment_threads (id, plan_id, anchor_kind, block_id, anchor_start, anchor_end, quote, status, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+        `INSERT INTO comment_threads (id, plan_id, anchor_kind, block_id, anchor_start, anchor_end, section_key, section_title, quote, status, created_by, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
         [
           threadId,
           planId,
@@ -108,6 +138,8 @@ export class CommentService {
           anchor.kind === 'block' ? anchor.blockId : null,
           anchor.kind === 'range' ? anchor.start : null,
           anchor.kind === 'range' ? anchor.end : null,
+          anchor.kind === 'section' ? anchor.sectionKey : null,
+          anchor.kind === 'section' ? anchor.sectionTitle : null,
           anchor.quote,
           user.id,
           now,
@@ -117,7 +149,13 @@ export class CommentService {
         'INSERT INTO comments (id, thread_id, author_id, body, mentions, created_at) VALUES (?, ?, ?, ?, ?, ?)',
         [newId(), threadId, user.id, input.body, JSON.stringify(mentions), now],
       );
+      if (claim === null || (await claim(transaction, threadId))) return true;
+      throw new ClaimTaken();
+    }).catch((error: unknown) => {
+      if (error instanceof ClaimTaken) return false;
+      throw error;
     });
+    if (!isClaimed) return null;
     const row = await this.threadRow(threadId);
     const thread = toThread(row, await this.commentRows('comments.thread_id = ?', [threadId]));
     this.options.events.publish(planId, { type: 'threadCreated', thread });
@@ -281,7 +319,7 @@ function suggestionQuote(suggestion: SuggestionText): string {
   return quote.slice(0, MAX_QUOTE_LENGTH);
 }
 
-function validateAnchor(anchor: TextOrBlockAnchor): void {
+function validateAnchor(anchor: ThreadAnchorInput): void {
   if (anchor.kind !== 'range') return;
   for (const encoded of [anchor.start, anchor.end]) {
     try {
@@ -292,13 +330,21 @@ function validateAnchor(anchor: TextOrBlockAnchor): void {
   }
 }
 
+function toAnchor(row: ThreadRow): CommentAnchor {
+  switch (row.anchor_kind) {
+    case 'block':
+      return { kind: 'block', blockId: row.block_id ?? '', quote: row.quote };
+    case 'suggestion':
+      return { kind: 'suggestion', suggestionId: row.suggestion_id ?? '', authorId: row.suggestion_author_id ?? '', quote: row.quote };
+    case 'section':
+      return { kind: 'section', sectionKey: row.section_key ?? '', sectionTitle: row.section_title ?? '', quote: row.quote };
+    default:
+      return { kind: 'range', start: row.anchor_start ?? '', end: row.anchor_end ?? '', quote: row.quote };
+  }
+}
+
 function toThread(row: ThreadRow, comments: CommentRow[]): CommentThread {
-  const anchor: CommentAnchor =
-    row.anchor_kind === 'block'
-      ? { kind: 'block', blockId: row.block_id ?? '', quote: row.quote }
-      : row.anchor_kind === 'suggestion'
-        ? { kind: 'suggestion', suggestionId: row.suggestion_id ?? '', authorId: row.suggestion_author_id ?? '', quote: row.quote }
-        : { kind: 'range', start: row.anchor_start ?? '', end: row.anchor_end ?? '', quote: row.quote };
+  const anchor = toAnchor(row);
   return {
     id: row.id,
     planId: row.plan_id,

@@ -5,7 +5,7 @@ import { newId } from '../newId.js';
 import type { User } from '../accounts/AccountService.js';
 import type { PlanService } from '../plans/PlanService.js';
 import type { VersionService } from '../versions/VersionService.js';
-import type { CommentService } from '../comments/CommentService.js';
+import type { CommentService, ThreadAnchorInput } from '../comments/CommentService.js';
 import type { PlanEventPublisher } from '../events/PlanEventPublisher.js';
 import { can } from '../../shared/workspace/roles.js';
 import {
@@ -162,23 +162,37 @@ export class ConsultationService {
     return remark;
   }
 
-  /** Starts the team's comment thread on the block the remark concerns (once; later calls return the same thread id). */
+  /**
+   * The team's comment thread on the remark, started by the first comment: on the block it concerns
+   * while that block is in the working copy, otherwise on its section, so every remark can be
+   * discussed, also one on a whole section or on a block removed since the consulted version. Once
+   * the remark has a thread (also one someone started a moment ago), a comment joins it as a reply.
+   */
   async startThread(consultationId: string, remarkId: string, user: User, body: string): Promise<ConsultationRemark> {
     const consultation = await this.consultationFor(consultationId, user, 'plan.comment', 'Your role does not allow comments');
     const remark = await this.remarkRow(consultationId, remarkId);
-    if (remark.thread_id !== null) return toRemark(remark);
-    if (remark.block_id === null) {
-      throw new AppError(409, 'remarkNotOnBlock', 'This remark concerns a whole section; threads attach to a block');
+    if (remark.thread_id === null) {
+      const thread = await this.options.comments.createClaimedThread(
+        consultation.planId,
+        user,
+        { anchor: await this.threadAnchorOf(consultation.planId, remark), body, mentions: [] },
+        async (queries, threadId) =>
+          (await queries.all('UPDATE consultation_remarks SET thread_id = ? WHERE id = ? AND thread_id IS NULL RETURNING id', [threadId, remarkId])).length > 0,
+      );
+      if (thread !== null) return this.publishRemark(remarkId);
     }
-    const reference = referenceOf(remark.consultation_number, remark.number);
-    const quote = `Uwaga ${reference}: ${remark.remark}`.slice(0, 500);
-    const thread = await this.options.comments.createThread(consultation.planId, user, {
-      anchor: { kind: 'block', blockId: remark.block_id, quote },
-      body,
-      mentions: [],
-    });
-    await this.options.database.run('UPDATE consultation_remarks SET thread_id = COALESCE(thread_id, ?) WHERE id = ?', [thread.id, remarkId]);
-    return this.publishRemark(remarkId);
+    const linked = await this.remarkRow(consultationId, remarkId);
+    if (linked.thread_id === null) throw notFound('Thread not found');
+    await this.options.comments.reply(linked.thread_id, user, { body, mentions: [] });
+    return toRemark(linked);
+  }
+
+  private async threadAnchorOf(planId: string, remark: RemarkRow): Promise<ThreadAnchorInput> {
+    const quote = `Uwaga ${referenceOf(remark.consultation_number, remark.number)}: ${remark.remark}`.slice(0, 500);
+    const blockInText = remark.block_id !== null && (await this.options.documents.findBlock(planId, remark.block_id)) !== null ? remark.block_id : null;
+    return blockInText !== null
+      ? { kind: 'block', blockId: blockInText, quote }
+      : { kind: 'section', sectionKey: remark.section_key, sectionTitle: remark.section_title, quote };
   }
 
   /**

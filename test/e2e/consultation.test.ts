@@ -9,7 +9,9 @@ import { findBlock } from '../helpers/findBlock.js';
 import { setBlockLineText } from '../helpers/blockFieldNode.js';
 import { launchBrowser, newUserPage, openPlan, saveScreenshot } from '../helpers/browser.js';
 import type { PlanVersion } from '../../shared/versions/PlanVersion.js';
-import type { Consultation } from '../../shared/consultations/Consultation.js';
+import type { Consultation, ConsultationRemark } from '../../shared/consultations/Consultation.js';
+import type { PlanEvent } from '../../shared/events/PlanEvent.js';
+import { anonymousClient } from '../helpers/apiClient.js';
 import { polishDate } from '../../shared/consultations/consultationStatus.js';
 
 const NAME_PAYLOAD = 'Gmina <img src=x onerror="window.__xss=1">';
@@ -118,8 +120,44 @@ describe('public consultation in the browser', () => {
     await expect.poll(() => card.textContent()).toContain('wpisano do wersji roboczej jako sugestię');
     await expect.poll(() => chair.editor().locator('ins[data-suggestion-id]').filter({ hasText: 'do końca 2027 r.' }).count()).toBe(1);
     await saveScreenshot(chair.page, 'consultation-team');
+
+    // A remark on a whole section is discussed as well: its thread shows on its card, reaches the others
+    // live, and is listed in the comments tab labelled with the section.
+    const bartekEvents: PlanEvent[] = [];
+    bartek.channel.onPlanEvent((event) => bartekEvents.push(event));
+    const onSection = await anonymousClient(server).request<{ receipt: { reference: string } }>('POST', `/public/consultations/${token}/remarks`, {
+      submitterName: 'Jan Obywatel',
+      sectionKey: 'diagnoza',
+      blockId: null,
+      remark: 'Diagnoza pomija osoby w kryzysie bezdomności.',
+    });
+    expect(onSection.body.receipt.reference).toBe('K1-002');
+    const sectionCard = panel.locator('[data-remark="K1-002"]');
+    await sectionCard.waitFor();
+    await sectionCard.getByPlaceholder('Pierwszy komentarz do uwagi').fill('Uzupełnijmy diagnozę o dane MOPS.');
+    await sectionCard.getByRole('button', { name: 'Omów w wątku' }).click();
+    const cardThread = sectionCard.locator('.remark-card__thread');
+    await expect.poll(() => cardThread.textContent()).toContain('Uzupełnijmy diagnozę o dane MOPS.');
+    await cardThread.getByLabel('Odpowiedź').fill('Dane są w raporcie z 2025 r.');
+    await cardThread.getByRole('button', { name: 'Odpowiedz', exact: true }).click();
+    await expect.poll(() => cardThread.textContent()).toContain('Dane są w raporcie z 2025 r.');
+    await expect.poll(() => bartekEvents.some((event) => event.type === 'threadCreated' && event.thread.anchor.kind === 'section')).toBe(true);
+    await expect.poll(() => bartekEvents.some((event) => event.type === 'commentSaved' && event.comment.body === 'Dane są w raporcie z 2025 r.')).toBe(true);
+    await saveScreenshot(chair.page, 'consultation-section-thread');
+    const sectionTitle = (await anna.request<{ remarks: ConsultationRemark[] }>('GET', `/consultations/${opened.body.consultation.id}/remarks`)).body.remarks[1]?.target.sectionTitle;
+    expect(sectionTitle).toContain('iagnoz');
+    await chair.page.getByRole('tab', { name: 'Komentarze', exact: true }).click();
+    const sectionThread = chair.page.getByRole('region', { name: 'Komentarze', exact: true }).locator('.thread').filter({ hasText: 'Uwaga K1-002' });
+    await expect.poll(() => sectionThread.locator('.comment-quote').textContent()).toContain(`Sekcja: ${sectionTitle ?? ''}`);
+    expect(await sectionThread.textContent()).toContain('Dane są w raporcie z 2025 r.');
+    // It finds its section in the working copy; showing it puts the caret there rather than selecting the whole chapter.
+    await sectionThread.locator('.thread__anchor').click();
+    await expect.poll(() => chair.editor().locator('section.plan-section[data-section-key="diagnoza"]').isVisible()).toBe(true);
+    expect(await chair.editor().locator('section.plan-section.ProseMirror-selectednode').count()).toBe(0);
+    expect(await chair.editor().locator('section.plan-section.comment-highlight').count()).toBe(0);
+
     const remarks = await anna.request<{ remarks: Array<{ response: string | null }> }>('GET', `/consultations/${opened.body.consultation.id}/remarks`);
-    expect(remarks.body.remarks.map((remark) => remark.response)).toEqual(['partlyAccepted']);
+    expect(remarks.body.remarks.map((remark) => remark.response)).toEqual(['partlyAccepted', null]);
     bartek.destroy();
   }, 180_000);
 });

@@ -15,12 +15,12 @@ import { PLAN_META_FIELD } from '../../shared/planJson/planMetaField.js';
 const backends = privateClusterBackends();
 
 /** `count` instances on one PostgreSQL database and one Redis, as behind a load balancer. */
-async function startInstances(count: number): Promise<{ instances: TestServer[]; databaseUrl: string }> {
+async function startInstances(count: number, limits: { maxDocumentBytes?: number; maxUpdateBytes?: number } = {}): Promise<{ instances: TestServer[]; databaseUrl: string }> {
   const databaseUrl = await backends.postgres.createDatabase();
   const instances: TestServer[] = [];
   for (let index = 0; index < count; index++) {
     // Compacting every few appends: three instances compact the same plan while the others append.
-    instances.push(await startTestServer({ config: { databaseUrl, redisUrl: backends.redis.url, instanceId: `instance-${index + 1}`, compactAfterAppends: 3 } }));
+    instances.push(await startTestServer({ config: { databaseUrl, redisUrl: backends.redis.url, instanceId: `instance-${index + 1}`, compactAfterAppends: 3, ...limits } }));
   }
   return { instances, databaseUrl };
 }
@@ -113,6 +113,36 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     }
     appendParagraph(writer, 'po śmieciach');
     await waitFor(() => reader.text().includes('po śmieciach'), { message: 'syncing stopped after an unreadable entry' });
+  });
+
+  it('a member on another instance is warned, without writing, when a writer brings the plan near its size limit', async () => {
+    const KIB = 1024;
+    const maxDocumentBytes = 256 * KIB;
+    const { instances } = await startInstances(2, { maxDocumentBytes, maxUpdateBytes: 64 * KIB });
+    const [first, second] = instances as [TestServer, TestServer];
+    const writer = connectClient(first.collabUrl, 'plan-size-warning', { name: 'Writer' });
+    const reader = connectClient(second.collabUrl, 'plan-size-warning', { name: 'Reader' });
+    await Promise.all([waitForSync(writer), waitForSync(reader)]);
+    const paragraphs: string[] = [];
+    // 40 KiB a paragraph: the warning starts at 80 % (about the sixth), the limit refuses the seventh or so.
+    while (writer.channel.state.documentSize === null) {
+      if (paragraphs.length > 8) throw new Error('the writer was never warned');
+      const label = `akapit ${paragraphs.length} `;
+      appendParagraph(writer, label + 'z'.repeat(40 * KIB));
+      await writer.channel.whenSaved();
+      paragraphs.push(label);
+      await waitFor(() => reader.text().includes(label), { message: `${label} did not reach the other instance` });
+      // Below 80 % nobody is warned: the reader has the paragraph, and no warning with it.
+      if (writer.channel.state.documentSize === null) expect(reader.channel.state.documentSize).toBeNull();
+    }
+    expect(paragraphs.length).toBeGreaterThan(3);
+    await waitFor(() => reader.channel.state.documentSize !== null, { message: 'the member on the other instance was not warned' });
+    expect(reader.channel.state.documentSize?.maxBytes).toBe(maxDocumentBytes);
+    expect(reader.channel.state.documentSize?.bytes).toBeGreaterThanOrEqual(maxDocumentBytes * 0.8);
+    // Someone joining there later is told as they connect: that instance counted the replicated bytes.
+    const latecomer = connectClient(second.collabUrl, 'plan-size-warning', { name: 'Latecomer' });
+    await waitForSync(latecomer);
+    await waitFor(() => latecomer.channel.state.documentSize !== null, { message: 'a member joining the other instance later was not warned' });
   });
 
   it('presence crosses instances, and a member who leaves disappears elsewhere', async () => {

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { startSharedTestServer } from '../helpers/startTestServer.js';
 import { createTeam, type TeamFixture } from '../helpers/teamFixture.js';
-import { anonymousClient, type ApiClient } from '../helpers/apiClient.js';
+import { anonymousClient, registerUser, type ApiClient } from '../helpers/apiClient.js';
 import { connectClient, waitForSync } from '../helpers/connectClient.js';
 import { findBlock } from '../helpers/findBlock.js';
 import { firstParagraphText, setBlockLineText } from '../helpers/blockFieldNode.js';
@@ -12,6 +13,7 @@ import type { PlanVersion } from '../../shared/versions/PlanVersion.js';
 import type { Consultation, ConsultationRemark, PublicConsultation } from '../../shared/consultations/Consultation.js';
 import { polishDate } from '../../shared/consultations/consultationStatus.js';
 import type { PlanEvent } from '../../shared/events/PlanEvent.js';
+import type { CommentThread } from '../../shared/deliberation/CommentThread.js';
 import { agreeEveryProposal } from '../helpers/agreeEveryProposal.js';
 
 const SAMPLE_TEAM = ['Anna Kowalczyk', 'Tomasz Wierzbicki', 'Karolina Nowak', 'Piotr Zieliński', 'Ewa Majewska', 'Marek Lis', 'Joanna Sikora', 'Halina Wróbel', 'Jan Kaczmarek', 'Barbara Pawlak'];
@@ -242,7 +244,6 @@ describe('public consultation', () => {
     const thread = threads.body.threads.find((candidate) => candidate.id === discussed.body.remark.threadId);
     expect(thread?.anchor.blockId).toBe('R-01');
     expect(thread?.comments[0]?.body).toBe('Omówmy to na posiedzeniu.');
-    expect((await chair.request('POST', `/consultations/${consultation.id}/remarks/${onSection.id}/thread`, { body: 'x' })).status).toBe(409);
 
     await chair.request('POST', `/consultations/${consultation.id}/close`);
     const closed = await chair.request<{ consultations: Consultation[] }>('GET', `/plans/${planId}/consultations`);
@@ -286,6 +287,105 @@ describe('public consultation', () => {
     const again = await chair.request<{ placement: string }>('POST', suggestPath(accepted.id));
     expect(again.body.placement).toBe('already');
     expect(parts().filter((part) => part.insert === 'NOWE BRZMIENIE Z KONSULTACJI')).toHaveLength(1);
+    client.destroy();
+  });
+
+  it('discusses a remark on a whole section in a thread on that section: replies, live to the team, written only by those who may comment', async () => {
+    await closeAll();
+    const consultation = await openConsultation();
+    const observerClient = connectClient(team.server.collabUrl, planId, { name: 'observer', headers: { cookie: teamMember(team, OBSERVER).cookie ?? '' } });
+    await waitForSync(observerClient);
+    const seen: PlanEvent[] = [];
+    observerClient.channel.onPlanEvent((event) => seen.push(event));
+    await submit(consultation.publicToken, remark({ blockId: null, sectionKey: 'diagnoza', remark: 'Diagnoza pomija osoby w kryzysie bezdomności.' }), '198.51.100.70');
+    const { body } = await chair.request<{ remarks: ConsultationRemark[] }>('GET', `/consultations/${consultation.id}/remarks`);
+    const onSection = body.remarks[0];
+    if (!onSection) throw new Error('remark missing');
+    const threadPath = `/consultations/${consultation.id}/remarks/${onSection.id}/thread`;
+
+    // Who may not comment on the plan may not start it either, and nothing is created for them.
+    const stranger = await registerUser(team.server, 'Osoba spoza zespołu');
+    expect((await stranger.request('POST', threadPath, { body: 'Wtrącam się.' })).status).toBe(404);
+    expect((await anonymousClient(team.server).request('POST', threadPath, { body: 'Anonim.' })).status).toBe(401);
+    expect((await teamMember(team, MEMBER).request<{ error: { message: string } }>('POST', threadPath, { body: '  ' })).status).toBe(400);
+
+    const started = await teamMember(team, MEMBER).request<{ remark: ConsultationRemark }>('POST', threadPath, { body: 'Uzupełnijmy diagnozę o dane MOPS.' });
+    expect(started.status).toBe(200);
+    const threadId = started.body.remark.threadId;
+    expect(threadId).not.toBeNull();
+    // A second "start" (a card not yet showing the thread) joins the same thread: nothing typed is lost.
+    const again = await chair.request<{ remark: ConsultationRemark }>('POST', threadPath, { body: 'Dołączam do wątku.' });
+    expect(again.body.remark.threadId).toBe(threadId);
+
+    const threads = (await chair.request<{ threads: CommentThread[] }>('GET', `/plans/${planId}/threads`)).body.threads;
+    const thread = threads.find((candidate) => candidate.id === threadId);
+    expect(thread?.anchor).toEqual({
+      kind: 'section',
+      sectionKey: 'diagnoza',
+      sectionTitle: onSection.target.sectionTitle,
+      quote: `Uwaga ${onSection.reference}: Diagnoza pomija osoby w kryzysie bezdomności.`,
+    });
+    expect(thread?.comments.map((comment) => comment.body)).toEqual(['Uzupełnijmy diagnozę o dane MOPS.', 'Dołączam do wątku.']);
+    await waitFor(() => seen.some((event) => event.type === 'threadCreated' && event.thread.id === threadId));
+    await waitFor(() => seen.some((event) => event.type === 'remarkChanged' && event.remark.id === onSection.id && event.remark.threadId === threadId));
+
+    // Replies as in any thread: an observer may comment, an outsider may not, nobody changes another's comment.
+    const reply = await teamMember(team, OBSERVER).request<{ comment: { id: string; body: string } }>('POST', `/threads/${threadId ?? ''}/comments`, { body: 'Dane są w raporcie z 2025 r.' });
+    expect(reply.status).toBe(201);
+    expect((await stranger.request('POST', `/threads/${threadId ?? ''}/comments`, { body: 'A ja?' })).status).toBe(404);
+    const firstCommentId = thread?.comments[0]?.id ?? '';
+    expect((await teamMember(team, OBSERVER).request('PATCH', `/comments/${firstCommentId}`, { body: 'Podmiana' })).status).toBe(403);
+    const member = connectClient(team.server.collabUrl, planId, { name: 'member', headers: { cookie: teamMember(team, MEMBER).cookie ?? '' } });
+    await waitForSync(member);
+    const memberSeen: PlanEvent[] = [];
+    member.channel.onPlanEvent((event) => memberSeen.push(event));
+    expect((await chair.request('POST', `/threads/${threadId ?? ''}/resolve`)).status).toBe(200);
+    await waitFor(() => memberSeen.some((event) => event.type === 'threadStatusChanged' && event.status.threadId === threadId));
+    const after = (await chair.request<{ threads: CommentThread[] }>('GET', `/plans/${planId}/threads`)).body.threads.find((candidate) => candidate.id === threadId);
+    expect(after?.comments.map((comment) => comment.body)).toEqual(['Uzupełnijmy diagnozę o dane MOPS.', 'Dołączam do wątku.', 'Dane są w raporcie z 2025 r.']);
+    expect(after?.status).toBe('resolved');
+    observerClient.destroy();
+    member.destroy();
+  });
+
+  it('two members starting a remark’s thread at once get one thread with both comments', async () => {
+    await closeAll();
+    const consultation = await openConsultation();
+    await submit(consultation.publicToken, remark({ blockId: null, sectionKey: 'diagnoza', remark: 'Uwaga omawiana naraz.' }), '198.51.100.75');
+    const { body } = await chair.request<{ remarks: ConsultationRemark[] }>('GET', `/consultations/${consultation.id}/remarks`);
+    const target = body.remarks[0];
+    if (!target) throw new Error('remark missing');
+    const threadPath = `/consultations/${consultation.id}/remarks/${target.id}/thread`;
+    const bodies = ['Pierwsza myśl.', 'Druga myśl.', 'Trzecia myśl.'];
+    const answers = await Promise.all(bodies.map((text, index) => teamMember(team, [CHAIR, MEMBER, OBSERVER][index] ?? CHAIR).request<{ remark: ConsultationRemark }>('POST', threadPath, { body: text })));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    const threadIds = new Set(answers.map((answer) => answer.body.remark.threadId));
+    expect(threadIds.size).toBe(1);
+    const threads = (await chair.request<{ threads: CommentThread[] }>('GET', `/plans/${planId}/threads`)).body.threads;
+    const onRemark = threads.filter((candidate) => candidate.anchor.quote.startsWith(`Uwaga ${target.reference}:`));
+    expect(onRemark).toHaveLength(1);
+    expect(onRemark[0]?.comments.map((comment) => comment.body).sort()).toEqual([...bodies].sort());
+  });
+
+  it('discusses a remark on a block removed from the working copy since, on the block’s section', async () => {
+    await closeAll();
+    const consultation = await openConsultation();
+    await submit(consultation.publicToken, remark({ blockId: 'R-07', remark: 'Rekomendacja R-07 jest zbędna.' }), '198.51.100.80');
+    const { body } = await chair.request<{ remarks: ConsultationRemark[] }>('GET', `/consultations/${consultation.id}/remarks`);
+    const onRemovedBlock = body.remarks[0];
+    if (!onRemovedBlock) throw new Error('remark missing');
+    const client = connectClient(team.server.collabUrl, planId, { name: 'chair', headers: { cookie: chair.cookie ?? '' } });
+    await waitForSync(client);
+    const block = findBlock(client, 'R-07');
+    const parent = block.parent;
+    if (!(parent instanceof Y.XmlElement)) throw new Error('R-07 has no parent element');
+    parent.delete(parent.toArray().indexOf(block), 1);
+    await client.channel.whenSaved();
+
+    const started = await chair.request<{ remark: ConsultationRemark }>('POST', `/consultations/${consultation.id}/remarks/${onRemovedBlock.id}/thread`, { body: 'Usunęliśmy ją już.' });
+    expect(started.status).toBe(200);
+    const threads = (await chair.request<{ threads: CommentThread[] }>('GET', `/plans/${planId}/threads`)).body.threads;
+    expect(threads.find((candidate) => candidate.id === started.body.remark.threadId)?.anchor).toMatchObject({ kind: 'section', sectionKey: 'rekomendacje' });
     client.destroy();
   });
 });

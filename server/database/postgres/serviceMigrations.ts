@@ -188,4 +188,9 @@ export const SERVICE_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE plan_versions ADD COLUMN remarks_annex text;
   `,
+  // A comment thread on a whole section (issue 15), as SQLite migration sectionThreads.
+  `
+  ALTER TABLE comment_threads ADD COLUMN section_key text;
+  ALTER TABLE comment_threads ADD COLUMN section_title text;
+  `,
 ];

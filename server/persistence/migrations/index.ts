@@ -1,6 +1,7 @@
 import { consultationsMigration, remarkSuggestionMigration } from './consultations.js';
 import { suggestionThreadsMigration } from './suggestionThreads.js';
 import { remarksAnnexMigration } from './remarksAnnex.js';
+import { sectionThreadsMigration } from './sectionThreads.js';
 
 /**
  * Schema migrations, applied in order; `user_version` records how many ran.
@@ -187,4 +188,5 @@ export const migrations: readonly string[] = [
   `,
   suggestionThreadsMigration,
   remarksAnnexMigration,
+  sectionThreadsMigration,
 ];
