@@ -5,20 +5,27 @@ const KEY_PREFIX = 'plan-editor:announced-agreements:';
 /** A plan nobody edits for a day starts unseen again: what clients load then already says its state. */
 const TTL_SECONDS = 24 * 60 * 60;
 
+/** The hash field with the document clock of the last recorded check (block ids never start with '@'). */
+const SEEN_CLOCK_FIELD = '@seenClock';
+
 /**
- * KEYS[1]: the plan's hash; ARGV: TTL, n, n pairs of block id and state, then the agreed block ids.
- * Returns the n old states ('' for none). Atomic, so one instance wins each flip.
+ * KEYS[1]: the plan's hash; ARGV: TTL, seen clock, n, n pairs of block id and state, then the agreed
+ * block ids. Returns the n old states ('' for none), or false when a check that saw more was
+ * recorded already. Atomic, so one instance wins each flip.
  */
 const SWAP_SCRIPT = `
-local n = tonumber(ARGV[2])
+local recorded = tonumber(redis.call('HGET', KEYS[1], '${SEEN_CLOCK_FIELD}') or '-1')
+if tonumber(ARGV[2]) < recorded then return false end
+redis.call('HSET', KEYS[1], '${SEEN_CLOCK_FIELD}', ARGV[2])
+local n = tonumber(ARGV[3])
 local old = {}
 for i = 1, n do
-  local field = ARGV[1 + 2 * i]
+  local field = ARGV[2 + 2 * i]
   old[i] = redis.call('HGET', KEYS[1], field) or ''
-  redis.call('HSET', KEYS[1], field, ARGV[2 + 2 * i])
+  redis.call('HSET', KEYS[1], field, ARGV[3 + 2 * i])
 end
-local keep = {}
-for i = 3 + 2 * n, #ARGV do keep[ARGV[i]] = true end
+local keep = { ['${SEEN_CLOCK_FIELD}'] = true }
+for i = 4 + 2 * n, #ARGV do keep[ARGV[i]] = true end
 for _, field in ipairs(redis.call('HKEYS', KEYS[1])) do
   if not keep[field] then redis.call('HDEL', KEYS[1], field) end
 end
@@ -46,21 +53,28 @@ export class RedisAnnouncedAgreements implements AnnouncedAgreements {
     this.redis.defineCommand('planEditorSwapAnnouncedAgreements', { numberOfKeys: 1, lua: SWAP_SCRIPT });
   }
 
-  async swap(planId: string, current: ReadonlyMap<string, AnnouncedAgreement>, agreedBlockIds: readonly string[]): Promise<Map<string, AnnouncedAgreement>> {
+  async swap(
+    planId: string,
+    current: ReadonlyMap<string, AnnouncedAgreement>,
+    agreedBlockIds: readonly string[],
+    seenClock: number,
+  ): Promise<Map<string, AnnouncedAgreement> | null> {
     const entries = [...current];
     try {
       const pairs = entries.flatMap(([blockId, state]) => [blockId, encode(state)]);
       const commands = this.redis as unknown as SwapCommand;
-      const old = (await commands.planEditorSwapAnnouncedAgreements(KEY_PREFIX + planId, TTL_SECONDS, entries.length, ...pairs, ...agreedBlockIds)) as string[];
+      const reply = await commands.planEditorSwapAnnouncedAgreements(KEY_PREFIX + planId, TTL_SECONDS, seenClock, entries.length, ...pairs, ...agreedBlockIds);
+      void this.local.swap(planId, current, agreedBlockIds, seenClock); // kept current for an outage
+      if (reply === null) return null; // Lua false arrives as a nil reply
+      const old = reply as string[];
       const previous = new Map<string, AnnouncedAgreement>();
       entries.forEach(([blockId], index) => {
         const state = decode(old[index] ?? '');
         if (state) previous.set(blockId, state);
       });
-      void this.local.swap(planId, current, agreedBlockIds); // kept current for an outage
       return previous;
     } catch {
-      return this.local.swap(planId, current, agreedBlockIds);
+      return this.local.swap(planId, current, agreedBlockIds, seenClock);
     }
   }
 

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { parseDocumentName } from '../../shared/documentName.js';
 import { agreedBlockContent } from '../../shared/deliberation/agreedBlockContent.js';
 import type { Logger } from '../log.js';
@@ -76,6 +76,7 @@ export class AgreementWatcher {
         return;
       }
       if (agreements.size === 0) return;
+      const seenClock = documentClock(document);
       const blocks = findPlanBlocks(document, new Set(agreements.keys()));
       const hashes = new Map<string, string>();
       const current = new Map<string, AnnouncedAgreement>();
@@ -86,9 +87,11 @@ export class AgreementWatcher {
         hashes.set(blockId, hash);
         current.set(blockId, { agreedHash, isChanged: hash !== agreedHash });
       }
-      const previous = await this.options.announced.swap(planId, current, [...agreements.keys()]);
+      const previous = await this.options.announced.swap(planId, current, [...agreements.keys()], seenClock);
       // Destroyed during the swap: the record just written must not outlive the plan.
       if (!isWatching()) this.options.announced.forget(planId);
+      // Another instance checked a newer state; this one checks again when the edits reach it.
+      if (previous === null) return;
       const flipped: string[] = [];
       for (const [blockId, { agreedHash, isChanged }] of current) {
         const before = previous.get(blockId);
@@ -101,4 +104,14 @@ export class AgreementWatcher {
       this.options.log.error('checking agreed blocks failed', { planId, error: describeError(error) });
     }
   }
+}
+
+/**
+ * How much of the document this copy has seen: the sum of its state vector. It only grows, and a copy
+ * that has every update another has is at least as high, so the newest check is the highest.
+ */
+function documentClock(document: Y.Doc): number {
+  let clock = 0;
+  for (const value of Y.decodeStateVector(Y.encodeStateVector(document)).values()) clock += value;
+  return clock;
 }

@@ -90,9 +90,10 @@ describe('the update journal', () => {
     onTestFinished(() => store.close());
     const updates = textUpdates(20);
     const commits = updates.map((update) => store.appendCrashSafe('plan:j', update));
-    expect(commits.every((commit) => commit !== null)).toBe(true);
+    const journaled = commits.filter((commit): commit is Promise<void> => commit !== null);
+    expect(journaled).toHaveLength(20);
     expect((await stat(journalPathOf(filename))).size).toBeGreaterThan(0);
-    await Promise.all(commits);
+    await Promise.all(journaled);
     expect((await stat(journalPathOf(filename))).size).toBe(0);
     expect(logOf(await store.load('plan:j')).split(';').filter(Boolean)).toHaveLength(20);
   });
