@@ -20,7 +20,21 @@ import { build } from 'esbuild';
 // knex's dialect files require the drivers of every database it speaks, each only when that
 // dialect is used; the server speaks sqlite3 and pg, so the rest stay unresolved (and uninstalled).
 const UNUSED_DATABASE_DRIVERS = ['mysql', 'mysql2', 'mariadb', 'mariadb/*', 'oracledb', 'tedious', 'better-sqlite3', 'pg-native', 'pg-query-stream'];
-const EXTERNAL = ['sqlite3', 'pdfkit', 'dejavu-fonts-ttf', '@fastify/cookie', ...UNUSED_DATABASE_DRIVERS];
+// Packages no start evaluates stay outside too: V8 keeps the whole bundle's source in memory (one
+// byte per character), so 1.3 MB of code that runs late or never is 1.3 MiB of idle RSS. Node loads
+// them from node_modules when first used: Fastify's JSON-schema compilers (never, see
+// server/http/zodOnlySchemaCompilers.ts), its `inject()` and pino logger (tests; logging is off),
+// and what only some requests or deployments need (docx for the remarks table, ioredis, pg).
+const LOADED_LATE_OR_NEVER = [
+  '@fastify/ajv-compiler',
+  '@fastify/fast-json-stringify-compiler',
+  'light-my-request',
+  'pino',
+  'docx',
+  'ioredis',
+  'pg',
+];
+const EXTERNAL = ['sqlite3', 'pdfkit', 'dejavu-fonts-ttf', '@fastify/cookie', ...UNUSED_DATABASE_DRIVERS, ...LOADED_LATE_OR_NEVER];
 
 const projectRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
