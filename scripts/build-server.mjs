@@ -20,12 +20,47 @@ import { build } from 'esbuild';
 // knex's dialect files require the drivers of every database it speaks, each only when that
 // dialect is used; the server speaks sqlite3 and pg, so the rest stay unresolved (and uninstalled).
 const UNUSED_DATABASE_DRIVERS = ['mysql', 'mysql2', 'mariadb', 'mariadb/*', 'oracledb', 'tedious', 'better-sqlite3', 'pg-native', 'pg-query-stream'];
-const EXTERNAL = ['sqlite3', 'pdfkit', 'dejavu-fonts-ttf', '@fastify/cookie', ...UNUSED_DATABASE_DRIVERS];
+// Packages no start evaluates stay outside too: V8 keeps the whole bundle's source in memory (one
+// byte per character), so 1.3 MB of code that runs late or never is 1.3 MiB of idle RSS. Node loads
+// them from node_modules when first used: Fastify's JSON-schema compilers (never, see
+// server/http/zodOnlySchemaCompilers.ts), its `inject()` and pino logger (tests; logging is off),
+// and what only some requests or deployments need (docx for the remarks table, ioredis, pg).
+const LOADED_LATE_OR_NEVER = [
+  '@fastify/ajv-compiler',
+  '@fastify/fast-json-stringify-compiler',
+  'light-my-request',
+  'pino',
+  'docx',
+  'ioredis',
+  'pg',
+];
+const EXTERNAL = ['sqlite3', 'pdfkit', 'dejavu-fonts-ttf', '@fastify/cookie', ...UNUSED_DATABASE_DRIVERS, ...LOADED_LATE_OR_NEVER];
 
 const projectRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
+/**
+ * zod's namespace `z.locales` re-exports the error messages of ~50 languages (300 KB, a tenth of
+ * what the server evaluated at start); the server never switches locale and zod's default is
+ * English, so inside zod `locales/index.js` is replaced by one that has English only.
+ */
+const englishOnlyZodLocales = {
+  name: 'english-only-zod-locales',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => {
+      if (!/[\\/]zod[\\/]/.test(args.importer)) return undefined;
+      return { path: path.join(path.dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-locales' };
+    });
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 /** What both bundles share. */
 const common = {
+  plugins: [englishOnlyZodLocales],
   absWorkingDir: projectRoot,
   bundle: true,
   platform: 'node',
@@ -44,8 +79,11 @@ const common = {
 export async function buildServer(outdir = path.join(projectRoot, 'dist', 'server')) {
   // Every build starts from an empty directory: no chunk and no code cache of an older build remain.
   await rm(outdir, { recursive: true, force: true });
-  await build({
+  const serverBuild = await build({
     ...common,
+    // What is in the bundle, by input file: `SERVER_METAFILE=1 node scripts/build-server.mjs` writes
+    // it next to the bundle for https://esbuild.github.io/analyze/ (docs/performance.md uses it).
+    metafile: process.env.SERVER_METAFILE === '1',
     entryPoints: { server: 'server/main.ts' },
     outdir,
     outExtension: { '.js': '.cjs' },
@@ -58,6 +96,7 @@ export async function buildServer(outdir = path.join(projectRoot, 'dist', 'serve
     banner: { js: "(function (exports, require, module, __filename, __dirname) {'use strict';const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
     footer: { js: '\n})' },
   });
+  if (serverBuild.metafile) await writeFile(path.join(outdir, 'server.meta.json'), JSON.stringify(serverBuild.metafile));
   // The export worker, loaded by ExportWorkerPool from next to the bundle, is a thread of its own.
   await build({
     ...common,

@@ -10,11 +10,26 @@ import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 
 const BUNDLE_HASH = '__BUNDLE_HASH__';
 /** Long enough for start-up to have compiled what it needs; the timer never keeps the process alive. */
 const WRITE_CACHE_AFTER_MS = 3_000;
+/** When the young generation may grow again (see below); a start takes well under a second. */
+const START_UP_OVER_AFTER_MS = 3_000;
+
+/**
+ * Start-up allocates ~20 MB, most of it kept (compiled code, schemas, routes): with V8's default
+ * growth factor every scavenge of it doubles the young generation, which then stays at 16 MiB,
+ * half of it resident, in a server that sits idle. Not growing it until start-up is over keeps
+ * idle RSS ~4-5 MiB lower and makes each scavenge cheaper (fewer survivors copied per cycle);
+ * afterwards the default is back, so under load the young generation grows as it always did.
+ * A value given on the command line or in NODE_OPTIONS is left alone.
+ */
+const YOUNG_GENERATION_GROWTH_DEFAULT = 2;
+const isGrowthFactorChosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((argument) => /semi[-_]space[-_]growth[-_]factor/.test(argument));
+if (!isGrowthFactorChosen) v8.setFlagsFromString('--semi-space-growth-factor=1');
 
 const directory = path.dirname(fileURLToPath(import.meta.url));
 const bundleFile = path.join(directory, 'server.cjs');
@@ -35,6 +50,7 @@ cachedData = undefined;
 const bundleModule = { exports: {} };
 script.runInThisContext()(bundleModule.exports, createRequire(bundleFile), bundleModule, bundleFile, directory);
 if (needsCache) setTimeout(writeCache, WRITE_CACHE_AFTER_MS).unref();
+if (!isGrowthFactorChosen) setTimeout(() => v8.setFlagsFromString(`--semi-space-growth-factor=${YOUNG_GENERATION_GROWTH_DEFAULT}`), START_UP_OVER_AFTER_MS).unref();
 
 function readCache() {
   try {

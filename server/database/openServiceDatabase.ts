@@ -1,7 +1,8 @@
-import knex from 'knex';
 import type sqlite3 from 'sqlite3';
 import type { SynchronousMode } from '../persistence/SqliteDocumentStore.js';
-import { migrate, type SqliteMigrationTarget } from '../persistence/migrate.js';
+import { migrate } from '../persistence/migrate.js';
+import { SqliteDatabase } from '../persistence/sqlite.js';
+import { DeferredServiceDatabase } from './DeferredServiceDatabase.js';
 import { KnexServiceDatabase } from './KnexServiceDatabase.js';
 import type { ServiceDatabase } from './ServiceDatabase.js';
 
@@ -22,7 +23,28 @@ export async function openServiceDatabase(config: ServiceDatabaseConfig): Promis
   return openPostgresServiceDatabase(config.databaseUrl, config.maxConnections ?? 10);
 }
 
+/**
+ * The schema is brought up to date now, before anything can query it, on a connection of its own
+ * (sqlite3 is loaded anyway, the document store uses it); knex and its connection come with the
+ * first statement (DeferredServiceDatabase), so an idle server never evaluates knex.
+ */
 async function openSqlite(filename: string, synchronous: SynchronousMode): Promise<ServiceDatabase> {
+  await migrateSqliteFile(filename, synchronous);
+  return new DeferredServiceDatabase('sqlite', () => connectKnexSqlite(filename, synchronous));
+}
+
+async function migrateSqliteFile(filename: string, synchronous: SynchronousMode): Promise<void> {
+  const database = await SqliteDatabase.open(filename);
+  try {
+    await database.exec(connectionPragmas(synchronous));
+    await migrate(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function connectKnexSqlite(filename: string, synchronous: SynchronousMode): Promise<ServiceDatabase> {
+  const { default: knex } = await import('knex');
   const connection = knex({
     client: 'sqlite3',
     connection: { filename },
@@ -32,32 +54,13 @@ async function openSqlite(filename: string, synchronous: SynchronousMode): Promi
       min: 1,
       max: 1,
       afterCreate: (database: sqlite3.Database, done: (error: Error | null, database: sqlite3.Database) => void) => {
-        database.exec(
-          `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous}; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;`,
-          (error) => done(error, database),
-        );
+        database.exec(connectionPragmas(synchronous), (error) => done(error, database));
       },
     },
   });
-  try {
-    // Multi-statement migrations need sqlite3's exec, which knex does not expose: use its connection.
-    const database = (await connection.client.acquireConnection()) as sqlite3.Database;
-    try {
-      await migrate(migrationTargetOf(database));
-    } finally {
-      await connection.client.releaseConnection(database);
-    }
-  } catch (error) {
-    await connection.destroy().catch(() => undefined);
-    throw error;
-  }
   return new KnexServiceDatabase(connection, 'sqlite');
 }
 
-function migrationTargetOf(database: sqlite3.Database): SqliteMigrationTarget {
-  return {
-    get: <Row>(sql: string) =>
-      new Promise<Row | undefined>((resolve, reject) => database.get(sql, (error, row) => (error ? reject(error) : resolve(row as Row | undefined)))),
-    exec: (sql: string) => new Promise<void>((resolve, reject) => database.exec(sql, (error) => (error ? reject(error) : resolve()))),
-  };
+function connectionPragmas(synchronous: SynchronousMode): string {
+  return `PRAGMA journal_mode = WAL; PRAGMA synchronous = ${synchronous}; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;`;
 }

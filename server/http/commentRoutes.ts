@@ -2,18 +2,23 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { CommentService } from '../comments/CommentService.js';
 import { idParams } from './schemas.js';
+import { lazySchema } from './lazySchema.js';
 
-const body = z.string().trim().min(1, 'is required').max(10_000);
-const mentions = z.array(z.string().min(1).max(100)).max(50).default([]);
-const quote = z.string().max(2_000).default('');
-const anchor = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('range'), start: z.string().min(1).max(500), end: z.string().min(1).max(500), quote }),
-  z.object({ kind: z.literal('block'), blockId: z.string().min(1).max(100), quote }),
-]);
-const threadBody = z.object({ anchor, body, mentions });
-const replyBody = z.object({ body, mentions });
-const suggestionCommentBody = z.object({ suggestionId: z.string().min(1).max(100), authorId: z.string().min(1).max(100), body, mentions });
-const editBody = z.object({ body });
+// Pieces of several bodies; each body is built on its first use (lazySchema).
+const body = () => z.string().trim().min(1, 'is required').max(10_000);
+const mentions = () => z.array(z.string().min(1).max(100)).max(50).default([]);
+const quote = () => z.string().max(2_000).default('');
+const anchor = () =>
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('range'), start: z.string().min(1).max(500), end: z.string().min(1).max(500), quote: quote() }),
+    z.object({ kind: z.literal('block'), blockId: z.string().min(1).max(100), quote: quote() }),
+  ]);
+const threadBody = lazySchema(() => z.object({ anchor: anchor(), body: body(), mentions: mentions() }));
+const replyBody = lazySchema(() => z.object({ body: body(), mentions: mentions() }));
+const suggestionCommentBody = lazySchema(() =>
+  z.object({ suggestionId: z.string().min(1).max(100), authorId: z.string().min(1).max(100), body: body(), mentions: mentions() }),
+);
+const editBody = lazySchema(() => z.object({ body: body() }));
 
 export function commentRoutes(comments: CommentService) {
   return async (app: FastifyInstance): Promise<void> => {

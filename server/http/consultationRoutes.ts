@@ -6,10 +6,11 @@ import { REMARKS_TABLE_FORMATS } from '../consultations/remarksTableRenderers.js
 import { REMARKS_TABLE_TITLE } from '../consultations/remarksTableDocument.js';
 import { contentDisposition, exportFileName } from '../export/exportFileName.js';
 import { idParams } from './schemas.js';
+import { lazySchema } from './lazySchema.js';
 
-const consultationParams = z.object({ consultationId: z.string().min(1).max(100) });
-const remarkParams = z.object({ consultationId: z.string().min(1).max(100), remarkId: z.string().min(1).max(100) });
-const tableQuery = z.object({ format: z.enum(REMARKS_TABLE_FORMATS).default('docx') });
+const consultationParams = lazySchema(() => z.object({ consultationId: z.string().min(1).max(100) }));
+const remarkParams = lazySchema(() => z.object({ consultationId: z.string().min(1).max(100), remarkId: z.string().min(1).max(100) }));
+const tableQuery = lazySchema(() => z.object({ format: z.enum(REMARKS_TABLE_FORMATS).default('docx') }));
 
 /** The team's side of consultations: open and close them, read the remarks, respond, discuss, export the table. */
 export function consultationRoutes(consultations: ConsultationService) {

@@ -12,6 +12,7 @@ import type { StorageHealth } from '../persistence/StorageHealth.js';
 import { isAllowedOrigin } from '../auth/isAllowedOrigin.js';
 import { registerSecurityHeaders } from './securityHeaders.js';
 import { ANONYMOUS_BODY_LIMIT, registerSessionUser, type SessionUserOptions } from './sessionUser.js';
+import { zodOnlySchemaCompilers } from './zodOnlySchemaCompilers.js';
 
 const NOT_FOUND_BODY = { error: { code: 'notFound', message: 'Not found' } } as const;
 
@@ -34,7 +35,12 @@ export interface HttpAppOptions extends SessionUserOptions {
 /** Fastify with JSON errors for /api and the built client (SPA fallback) for everything else. */
 export async function createHttpApp(options: HttpAppOptions): Promise<FastifyInstance> {
   // Routes under /api set their own limits (sessionUser.ts); anything else has no business sending a body.
-  const app = Fastify({ logger: false, bodyLimit: ANONYMOUS_BODY_LIMIT, trustProxy: options.trustProxy });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: ANONYMOUS_BODY_LIMIT,
+    trustProxy: options.trustProxy,
+    schemaController: { compilersFactory: zodOnlySchemaCompilers },
+  });
   await app.register(fastifyCookie);
   await registerSecurityHeaders(app, { trustProxy: options.trustProxy });
 

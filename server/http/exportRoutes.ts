@@ -6,12 +6,15 @@ import { contentDisposition } from '../export/exportFileName.js';
 import { DRAFT } from '../versions/VersionService.js';
 import { idParams } from './schemas.js';
 import { DOWNLOAD_CONTENT_SECURITY_POLICY } from './securityHeaders.js';
+import { lazySchema } from './lazySchema.js';
 
-const exportQuery = z.object({
-  format: z.enum(EXPORT_FORMATS).default('json'),
-  version: z.string().min(1).max(100).default(DRAFT),
-  rejected: z.enum(['omit', 'annex']).default('omit'),
-});
+const exportQuery = lazySchema(() =>
+  z.object({
+    format: z.enum(EXPORT_FORMATS).default('json'),
+    version: z.string().min(1).max(100).default(DRAFT),
+    rejected: z.enum(['omit', 'annex']).default('omit'),
+  }),
+);
 
 export function exportRoutes(exports: ExportService) {
   return async (app: FastifyInstance): Promise<void> => {

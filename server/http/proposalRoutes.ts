@@ -3,16 +3,19 @@ import { z } from 'zod';
 import type { ProposalService } from '../proposals/ProposalService.js';
 import { DECISION_METHODS, TRANSITION_TARGETS, VOTES } from '../../shared/deliberation/ProposalState.js';
 import { idParams } from './schemas.js';
+import { lazySchema } from './lazySchema.js';
 
-const blockParams = z.object({ id: z.string().min(1).max(100), blockId: z.string().min(1).max(100) });
-const transitionBody = z.object({
-  to: z.enum(TRANSITION_TARGETS),
-  note: z.string().max(2_000).default(''),
-  // Required for agreed / rejected (the service says so by name); ignored otherwise.
-  method: z.enum(DECISION_METHODS).optional(),
-});
-const voteBody = z.object({ vote: z.enum(VOTES) });
-const registerQuery = z.object({ blockId: z.string().min(1).max(100).optional() });
+const blockParams = lazySchema(() => z.object({ id: z.string().min(1).max(100), blockId: z.string().min(1).max(100) }));
+const transitionBody = lazySchema(() =>
+  z.object({
+    to: z.enum(TRANSITION_TARGETS),
+    note: z.string().max(2_000).default(''),
+    // Required for agreed / rejected (the service says so by name); ignored otherwise.
+    method: z.enum(DECISION_METHODS).optional(),
+  }),
+);
+const voteBody = lazySchema(() => z.object({ vote: z.enum(VOTES) }));
+const registerQuery = lazySchema(() => z.object({ blockId: z.string().min(1).max(100).optional() }));
 
 export function proposalRoutes(proposals: ProposalService) {
   return async (app: FastifyInstance): Promise<void> => {

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { ConsultationService } from '../consultations/ConsultationService.js';
+import { lazySchema } from './lazySchema.js';
 
-const tokenParams = z.object({ token: z.string().min(16).max(100) });
+const tokenParams = lazySchema(() => z.object({ token: z.string().min(16).max(100) }));
 
 // Six text fields at their limits fit well inside; anything bigger is not a remark.
 const REMARK_BODY_LIMIT = 64 * 1024;

@@ -5,17 +5,20 @@ import type { User } from '../accounts/AccountService.js';
 import type { RemarksAnnex } from '../../shared/consultations/RemarksAnnex.js';
 import { planToProseMirror } from '../../shared/planJson/planToProseMirror.js';
 import { idParams } from './schemas.js';
+import { lazySchema } from './lazySchema.js';
 
-const versionParams = z.object({ id: z.string().min(1).max(100), versionId: z.string().min(1).max(100) });
-const versionBody = z.object({ name: z.string().trim().min(1, 'is required').max(200), note: z.string().max(2_000).default('') });
-const compareQuery = z.object({ from: z.string().min(1).max(100), to: z.string().min(1).max(100).default('draft') });
-const agreedBody = z.object({
-  name: z.string().trim().min(1).max(200).default('Wersja uzgodniona przez zespół'),
-  decisionDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
-  decisionReference: z.string().trim().min(1, 'is required').max(500),
-  /** A closed consultation whose remarks table the version annexes. */
-  annexRemarksOf: z.string().min(1).max(100).optional(),
-});
+const versionParams = lazySchema(() => z.object({ id: z.string().min(1).max(100), versionId: z.string().min(1).max(100) }));
+const versionBody = lazySchema(() => z.object({ name: z.string().trim().min(1, 'is required').max(200), note: z.string().max(2_000).default('') }));
+const compareQuery = lazySchema(() => z.object({ from: z.string().min(1).max(100), to: z.string().min(1).max(100).default('draft') }));
+const agreedBody = lazySchema(() =>
+  z.object({
+    name: z.string().trim().min(1).max(200).default('Wersja uzgodniona przez zespół'),
+    decisionDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD'),
+    decisionReference: z.string().trim().min(1, 'is required').max(500),
+    /** A closed consultation whose remarks table the version annexes. */
+    annexRemarksOf: z.string().min(1).max(100).optional(),
+  }),
+);
 
 export interface VersionRoutesOptions {
   /** The remarks table a version annexes, checked by the consultations (closed, every remark answered). */

@@ -13,7 +13,6 @@ import { formatImportError } from '../../shared/planJson/ImportError.js';
 import { AppError } from '../errors.js';
 import type { PlanDocuments } from './PlanDocuments.js';
 import { loadPlanDocumentCode } from './loadPlanDocumentCode.js';
-import { planContentForRecord } from './planContentForRecord.js';
 import { contentAccessFor, type ContentAccess } from '../../shared/workspace/contentAccess.js';
 
 interface PlanRow {
@@ -60,6 +59,8 @@ export class PlanService {
   /** Creates the record and fills the document from the kind's template. */
   async create(workspaceId: string, user: User, input: PlanInput): Promise<PlanRecord> {
     await this.workspaces.requireRole(workspaceId, user, 'plan.manage');
+    // Loaded before the record is inserted: a failed load then leaves no plan without content.
+    const { planContentForRecord } = await loadPlanDocumentCode();
     const plan = await this.insert(workspaceId, user, input);
     await this.writeOrRollBack(plan, planContentForRecord(plan));
     return plan;

@@ -14,6 +14,7 @@ import { importSamplePlan } from '../helpers/importSamplePlan.js';
 import { startServerProcess } from '../helpers/startServerProcess.js';
 import { waitFor } from '../helpers/waitFor.js';
 import { PostgresCluster } from '../helpers/PostgresCluster.js';
+import { RedisServer } from '../helpers/RedisServer.js';
 
 // Production runs the esbuild output of `npm run build` with plain Node, no tsx. Bundling can
 // break what type checks and tsx runs never see (a package reading files next to itself, a
@@ -149,6 +150,26 @@ describe('the compiled server', () => {
       expect(Number(stored.rows[0]?.documents)).toBeGreaterThan(0);
     } finally {
       await cluster.stop();
+    }
+  }, 60_000);
+
+  // ioredis and pg are left outside the bundle (build-server.mjs, LOADED_LATE_OR_NEVER): loaded
+  // from node_modules by the instance that is configured for them, the way a deployment runs it.
+  it('runs as one of several instances from the build, with Redis and PostgreSQL loaded from node_modules', async () => {
+    const [cluster, redis] = await Promise.all([PostgresCluster.start(), RedisServer.start()]);
+    try {
+      const env = { DATABASE_URL: await cluster.createDatabase(), REDIS_URL: redis.url, INSTANCE_ID: 'compiled-a' };
+      const server = await startServerProcess({ dataDir: path.join(workDir, 'data-redis'), env, entry: [path.join(outDir, 'main.js')] });
+      await waitFor(async () => ((await (await fetch(`${server.httpUrl}/api/health`)).json()) as { status: string }).status === 'ok', {
+        message: 'the instance never reported Redis and PostgreSQL healthy',
+      });
+      expect(await (await fetch(`${server.httpUrl}/api/health`)).json()).toMatchObject({ instance: 'compiled-a', checks: { database: 'ok', redis: 'ok' } });
+      const chair = await registerUser(server, 'Dorota');
+      const workspace = await chair.request<{ workspace: { id: string } }>('POST', '/workspaces', { name: 'Zespół z Redisem' });
+      expect(workspace.status).toBe(201);
+      expect((await server.stop('SIGTERM')).code).toBe(0);
+    } finally {
+      await Promise.all([cluster.stop(), redis.stop()]);
     }
   }, 60_000);
 });
