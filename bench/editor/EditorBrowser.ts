@@ -3,6 +3,8 @@ import { TYPING_PROBE_SCRIPT } from './typingProbe.js';
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** Chromium's timeline with style, layout, paint, compositing and input; BENCH_EDITOR_TRACE_CATEGORIES (comma-separated) replaces it. */
+const TRACE_CATEGORIES = process.env.BENCH_EDITOR_TRACE_CATEGORIES?.split(',') ?? ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'toplevel', 'input', 'ime', 'v8.execute'];
 export const VIEWPORT = { width: 1366, height: 900 };
 
 export type TargetKind = 'sectionText' | 'directionDescription';
@@ -47,6 +49,15 @@ export class EditorBrowser {
     await beforeNavigation?.(context, page);
     await page.goto(`${this.httpUrl}/plans/${planId}`, { waitUntil: 'commit' });
     return { context, page };
+  }
+
+  /** Chromium's own trace of `page` (style, layout, paint, input method work, scripts) until `stopTracing`. */
+  startTracing(page: Page): Promise<void> {
+    return this.browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  }
+
+  stopTracing(): Promise<Buffer> {
+    return this.browser.stopTracing();
   }
 
   close(): Promise<void> {

@@ -5,6 +5,9 @@
  * Environment: BENCH_EDITOR_KEYS (default 100), BENCH_EDITOR_LOADS (page loads
  * per plan, default 3), BENCH_EDITOR_PROFILE=<dir> (write a Chromium CPU
  * profile of each typing run there and print its heaviest functions),
+ * BENCH_EDITOR_TRACE=<dir> (write a Chromium trace of each typing run there and
+ * print the main thread's heaviest events: layout, paint, input method work;
+ * BENCH_EDITOR_TRACE_CATEGORIES=a,b replaces the trace categories),
  * BENCH_EDITOR_CLIENT_DIR=<dir> (use this built client instead of building one),
  * BENCH_EDITOR_SECOND_CLIENT=0 (skip the run with a second member typing),
  * BENCH_EDITOR_PLANS=big (only the big plan, e.g. while profiling; default sample,big).
@@ -24,6 +27,7 @@ import { temporaryDataDir } from '../lib/temporaryDataDir.js';
 import { arm, collect, EditorBrowser, placeCaretAtEnd, waitForPaintedKeys, waitUntilEditable, type KeySample, type LongTask, type TargetKind, type TargetPosition } from './EditorBrowser.js';
 import { countTypedBlocks, readSamplePlan, repeatSampleBlocks } from './repeatedSamplePlan.js';
 import { summarizeCpuProfile, type CpuProfile } from './summarizeCpuProfile.js';
+import { summarizeTrace, type ChromiumTrace } from './summarizeTrace.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const KEYS = Number(process.env.BENCH_EDITOR_KEYS ?? 100);
@@ -31,6 +35,7 @@ const LOADS = Number(process.env.BENCH_EDITOR_LOADS ?? 3);
 const KEY_DELAY_MS = 50;
 const REPEATS = 5;
 const PROFILE_DIR = process.env.BENCH_EDITOR_PROFILE ?? '';
+const TRACE_DIR = process.env.BENCH_EDITOR_TRACE ?? '';
 const WITH_SECOND_CLIENT = process.env.BENCH_EDITOR_SECOND_CLIENT !== '0';
 const PLANS = new Set((process.env.BENCH_EDITOR_PLANS ?? 'sample,big').split(','));
 /** A4 height at 96 dpi: 297 mm / 25.4 mm per inch × 96 px per inch. */
@@ -189,6 +194,7 @@ async function measureTyping(
     await cdp.send('Performance.enable');
     const metricsBefore = await readRendererMetrics(cdp);
     if (PROFILE_DIR !== '') await startProfiler(cdp);
+    if (TRACE_DIR !== '') await browser.startTracing(page);
     const cpuBefore = process.cpuUsage();
     const wallBefore = performance.now();
     await Promise.all([page.keyboard.type(TYPED_TEXT, { delay: KEY_DELAY_MS }), other?.page.keyboard.type(TYPED_TEXT, { delay: KEY_DELAY_MS })]);
@@ -199,6 +205,7 @@ async function measureTyping(
     const { samples, longTasks } = await collect(page);
     const target = `${kind === 'sectionText' ? 'section paragraph' : 'direction description'} (middle)${secondMember === null ? '' : ', 2nd member typing in first section'}`;
     if (PROFILE_DIR !== '') await saveProfile(cdp, profileName(planLabel, `${kind}${secondMember ? '-2nd' : ''}`));
+    if (TRACE_DIR !== '') await saveTrace(await browser.stopTracing(), profileName(planLabel, `${kind}${secondMember ? '-2nd' : ''}`), samples.length);
     const perKey = (name: string): number => ((metricsAfter[name] ?? 0) - (metricsBefore[name] ?? 0)) * 1000 / Math.max(1, samples.length);
     return {
       ...summarizeTyping(planLabel, target, samples, longTasks, harnessCpuPercent),
@@ -236,6 +243,17 @@ async function saveProfile(cdp: CDPSession, name: string): Promise<void> {
   for (const line of bySelf) console.log(`    ${line.selfMs.toFixed(0).padStart(6)} ms self ${line.totalMs.toFixed(0).padStart(6)} ms total  ${line.name}`);
   console.log('  by total time:');
   for (const line of byTotal) console.log(`    ${line.totalMs.toFixed(0).padStart(6)} ms total ${line.selfMs.toFixed(0).padStart(6)} ms self  ${line.name}`);
+}
+
+async function saveTrace(trace: Buffer, name: string, keys: number): Promise<void> {
+  await mkdir(TRACE_DIR, { recursive: true });
+  const file = path.join(TRACE_DIR, `${name}.trace.json`);
+  await writeFile(file, trace);
+  const { bySelf } = summarizeTrace(JSON.parse(trace.toString('utf8')) as ChromiumTrace, 30);
+  console.log(`\ntrace ${file}\n  renderer main thread, by self time (ms in all, ms per key, count):`);
+  for (const line of bySelf) {
+    console.log(`    ${line.selfMs.toFixed(0).padStart(6)} ms ${(line.selfMs / Math.max(1, keys)).toFixed(2).padStart(6)} ms/key ${String(line.count).padStart(6)}×  ${line.name}`);
+  }
 }
 
 function summarizeTyping(plan: string, target: string, samples: readonly KeySample[], longTasks: readonly LongTask[], harnessCpuPercent: number): TypingResult {

@@ -15,6 +15,7 @@ import { EditorToolbar } from './EditorToolbar.js';
 import { planNodeViews } from './nodeViews/planNodeViews.js';
 import { SlashCommand } from './slashMenu/SlashCommand.js';
 import { SlashMenu } from './slashMenu/SlashMenu.js';
+import { CaretBlockRendered } from './CaretBlockRendered.js';
 import { RemoteChangeNoScroll } from './RemoteChangeNoScroll.js';
 import { UndoByWord } from './UndoByWord.js';
 import { SuggestionMode } from './suggestions/SuggestionMode.js';
@@ -55,6 +56,7 @@ export function PlanEditor({ connection, userName, userId = '', isEditable, isSu
         BlockFieldKeymap,
         UndoByWord,
         RemoteChangeNoScroll,
+        CaretBlockRendered,
         SuggestionMode.configure({ author: { id: userId, name: userName, color: connection.userColor }, currentColor: () => connection.userColor, isSuggestOnly }),
         ...(commentStore === null ? [] : [CommentHighlight.configure({ store: commentStore })]),
       ],
