@@ -3,12 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { MentionCandidate } from './MentionCandidate.js';
 import { FormError } from '../forms/FormError.js';
 import { AnchorQuote } from './AnchorQuote.js';
-import { collectMentions } from './collectMentions.js';
 import { replyToThread, setThreadResolved } from './commentApi.js';
 import { commentErrorMessage } from './commentErrorMessage.js';
-import { CommentItem } from './CommentItem.js';
+import { ThreadComments } from './ThreadComments.js';
 import type { CommentStore } from './CommentStore.js';
-import { MentionTextarea } from './MentionTextarea.js';
+import { ThreadReplyForm } from './ThreadReplyForm.js';
 import type { PlacedThread } from './orderThreads.js';
 import { selectThreadText } from './selectThreadText.js';
 
@@ -25,7 +24,6 @@ export function ThreadCard({ placed, isFocused, userId, members, store }: Thread
   const { t } = useTranslation();
   const { thread, range } = placed;
   const cardRef = useRef<HTMLElement>(null);
-  const [reply, setReply] = useState('');
   const [isPending, setIsPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -45,13 +43,6 @@ export function ThreadCard({ placed, isFocused, userId, members, store }: Thread
     }
   };
 
-  const sendReply = (): Promise<void> =>
-    run(async () => {
-      if (reply.trim() === '') return;
-      store.applyComment(await replyToThread(thread.id, { body: reply, mentions: collectMentions(reply, members) }));
-      setReply('');
-    });
-
   const showInText = (): void => {
     store.focusThread(thread.id);
     const editor = store.editor;
@@ -70,26 +61,14 @@ export function ThreadCard({ placed, isFocused, userId, members, store }: Thread
         <AnchorQuote anchor={thread.anchor} isDeleted={range === null} />
       </button>
       {thread.status === 'resolved' && <span className="badge badge--muted">{t('comments.resolved')}</span>}
-      <ol className="thread__comments">
-        {thread.comments.map((comment) => (
-          <CommentItem key={comment.id} comment={comment} isOwn={comment.authorId === userId} store={store} />
-        ))}
-      </ol>
+      <ThreadComments comments={thread.comments} userId={userId} store={store} />
       {thread.status === 'open' && (
-        <form
-          className="thread__reply"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void sendReply();
-          }}
-        >
-          <MentionTextarea label={t('comments.replyLabel')} value={reply} onChange={setReply} members={members} onSubmit={() => void sendReply()} />
-          <div className="form-actions">
-            <button type="submit" className="button button--small button--primary" disabled={isPending || reply.trim() === ''}>
-              {isPending ? t('comments.replying') : t('comments.reply')}
-            </button>
-          </div>
-        </form>
+        <ThreadReplyForm
+          label={t('comments.replyLabel')}
+          submitLabel={t('comments.reply')}
+          members={members}
+          send={async (body, mentions) => store.applyComment(await replyToThread(thread.id, { body, mentions }))}
+        />
       )}
       <FormError message={error} />
       <div className="thread__actions">
