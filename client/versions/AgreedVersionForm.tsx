@@ -7,14 +7,15 @@ import { isApiError } from '../api/ApiError.js';
 import { focusBlock } from '../editor/focusPlanElement.js';
 import { FormError } from '../forms/FormError.js';
 import { TextField } from '../forms/TextField.js';
-import { fetchOpenProposals, freezeAgreedVersion } from './versionApi.js';
+import { fetchOpenProposals, freezeAgreedVersion, listVersions } from './versionApi.js';
 import { versionErrorMessage } from './versionErrorMessage.js';
 import { shortHash } from './shortHash.js';
 
 type Step = { kind: 'idle' } | { kind: 'checking' } | { kind: 'blocked'; open: OpenProposal[] } | { kind: 'form' } | { kind: 'done'; version: PlanVersion };
 
 /** The latest closed consultation whose remarks table no version annexes yet. */
-function annexCandidateOf(consultations: readonly Consultation[], annexedConsultationIds: ReadonlySet<string>): Consultation | null {
+function annexCandidateOf(consultations: readonly Consultation[], versions: readonly PlanVersion[]): Consultation | null {
+  const annexedConsultationIds = new Set(versions.flatMap((version) => (version.remarksAnnex === null ? [] : [version.remarksAnnex.consultationId])));
   return consultations.find((consultation) => (consultation.status === 'closed' || consultation.status === 'responded') && !annexedConsultationIds.has(consultation.id)) ?? null;
 }
 
@@ -25,7 +26,7 @@ const isFullyAnswered = (consultation: Consultation): boolean => consultation.re
  * (each one listed with a link to its block), then the decision is recorded,
  * with the remarks table of the consultation just closed as an annex if the chair keeps it ticked.
  */
-export function AgreedVersionForm({ planId, onFrozen, annexedConsultationIds }: { planId: string; onFrozen: () => void; annexedConsultationIds: ReadonlySet<string> }) {
+export function AgreedVersionForm({ planId, onFrozen }: { planId: string; onFrozen: () => void }) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [decisionDate, setDecisionDate] = useState('');
@@ -41,8 +42,10 @@ export function AgreedVersionForm({ planId, onFrozen, annexedConsultationIds }: 
     setStep({ kind: 'checking' });
     setError(null);
     try {
-      const [open, consultations] = await Promise.all([fetchOpenProposals(planId), listConsultations(planId)]);
-      const candidate = annexCandidateOf(consultations, annexedConsultationIds);
+      // Versions read now, not from the panel's list (still loading after a reload, or stale after a
+      // colleague's freeze): a table annexed once is never offered again.
+      const [open, consultations, versions] = await Promise.all([fetchOpenProposals(planId), listConsultations(planId), listVersions(planId)]);
+      const candidate = annexCandidateOf(consultations, versions);
       setAnnexCandidate(candidate);
       setIsAnnexing(candidate !== null && isFullyAnswered(candidate));
       setStep(open.length > 0 ? { kind: 'blocked', open } : { kind: 'form' });

@@ -43,8 +43,6 @@ export function VersionsPanel({ planId, role, isEditable, channel }: VersionsPan
   const fromId = useId();
   const toId = useId();
   const versions = state.status === 'ready' ? state.data : [];
-  // A consultation's remarks table is annexed to one agreed version: the next freeze does not offer it again.
-  const annexedConsultationIds = new Set(versions.flatMap((version) => (version.remarksAnnex === null ? [] : [version.remarksAnnex.consultationId])));
   const labelOf = (id: string): string => (id === DRAFT ? t('versions.draft') : (versions.find((version) => version.id === id)?.name ?? id));
   const side = (id: string): ComparisonSide => ({ id, label: labelOf(id) });
   const effectiveFrom = compareFrom !== '' ? compareFrom : (versions[0]?.id ?? '');
@@ -144,7 +142,7 @@ export function VersionsPanel({ planId, role, isEditable, channel }: VersionsPan
           {t('versions.export')}
         </button>
       </div>
-      {role !== null && can(role, 'version.freeze') && <AgreedVersionForm planId={planId} onFrozen={reload} annexedConsultationIds={annexedConsultationIds} />}
+      {role !== null && can(role, 'version.freeze') && <AgreedVersionForm planId={planId} onFrozen={reload} />}
       {overlay.kind === 'view' && <VersionViewer planId={planId} versionId={overlay.versionId} name={overlay.name} onClose={close} />}
       {overlay.kind === 'compare' && <ComparisonDialog planId={planId} from={overlay.from} to={overlay.to} onClose={close} />}
       {overlay.kind === 'export' && <ExportDialog planId={planId} versions={versions} initialVersion={overlay.versionId} onClose={close} />}
