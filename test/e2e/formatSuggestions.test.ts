@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { startSharedTestServer, type TestServer } from '../helpers/startTestServer.js';
-import { createTeam, type TeamFixture } from '../helpers/teamFixture.js';
+import type { TestServer } from '../helpers/startTestServer.js';
+import type { TeamFixture } from '../helpers/teamFixture.js';
 import { teamMember } from '../helpers/teamMember.js';
-import { importSamplePlan } from '../helpers/importSamplePlan.js';
 import { openPlan, type PlanPage } from '../helpers/browser.js';
-import { launchSharedBrowser } from '../helpers/sharedBrowser.js';
+import { ANNA, BARTEK, CELINA, DAWID, exportedBlockContent, openSuggestingTeam } from '../helpers/suggestingTeam.js';
 import { blockById, documentText, fieldText, selectText } from '../helpers/blockDom.js';
 
 /**
@@ -15,10 +14,6 @@ import { blockById, documentText, fieldText, selectText } from '../helpers/block
  * accepted one stays bold, also after a restart.
  */
 
-const ANNA = 'Anna Kowalska';
-const BARTEK = 'Bartek Nowak';
-const CELINA = 'Celina Wiśniewska';
-const DAWID = 'Dawid Zieliński';
 const SYNC = { timeout: 15_000 };
 
 describe('suggesting formatting in the browser', () => {
@@ -35,11 +30,7 @@ describe('suggesting formatting in the browser', () => {
   const content = (page: Page) => fieldText(blockById(page, 'R-01'), 'content');
   const boldText = (text: Locator) => text.locator('strong').evaluateAll((nodes) => nodes.map((node) => node.textContent ?? '').join('|'));
 
-  async function exportedContent(): Promise<unknown> {
-    const response = await teamMember(team, ANNA).request<{ sections: { blocks: { id?: string; content?: unknown }[] }[] }>('GET', `/plans/${planId}/export?format=json`);
-    expect(response.status).toBe(200);
-    return response.body.sections.flatMap((section) => section.blocks).find((block) => block.id === 'R-01')?.content;
-  }
+  const exportedContent = (): Promise<unknown> => exportedBlockContent(team, planId, 'R-01');
 
   /** The bold runs of the exported content (rich text once it has formatting). */
   async function exportedBold(): Promise<string[]> {
@@ -61,20 +52,7 @@ describe('suggesting formatting in the browser', () => {
   }
 
   beforeAll(async () => {
-    const shared = await startSharedTestServer({ authenticate: 'sessions' });
-    server = shared.testServer;
-    disposeServer = shared.dispose;
-    team = await createTeam(server, { [ANNA]: 'chair', [BARTEK]: 'member', [CELINA]: 'member', [DAWID]: 'expert' });
-    const imported = await importSamplePlan(teamMember(team, ANNA), team.workspaceId);
-    if (imported.status !== 201) throw new Error(`import failed: ${imported.status}`);
-    planId = imported.body.id;
-    browser = await launchSharedBrowser();
-    [anna, bartek, celina] = await Promise.all([
-      openPlan(browser, server.httpUrl, planId, teamMember(team, ANNA), 'Anna'),
-      openPlan(browser, server.httpUrl, planId, teamMember(team, BARTEK), 'Bartek'),
-      openPlan(browser, server.httpUrl, planId, teamMember(team, CELINA), 'Celina'),
-    ]);
-    for (const { page } of [anna, bartek, celina]) await page.locator('.save-status[data-state="saved"]').waitFor({ timeout: SYNC.timeout });
+    ({ server, disposeServer, team, planId, browser, anna, bartek, celina } = await openSuggestingTeam(SYNC.timeout));
   }, 90_000);
 
   afterAll(async () => {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import type { DocumentPeer, SharedDocument } from '../../server/sync/SharedDocum
 import { planDocumentUpgrade } from '../../server/plans/migrations/planDocumentUpgrade.js';
 import { silentLogger } from '../../server/log.js';
 import { waitFor } from '../helpers/waitFor.js';
+import { runFixture } from '../helpers/runFixture.js';
 
 async function temporaryDatabase(): Promise<string> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plan-editor-flush-'));
@@ -160,15 +160,9 @@ describe('committed, broadcast, then flushed to disk', () => {
   it('a process killed after the commit and before the flush keeps every committed update', async () => {
     const filename = await temporaryDatabase();
     const count = 200;
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('test', 'fixtures', 'commitThenKill.ts'), filename, 'plan:killed', String(count)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exit = await new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-    expect(output).toContain('committed');
-    expect(exit).toBe('SIGKILL');
+    const { output, signal } = await runFixture('commitThenKill.ts', [filename, 'plan:killed', String(count)]);
+    expect(output).toContain(`committed`);
+    expect(signal).toBe('SIGKILL');
 
     const store = await SqliteDocumentStore.open({ filename, synchronous: 'FULL' });
     onTestFinished(() => store.close());

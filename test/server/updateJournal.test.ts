@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { appendFile, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import type { DocumentPeer } from '../../server/sync/SharedDocument.js';
 import { planDocumentUpgrade } from '../../server/plans/migrations/planDocumentUpgrade.js';
 import { silentLogger } from '../../server/log.js';
 import { waitFor } from '../helpers/waitFor.js';
+import { runFixture } from '../helpers/runFixture.js';
 
 async function temporaryDatabase(): Promise<string> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'plan-editor-journal-'));
@@ -140,15 +140,9 @@ describe('the update journal', () => {
   it('a process killed right after journaling, before SQLite committed, loses none of it', async () => {
     const filename = await temporaryDatabase();
     const count = 200;
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join('test', 'fixtures', 'journalThenKill.ts'), filename, 'plan:killed', String(count)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const exit = await new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    const { output, signal } = await runFixture('journalThenKill.ts', [filename, 'plan:killed', String(count)]);
     expect(output).toContain(`journaled ${count}`);
-    expect(exit).toBe('SIGKILL');
+    expect(signal).toBe('SIGKILL');
     // The commits had not all happened: without the journal something would be missing.
     expect(UpdateJournal.recover(journalPathOf(filename)).length).toBeGreaterThan(0);
 
