@@ -6,6 +6,8 @@
 // the bundle; later starts deserialize it instead of parsing. A missing, unwritable or rejected
 // cache only costs that time: V8 checks its version and flags, and the file name carries a hash
 // of the bundle (filled in by the build), so a cache of another build is never even opened.
+// Packages the build bundled on their own (knex) are run the same way when server.cjs first
+// requires them, each with its cache written a few seconds after that.
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -13,8 +15,9 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
-const BUNDLE_HASH = '__BUNDLE_HASH__';
-/** Long enough for start-up to have compiled what it needs; the timer never keeps the process alive. */
+/** By bundle name (server and the packages bundled on their own), filled in by the build. */
+const BUNDLE_HASHES = JSON.parse('__BUNDLE_HASHES__');
+/** Long enough for start-up (or a package's first use) to have compiled what it needs; the timer never keeps the process alive. */
 const WRITE_CACHE_AFTER_MS = 3_000;
 /** When the young generation may grow again (see below); a start takes well under a second. */
 const START_UP_OVER_AFTER_MS = 3_000;
@@ -28,31 +31,77 @@ const START_UP_OVER_AFTER_MS = 3_000;
  * A value given on the command line or in NODE_OPTIONS is left alone.
  */
 const YOUNG_GENERATION_GROWTH_DEFAULT = 2;
+const YOUNG_GENERATION_GROWTH_AT_START = 1;
 const isGrowthFactorChosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((argument) => /semi[-_]space[-_]growth[-_]factor/.test(argument));
-if (!isGrowthFactorChosen) v8.setFlagsFromString('--semi-space-growth-factor=1');
+let isStartUpOver = false;
+if (!isGrowthFactorChosen) setYoungGenerationGrowth(YOUNG_GENERATION_GROWTH_AT_START);
 
 const directory = path.dirname(fileURLToPath(import.meta.url));
-const bundleFile = path.join(directory, 'server.cjs');
-const cacheFile = path.join(directory, `server.${BUNDLE_HASH}.v8cache`);
+const nodeRequire = createRequire(path.join(directory, 'server.cjs'));
+const ownBundleExports = new Map();
 
-let cachedData = readCache();
-// The bundle is a function expression: the CommonJS module wrapper is part of the file (see the build).
-// The build leaves it pure ASCII, so reading it as latin1 gives the same text without UTF-8 decoding.
-const script = new vm.Script(readFileSync(bundleFile, 'latin1'), {
-  filename: bundleFile,
-  ...(cachedData ? { cachedData } : {}),
-  // `import()` in the bundle (packages left outside it) goes through Node's ESM loader.
-  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-});
-const needsCache = cachedData === undefined || script.cachedDataRejected === true;
-if (script.cachedDataRejected === true) warn('code cache rejected (another Node, V8 flags or a damaged file); compiled anew and rewritten');
-cachedData = undefined;
-const bundleModule = { exports: {} };
-script.runInThisContext()(bundleModule.exports, createRequire(bundleFile), bundleModule, bundleFile, directory);
-if (needsCache) setTimeout(writeCache, WRITE_CACHE_AFTER_MS).unref();
-if (!isGrowthFactorChosen) setTimeout(() => v8.setFlagsFromString(`--semi-space-growth-factor=${YOUNG_GENERATION_GROWTH_DEFAULT}`), START_UP_OVER_AFTER_MS).unref();
+runBundle('server', bundleRequire);
+if (!isGrowthFactorChosen) {
+  setTimeout(() => {
+    isStartUpOver = true;
+    setYoungGenerationGrowth(YOUNG_GENERATION_GROWTH_DEFAULT);
+  }, START_UP_OVER_AFTER_MS).unref();
+}
 
-function readCache() {
+function setYoungGenerationGrowth(factor) {
+  v8.setFlagsFromString(`--semi-space-growth-factor=${factor}`);
+}
+
+/**
+ * V8 accepts a code cache only if it was written under the flags it is read under, and the growth
+ * factor above is a flag: every cache is compiled and written under the start-up value, so that
+ * one written after start-up (knex's, a few seconds after the first statement) is still accepted
+ * by a bundle first run during start-up, and the other way round.
+ */
+function underStartUpFlags(work) {
+  if (isGrowthFactorChosen || !isStartUpOver) return work();
+  setYoungGenerationGrowth(YOUNG_GENERATION_GROWTH_AT_START);
+  try {
+    return work();
+  } finally {
+    setYoungGenerationGrowth(YOUNG_GENERATION_GROWTH_DEFAULT);
+  }
+}
+
+/** Node's require for server.cjs, except for the packages bundled on their own. */
+function bundleRequire(id) {
+  if (id === 'server' || !Object.hasOwn(BUNDLE_HASHES, id)) return nodeRequire(id);
+  if (!ownBundleExports.has(id)) ownBundleExports.set(id, runBundle(id, nodeRequire));
+  return ownBundleExports.get(id);
+}
+Object.assign(bundleRequire, { resolve: nodeRequire.resolve, cache: nodeRequire.cache, main: nodeRequire.main, extensions: nodeRequire.extensions });
+
+/** Compiles `<name>.cjs` (from its code cache when there is one), runs it, and returns its exports. */
+function runBundle(name, require) {
+  const bundleFile = path.join(directory, `${name}.cjs`);
+  const cacheFile = path.join(directory, `${name}.${BUNDLE_HASHES[name]}.v8cache`);
+  let cachedData = readCache(cacheFile);
+  // The bundle is a function expression: the CommonJS module wrapper is part of the file (see the build).
+  // The build leaves it pure ASCII, so reading it as latin1 gives the same text without UTF-8 decoding.
+  const source = readFileSync(bundleFile, 'latin1');
+  const script = underStartUpFlags(
+    () =>
+      new vm.Script(source, {
+        filename: bundleFile,
+        ...(cachedData ? { cachedData } : {}),
+        importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+      }),
+  );
+  const needsCache = cachedData === undefined || script.cachedDataRejected === true;
+  if (script.cachedDataRejected === true) warn('code cache rejected (another Node, V8 flags or a damaged file); compiled anew and rewritten', { bundle: `${name}.cjs` });
+  cachedData = undefined;
+  const bundleModule = { exports: {} };
+  script.runInThisContext()(bundleModule.exports, require, bundleModule, bundleFile, directory);
+  if (needsCache) setTimeout(() => writeCache(script, cacheFile), WRITE_CACHE_AFTER_MS).unref();
+  return bundleModule.exports;
+}
+
+function readCache(cacheFile) {
   try {
     return readFileSync(cacheFile);
   } catch {
@@ -60,11 +109,11 @@ function readCache() {
   }
 }
 
-function writeCache() {
+function writeCache(script, cacheFile) {
   // Written aside and renamed, so a server starting meanwhile reads a whole file or none.
   const partial = `${cacheFile}.${process.pid}`;
   try {
-    writeFileSync(partial, script.createCachedData());
+    writeFileSync(partial, underStartUpFlags(() => script.createCachedData()));
     renameSync(partial, cacheFile);
   } catch (error) {
     try {

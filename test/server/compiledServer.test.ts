@@ -106,7 +106,35 @@ describe('the compiled server', () => {
     expect((await damaged.stop('SIGTERM')).code).toBe(0);
   }, 90_000);
 
-  // knex and pg are bundled too, with the drivers of other databases left out (build-server.mjs).
+  // knex is a bundle of its own (build-server.mjs), run by main.js when the first SQLite statement
+  // needs it, with a code cache of its own written a few seconds after that.
+  it('runs knex from its own bundle on the first statement, and from its code cache on the next start', async () => {
+    const knexCacheFiles = async (): Promise<string[]> => (await readdir(outDir)).filter((name) => name.startsWith('knex.') && name.endsWith('.v8cache'));
+    for (const name of await knexCacheFiles()) await rm(path.join(outDir, name));
+    expect(existsSync(path.join(outDir, 'knex.cjs'))).toBe(true);
+    expect(await readFile(path.join(outDir, 'server.cjs'), 'latin1')).not.toContain('node_modules/knex/');
+    const dataDir = path.join(workDir, 'data-knex-bundle');
+    const entry = [path.join(outDir, 'main.js')];
+
+    const first = await startServerProcess({ dataDir, entry });
+    expect(await knexCacheFiles()).toEqual([]);
+    const chair = await registerUser(first, 'Dorota');
+    await waitFor(async () => (await knexCacheFiles()).length === 1, { timeoutMs: 20_000, message: 'no code cache of knex was written' });
+    expect((await first.stop('SIGTERM')).code).toBe(0);
+
+    // The session is stored, so the same cookie is known to the restarted server.
+    const second = await startServerProcess({ dataDir, entry });
+    const workspace = await fetch(`${second.httpUrl}/api/workspaces`, {
+      method: 'POST',
+      headers: { cookie: chair.cookie ?? '', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Zespół z osobnym pakietem' }),
+    });
+    expect(workspace.status).toBe(201);
+    expect((await second.stop('SIGTERM')).code).toBe(0);
+    expect(second.output.join('\n')).not.toContain('code cache');
+  }, 60_000);
+
+  // knex (in its own bundle) with pg, the drivers of other databases left out (build-server.mjs).
   it('stores in PostgreSQL from the build when DATABASE_URL is set, and keeps it over a restart', async () => {
     const cluster = await PostgresCluster.start();
     try {
