@@ -24,6 +24,7 @@ import { StorageHealth } from './persistence/StorageHealth.js';
 import { SyncServer, type AuthenticateUpgrade } from './sync/SyncServer.js';
 import { createHttpApp } from './http/createHttpApp.js';
 import { HttpShutdown } from './http/HttpShutdown.js';
+import { shutdownPhase } from './shutdownPhase.js';
 import { authRoutes } from './http/authRoutes.js';
 import { workspaceRoutes } from './http/workspaceRoutes.js';
 import { planRoutes } from './http/planRoutes.js';
@@ -301,20 +302,22 @@ export class PlanServer {
 
   /**
    * Stops accepting, closes sockets, flushes and compacts every document, lets HTTP requests
-   * still running finish (HTTP_DRAIN_MS at most), closes the database.
+   * still running finish (HTTP_DRAIN_MS at most), closes the database. Each phase past a second is logged.
    */
   async close(): Promise<void> {
     if (this.isClosed) return;
     this.isClosed = true;
-    const stopListening = this.httpShutdown.close(HTTP_DRAIN_MS, this.log);
-    await this.syncServer.close();
-    await this.registry.closeAll(ServerShuttingDown);
-    await stopListening;
-    await this.exportWorkers.close();
-    await this.cluster?.close();
-    await this.store.close();
-    await this.database.close();
-    this.log.info('server stopped');
+    const { log } = this;
+    const stopListening = this.httpShutdown.close(HTTP_DRAIN_MS, log);
+    await shutdownPhase(log, 'sync connections', () => this.syncServer.close());
+    await shutdownPhase(log, 'documents', () => this.registry.closeAll(ServerShuttingDown));
+    await shutdownPhase(log, 'http connections', () => stopListening);
+    await shutdownPhase(log, 'export workers', () => this.exportWorkers.close());
+    const { cluster } = this;
+    if (cluster) await shutdownPhase(log, 'cluster', () => cluster.close());
+    await shutdownPhase(log, 'document store', () => this.store.close());
+    await shutdownPhase(log, 'service database', () => this.database.close());
+    log.info('server stopped');
   }
 }
 
