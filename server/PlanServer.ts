@@ -23,6 +23,8 @@ import { DocumentRegistry } from './sync/DocumentRegistry.js';
 import { StorageHealth } from './persistence/StorageHealth.js';
 import { SyncServer, type AuthenticateUpgrade } from './sync/SyncServer.js';
 import { createHttpApp } from './http/createHttpApp.js';
+import { HttpShutdown } from './http/HttpShutdown.js';
+import { shutdownPhase } from './shutdownPhase.js';
 import { authRoutes } from './http/authRoutes.js';
 import { workspaceRoutes } from './http/workspaceRoutes.js';
 import { planRoutes } from './http/planRoutes.js';
@@ -62,6 +64,12 @@ import { planDocumentUpgrade } from './plans/migrations/planDocumentUpgrade.js';
 /** How soon after an edit clients learn that an agreed block changed (see AgreementWatcher). */
 const AGREEMENT_CHECK_INTERVAL_MS = 250;
 
+/**
+ * How long HTTP requests still running at shutdown may finish before their connections are
+ * destroyed; well within main.ts's 10 s, after which the process exits with the store not closed.
+ */
+const HTTP_DRAIN_MS = 3_000;
+
 export interface PlanServerOptions {
   config: ServerConfig;
   log: Logger;
@@ -94,6 +102,7 @@ export class PlanServer {
     private readonly exportWorkers: ExportWorkerPool,
     private readonly cluster: Cluster | null,
     private readonly countPlanEntries: () => Record<string, number>,
+    private readonly httpShutdown: HttpShutdown,
   ) {}
 
   static async start(options: PlanServerOptions): Promise<PlanServer> {
@@ -261,6 +270,7 @@ export class PlanServer {
         publicConsultationRoutes(consultations),
       ],
     });
+    const httpShutdown = new HttpShutdown(http);
     http.server.on('upgrade', (request, socket, head) => {
       if (SyncServer.isCollabRequest(request)) syncServer.handleUpgrade(request, socket, head);
       else socket.destroy();
@@ -275,7 +285,7 @@ export class PlanServer {
       'announcedAgreements.plans': localAnnounced.planCount,
       'proposals.cachedAgreements': proposals.cachedAgreementPlanCount,
     });
-    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, liveAccess: access, comments, proposals, versions }, database, log, exportWorkers, cluster, countPlanEntries);
+    return new PlanServer(http, syncServer, registry, store, { accounts, workspaces, plans, liveAccess: access, comments, proposals, versions }, database, log, exportWorkers, cluster, countPlanEntries, httpShutdown);
   }
 
   /**
@@ -290,19 +300,24 @@ export class PlanServer {
     return (this.http.server.address() as AddressInfo).port;
   }
 
-  /** Stops accepting, closes sockets, flushes and compacts every document, closes the database. */
+  /**
+   * Stops accepting, closes sockets, flushes and compacts every document, lets HTTP requests
+   * still running finish (HTTP_DRAIN_MS at most), closes the database. Each phase past a second is logged.
+   */
   async close(): Promise<void> {
     if (this.isClosed) return;
     this.isClosed = true;
-    const stopListening = this.http.close();
-    await this.syncServer.close();
-    await this.registry.closeAll(ServerShuttingDown);
-    await stopListening;
-    await this.exportWorkers.close();
-    await this.cluster?.close();
-    await this.store.close();
-    await this.database.close();
-    this.log.info('server stopped');
+    const { log } = this;
+    const stopListening = this.httpShutdown.close(HTTP_DRAIN_MS, log);
+    await shutdownPhase(log, 'sync connections', () => this.syncServer.close());
+    await shutdownPhase(log, 'documents', () => this.registry.closeAll(ServerShuttingDown));
+    await shutdownPhase(log, 'http connections', () => stopListening);
+    await shutdownPhase(log, 'export workers', () => this.exportWorkers.close());
+    const { cluster } = this;
+    if (cluster) await shutdownPhase(log, 'cluster', () => cluster.close());
+    await shutdownPhase(log, 'document store', () => this.store.close());
+    await shutdownPhase(log, 'service database', () => this.database.close());
+    log.info('server stopped');
   }
 }
 

@@ -5,6 +5,7 @@ import { onTestFinished } from 'vitest';
 import { defaultConfig, type ServerConfig } from '../../server/config.js';
 import { PlanServer, type PlanServerOptions } from '../../server/PlanServer.js';
 import { silentLogger, type Logger } from '../../server/log.js';
+import { SLOW_SHUTDOWN_PHASE } from '../../server/shutdownPhase.js';
 import { authenticateVisitor } from './authenticateVisitor.js';
 import { createTestDatabase, dropTestDatabase, testDatabaseBackend } from './testDatabase.js';
 
@@ -70,7 +71,7 @@ async function launchTestServer(
     databaseUrl,
   };
   const authenticate = options.authenticate === 'sessions' ? undefined : (options.authenticate ?? authenticateVisitor);
-  const server = await PlanServer.start({ config, log: options.log ?? silentLogger, authenticate });
+  const server = await PlanServer.start({ config, log: showingSlowShutdown(options.log ?? silentLogger), authenticate });
   const port = server.port;
   let isClosed = false;
   const close = async (): Promise<void> => {
@@ -97,4 +98,16 @@ async function launchTestServer(
     close,
   };
   return { testServer, dispose };
+}
+
+/** Slow shutdown phases reach the test output even from a silenced log: a restart that hangs in CI names its phase. */
+function showingSlowShutdown(log: Logger): Logger {
+  return {
+    info: (message, context) => log.info(message, context),
+    warn: (message, context) => {
+      if (message === SLOW_SHUTDOWN_PHASE) console.warn(`[test server] ${message}`, context);
+      log.warn(message, context);
+    },
+    error: (message, context) => log.error(message, context),
+  };
 }
