@@ -133,8 +133,9 @@ describe('a client that floods sync step 1 without reading', () => {
     expect(close.code).toBe(ClientTooSlow.code);
     // Before: 400 such frames took the server from 206 MiB to 987 MiB for a 2 MB plan. Now one reply is
     // encoded per document change and one is on its way at a time: +0.8 MiB on an idle machine, +11 MiB
-    // at load average 17 (garbage the collector had not reached yet), so the bound is 8 plans' worth.
-    expect(peakRss - baselineRss).toBeLessThan(8 * documentBytes);
+    // at load average 17 and +17.8 MiB once in a full CI run (garbage the collector had not reached
+    // yet: peak RSS, not live memory). Holding every reply would be 1,000 plans' worth; the bound is 16.
+    expect(peakRss - baselineRss).toBeLessThan(16 * documentBytes);
     expect(roundTrips.length).toBeGreaterThan(10);
     // The typical round trip stays fast; one slow outlier is the machine (max was 249 ms at load 15), a
     // starved event loop (each flood frame encoding 2 MB) makes every round trip slow.
