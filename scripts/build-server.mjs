@@ -43,6 +43,12 @@ const EXTERNAL = ['sqlite3', 'pdfkit', 'dejavu-fonts-ttf', '@fastify/cookie', ..
 // server.cjs (Node's loader on knex's ~150 files from node_modules added ~95 ms to it).
 const OWN_BUNDLES = ['knex'];
 
+/**
+ * Node's CommonJS module wrapper, written into a bundle's text: main.js compiles the file as it is
+ * read, since adding the wrapper at run time would keep a second copy of the source in memory.
+ */
+const MODULE_WRAPPER = { start: '(function (exports, require, module, __filename, __dirname) {', end: '\n})' };
+
 const projectRoot = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 /**
@@ -102,11 +108,9 @@ export async function buildServer(outdir = path.join(projectRoot, 'dist', 'serve
     supported: { 'dynamic-import': false },
     // ExportWorkerPool finds the worker next to the bundle through import.meta.url.
     define: { 'import.meta.url': '__bundleUrl' },
-    // Already wrapped the way Node's CommonJS loader wraps a module, so that main.js compiles the
-    // file's text as it is read: adding the wrapper at run time would keep a second copy in memory.
     // Strict like the ES module bundle this was before (esbuild's own "use strict" now comes second).
-    banner: { js: "(function (exports, require, module, __filename, __dirname) {'use strict';const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-    footer: { js: '\n})' },
+    banner: { js: `${MODULE_WRAPPER.start}'use strict';const __bundleUrl = require('node:url').pathToFileURL(__filename).href;` },
+    footer: { js: MODULE_WRAPPER.end },
   });
   if (serverBuild.metafile) await writeFile(path.join(outdir, 'server.meta.json'), JSON.stringify(serverBuild.metafile));
   for (const name of OWN_BUNDLES) {
@@ -116,9 +120,9 @@ export async function buildServer(outdir = path.join(projectRoot, 'dist', 'serve
       outdir,
       outExtension: { '.js': '.cjs' },
       format: 'cjs',
-      // Wrapped like server.cjs; CommonJS packages, so not strict.
-      banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
-      footer: { js: '\n})' },
+      // CommonJS packages, so not strict.
+      banner: { js: MODULE_WRAPPER.start },
+      footer: { js: MODULE_WRAPPER.end },
     });
   }
   // The export worker, loaded by ExportWorkerPool from next to the bundle, is a thread of its own.
