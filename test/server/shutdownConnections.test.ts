@@ -5,6 +5,7 @@ import { anonymousClient, registerUser } from '../helpers/apiClient.js';
 import { waitFor } from '../helpers/waitFor.js';
 import { RecordingLogger } from '../helpers/RecordingLogger.js';
 import { CONNECTIONS_DESTROYED_AT_SHUTDOWN } from '../../server/http/HttpShutdown.js';
+import { SLOW_SHUTDOWN_PHASE } from '../../server/shutdownPhase.js';
 
 /**
  * A restart while clients keep their connections open (a browser's keep-alive sockets, a
@@ -52,8 +53,9 @@ describe('closing the server while clients keep connections open', () => {
     expect(health.status).toBe(200);
   });
 
-  it('a request whose body never comes does not hold the shutdown: its connection is destroyed and the server restarts', async () => {
-    const server = await startTestServer();
+  it('a request whose body never comes does not hold the shutdown: its connection is destroyed, the slow phase is logged, and the server restarts', async () => {
+    const log = new RecordingLogger();
+    const server = await startTestServer({ log });
     const client = await RawHttpClient.connect(server);
     client.write(`POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nContent-Length: 100\r\nExpect: 100-continue\r\n\r\n`);
     await client.waitForText('100 Continue');
@@ -61,6 +63,13 @@ describe('closing the server while clients keep connections open', () => {
     // Before: this waited for the client as long as it cared to keep the socket.
     const restarted = await server.restart();
     await client.closed;
+    expect(log.lines.filter((line) => line.message === CONNECTIONS_DESTROYED_AT_SHUTDOWN)).toHaveLength(1);
+    // The 3 s wait for it is the one phase past a second: named while it runs and when it ends.
+    const slowPhases = log.lines.filter((line) => line.message === SLOW_SHUTDOWN_PHASE).map((line) => [line.context['phase'], line.context['finished']]);
+    expect(slowPhases).toEqual([
+      ['http connections', false],
+      ['http connections', true],
+    ]);
     const health = await fetch(`${restarted.httpUrl}/api/health`);
     expect(health.status).toBe(200);
   });
