@@ -9,12 +9,32 @@ export interface SqliteExecutor {
 }
 
 /**
+ * How many prepared statements `run` keeps. The document store's appends use a handful of SQL
+ * texts (an INSERT per row count seen, BEGIN, COMMIT); a bound keeps one-off statements from
+ * piling up.
+ */
+const MAX_PREPARED_STATEMENTS = 32;
+/**
+ * Only statements that return no rows are kept prepared: sqlite3 resets a statement before its
+ * next run, not after this one, and a kept statement stopped at a row would hold its read
+ * snapshot open (and with it the WAL against checkpoints).
+ */
+const RETURNS_NO_ROWS = /^\s*(INSERT|UPDATE|DELETE|BEGIN|COMMIT|ROLLBACK)\b/i;
+
+/**
  * A minimal promise wrapper over one sqlite3 connection. Statements run one
  * at a time, and a transaction holds the connection until it ends, so no
  * other caller's statement can land inside it.
  */
 export class SqliteDatabase implements SqliteExecutor {
   private readonly queue = new SerialQueue();
+  /**
+   * `run`'s statements by SQL text, prepared once: sqlite3's `Database#run` prepares and finalizes
+   * a statement on every call, which for the append of every turn (one INSERT) was most of the
+   * main thread's time in sqlite3. Statements run one at a time (the queue), so one is never
+   * bound twice at once.
+   */
+  private readonly prepared = new Map<string, Promise<sqlite3.Statement>>();
   private readonly direct: SqliteExecutor = {
     run: (sql, params = []) => this.rawRun(sql, params),
     get: <Row>(sql: string, params: unknown[] = []) => this.rawGet<Row>(sql, params),
@@ -63,13 +83,67 @@ export class SqliteDatabase implements SqliteExecutor {
     });
   }
 
-  private rawRun(sql: string, params: unknown[]): Promise<{ changes: number; lastID: number }> {
+  private async rawRun(sql: string, params: unknown[]): Promise<{ changes: number; lastID: number }> {
+    if (!RETURNS_NO_ROWS.test(sql) || /\bRETURNING\b/i.test(sql)) return this.runOnce(sql, params);
+    const statement = await this.preparedStatement(sql);
+    return new Promise((resolve, reject) => {
+      statement.run(params, (error: Error | null) => {
+        if (error) {
+          // Dropped, so that the next call starts from a fresh statement.
+          this.forgetStatement(sql, statement);
+          reject(error);
+        } else {
+          // sqlite3 sets these on the statement (the callback's `this`) after each run.
+          const result = statement as unknown as { changes: number; lastID: number };
+          resolve({ changes: result.changes, lastID: result.lastID });
+        }
+      });
+    });
+  }
+
+  private runOnce(sql: string, params: unknown[]): Promise<{ changes: number; lastID: number }> {
     return new Promise((resolve, reject) => {
       this.database.run(sql, params, function onRun(error) {
         if (error) reject(error);
         else resolve({ changes: this.changes, lastID: this.lastID });
       });
     });
+  }
+
+  private preparedStatement(sql: string): Promise<sqlite3.Statement> {
+    const cached = this.prepared.get(sql);
+    if (cached !== undefined) {
+      // Most recently used last, so the first entry is the one to evict.
+      this.prepared.delete(sql);
+      this.prepared.set(sql, cached);
+      return cached;
+    }
+    // Waited for: sqlite3 never answers the runs queued on a statement that failed to prepare.
+    const preparing = new Promise<sqlite3.Statement>((resolve, reject) => {
+      const statement = this.database.prepare(sql, (error: Error | null) => (error ? reject(error) : resolve(statement)));
+    });
+    this.prepared.set(sql, preparing);
+    preparing.catch(() => {
+      if (this.prepared.get(sql) === preparing) this.prepared.delete(sql);
+    });
+    if (this.prepared.size > MAX_PREPARED_STATEMENTS) {
+      const [oldestSql, oldest] = this.prepared.entries().next().value as [string, Promise<sqlite3.Statement>];
+      this.prepared.delete(oldestSql);
+      // A run already given it finishes first: sqlite3 queues the finalize behind it.
+      oldest.then((statement) => statement.finalize(), () => undefined);
+    }
+    return preparing;
+  }
+
+  private forgetStatement(sql: string, statement: sqlite3.Statement): void {
+    const cached = this.prepared.get(sql);
+    if (cached !== undefined) {
+      // Only if the entry is still this statement (not one prepared since).
+      void cached.then((current) => {
+        if (current === statement && this.prepared.get(sql) === cached) this.prepared.delete(sql);
+      }, () => undefined);
+    }
+    statement.finalize();
   }
 
   private rawGet<Row>(sql: string, params: unknown[]): Promise<Row | undefined> {
@@ -103,7 +177,12 @@ export class SqliteDatabase implements SqliteExecutor {
     return this.queue.run(() => this.rawClose());
   }
 
-  private rawClose(): Promise<void> {
+  private async rawClose(): Promise<void> {
+    // sqlite3 refuses to close a connection with statements left unfinalized.
+    const statements = await Promise.allSettled([...this.prepared.values()]);
+    this.prepared.clear();
+    const finalizing = statements.flatMap((prepared) => (prepared.status === 'fulfilled' ? [prepared.value] : []));
+    await Promise.all(finalizing.map((statement) => new Promise<void>((resolve) => statement.finalize(() => resolve()))));
     return new Promise((resolve, reject) => {
       this.database.close((error) => {
         if (error) reject(error);
