@@ -293,7 +293,8 @@ export class FanOutScenario implements Scenario {
       for (const probe of probes) probe.destroy();
       await pool.stop();
       // A profiled server writes its profile only when it exits by itself (SIGTERM), not when killed.
-      if (process.env.BENCH_SERVER_NODE_ARGS?.includes('--cpu-prof')) await server.stop().catch(() => server.kill());
+      const isProfiled = [process.env.BENCH_SERVER_NODE_ARGS, process.env.BENCH_PEER_NODE_ARGS].some((args) => args?.includes('--cpu-prof'));
+      if (isProfiled) await server.stop().catch(() => server.kill());
       else await server.kill();
       await dataDir.remove();
     }
