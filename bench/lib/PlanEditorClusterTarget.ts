@@ -65,6 +65,7 @@ export class PlanEditorClusterTarget implements ServerTarget {
           cpuMs: usages.reduce((total, usage) => total + usage.cpuMs, 0),
           peakRssBytes: usages.reduce((total, usage) => total + usage.peakRssBytes, 0),
           rssBytes: usages.reduce((total, usage) => total + usage.rssBytes, 0),
+          anonymousRssBytes: usages.reduce((total, usage) => total + usage.anonymousRssBytes, 0),
         };
       },
       resetPeakRss: () => children.every((child) => resetPeakRss(child.pid)),

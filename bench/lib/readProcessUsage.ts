@@ -8,6 +8,12 @@ export interface ProcessUsage {
   peakRssBytes: number;
   /** Current resident set size (VmRSS). */
   rssBytes: number;
+  /**
+   * The anonymous part of it (RssAnon): the heap, the program's own memory. The rest is mostly
+   * file-backed pages of the node binary, which vary by megabytes with which of node's code a
+   * program happens to touch (docs/performance.md, "What idle RSS is made of").
+   */
+  anonymousRssBytes: number;
 }
 
 const clockTicksPerSecond = readClockTicks();
@@ -24,6 +30,7 @@ export function readProcessUsage(pid: number): ProcessUsage {
     cpuMs: ((userTicks + systemTicks) * 1000) / clockTicksPerSecond,
     peakRssBytes: readStatusKilobytes(status, 'VmHWM') * 1024,
     rssBytes: readStatusKilobytes(status, 'VmRSS') * 1024,
+    anonymousRssBytes: readStatusKilobytes(status, 'RssAnon') * 1024,
   };
 }
 

@@ -24,6 +24,8 @@ interface StartCase {
   label: string;
   startupMs: number[];
   idleRssBytes: number[];
+  /** The anonymous part of the idle RSS (the program's own memory, not the binary's pages). */
+  idleAnonymousRssBytes: number[];
 }
 
 export interface StartRun {
@@ -58,6 +60,7 @@ export class StartScenario implements Scenario {
       sideBySide(`Start side by side (median of ${this.options.starts})`, results, ours, [
         { label: 'start to listening ms, empty database', pick: (result) => median(runOf(result).empty.startupMs) },
         { label: 'idle RSS MiB, empty database', pick: (result) => median(runOf(result).empty.idleRssBytes) / 1024 ** 2 },
+        { label: 'of it anonymous MiB, empty database', pick: (result) => median(runOf(result).empty.idleAnonymousRssBytes ?? []) / 1024 ** 2 },
         { label: `start to listening ms, ${this.options.storedPlans} stored plans`, pick: (result) => median(runOf(result).stored.startupMs) },
         { label: `idle RSS MiB, ${this.options.storedPlans} stored plans`, pick: (result) => median(runOf(result).stored.idleRssBytes) / 1024 ** 2 },
         { label: 'first start of the build ms', pick: (result) => median(runOf(result).first.startupMs) },
@@ -70,13 +73,13 @@ export class StartScenario implements Scenario {
     const emptyDir = await temporaryDataDir('start-empty');
     const storedDir = await temporaryDataDir('start-stored');
     try {
-      const first: StartCase = { label: 'first start of this build', startupMs: [], idleRssBytes: [] };
+      const first: StartCase = { label: 'first start of this build', startupMs: [], idleRssBytes: [], idleAnonymousRssBytes: [] };
       await this.measureStart(target, emptyDir.path, first, this.options.firstStartLifetimeMs);
 
       context.log(`start (${target.name}): storing ${this.options.storedPlans} plans`);
       const storedPlan = await storePlans(target, storedDir.path, this.options.storedPlans);
-      const empty: StartCase = { label: 'empty database', startupMs: [], idleRssBytes: [] };
-      const stored: StartCase = { label: `${this.options.storedPlans.toLocaleString('en')} stored plans`, startupMs: [], idleRssBytes: [] };
+      const empty: StartCase = { label: 'empty database', startupMs: [], idleRssBytes: [], idleAnonymousRssBytes: [] };
+      const stored: StartCase = { label: `${this.options.storedPlans.toLocaleString('en')} stored plans`, startupMs: [], idleRssBytes: [], idleAnonymousRssBytes: [] };
       // Alternating, so that a change in the machine's load falls on both cases alike.
       for (let index = 0; index < this.options.starts; index++) {
         await this.measureStart(target, emptyDir.path, empty, 0);
@@ -95,6 +98,7 @@ export class StartScenario implements Scenario {
         median(entry.idleRssBytes) / 1024 ** 2,
         Math.min(...entry.idleRssBytes) / 1024 ** 2,
         Math.max(...entry.idleRssBytes) / 1024 ** 2,
+        median(entry.idleAnonymousRssBytes) / 1024 ** 2,
       ];
       return {
         scenario: this.name,
@@ -102,11 +106,11 @@ export class StartScenario implements Scenario {
         tables: [
           {
             title: `Start to listening and idle memory (${target.name})`,
-            columns: ['case', 'starts', 'start median ms', 'min ms', 'max ms', 'idle RSS median MiB', 'min MiB', 'max MiB'],
+            columns: ['case', 'starts', 'start median ms', 'min ms', 'max ms', 'idle RSS median MiB', 'min MiB', 'max MiB', 'of it anonymous, median MiB'],
             rows: [row(first), row(empty), row(stored)],
             notes: [
               'start = spawn of the server process (plain `node` on the compiled entry) until its "listening" log line',
-              `idle RSS = resident memory ${this.options.idleAfterMs} ms after that line, nobody connected`,
+              `idle RSS = resident memory ${this.options.idleAfterMs} ms after that line, nobody connected; anonymous = its RssAnon (heap and the program's own memory, not the node binary's pages)`,
               `the stored plans were really there: a client received ${storedPlanStateBytes} bytes for one of them after the restarts`,
             ],
           },
@@ -124,7 +128,9 @@ export class StartScenario implements Scenario {
     try {
       into.startupMs.push(server.startupMs);
       await sleep(this.options.idleAfterMs);
-      into.idleRssBytes.push(server.usage().rssBytes);
+      const usage = server.usage();
+      into.idleRssBytes.push(usage.rssBytes);
+      into.idleAnonymousRssBytes.push(usage.anonymousRssBytes);
       if (lifetimeMs > this.options.idleAfterMs) await sleep(lifetimeMs - this.options.idleAfterMs);
     } finally {
       await server.stop();
