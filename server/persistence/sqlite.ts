@@ -31,8 +31,8 @@ export class SqliteDatabase implements SqliteExecutor {
   /**
    * `run`'s statements by SQL text, prepared once: sqlite3's `Database#run` prepares and finalizes
    * a statement on every call, which for the append of every turn (one INSERT) was most of the
-   * main thread's time in sqlite3. Statements run one at a time (the queue), so one is never
-   * bound twice at once.
+   * main thread's time in sqlite3. sqlite3 runs the calls on one statement in order, so two
+   * runs of the same text never interleave.
    */
   private readonly prepared = new Map<string, Promise<sqlite3.Statement>>();
   private readonly direct: SqliteExecutor = {
@@ -85,12 +85,14 @@ export class SqliteDatabase implements SqliteExecutor {
 
   private async rawRun(sql: string, params: unknown[]): Promise<{ changes: number; lastID: number }> {
     if (!RETURNS_NO_ROWS.test(sql) || /\bRETURNING\b/i.test(sql)) return this.runOnce(sql, params);
-    const statement = await this.preparedStatement(sql);
+    const preparing = this.preparedStatement(sql);
+    const statement = await preparing;
     return new Promise((resolve, reject) => {
       statement.run(params, (error: Error | null) => {
         if (error) {
           // Dropped, so that the next call starts from a fresh statement.
-          this.forgetStatement(sql, statement);
+          if (this.prepared.get(sql) === preparing) this.prepared.delete(sql);
+          statement.finalize();
           reject(error);
         } else {
           // sqlite3 sets these on the statement (the callback's `this`) after each run.
@@ -133,17 +135,6 @@ export class SqliteDatabase implements SqliteExecutor {
       oldest.then((statement) => statement.finalize(), () => undefined);
     }
     return preparing;
-  }
-
-  private forgetStatement(sql: string, statement: sqlite3.Statement): void {
-    const cached = this.prepared.get(sql);
-    if (cached !== undefined) {
-      // Only if the entry is still this statement (not one prepared since).
-      void cached.then((current) => {
-        if (current === statement && this.prepared.get(sql) === cached) this.prepared.delete(sql);
-      }, () => undefined);
-    }
-    statement.finalize();
   }
 
   private rawGet<Row>(sql: string, params: unknown[]): Promise<Row | undefined> {
