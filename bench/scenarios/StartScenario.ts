@@ -60,7 +60,7 @@ export class StartScenario implements Scenario {
       sideBySide(`Start side by side (median of ${this.options.starts})`, results, ours, [
         { label: 'start to listening ms, empty database', pick: (result) => median(runOf(result).empty.startupMs) },
         { label: 'idle RSS MiB, empty database', pick: (result) => median(runOf(result).empty.idleRssBytes) / 1024 ** 2 },
-        { label: 'of it anonymous MiB, empty database', pick: (result) => median(runOf(result).empty.idleAnonymousRssBytes ?? []) / 1024 ** 2 },
+        { label: 'of it anonymous MiB, empty database', pick: (result) => median(runOf(result).empty.idleAnonymousRssBytes) / 1024 ** 2 },
         { label: `start to listening ms, ${this.options.storedPlans} stored plans`, pick: (result) => median(runOf(result).stored.startupMs) },
         { label: `idle RSS MiB, ${this.options.storedPlans} stored plans`, pick: (result) => median(runOf(result).stored.idleRssBytes) / 1024 ** 2 },
         { label: 'first start of the build ms', pick: (result) => median(runOf(result).first.startupMs) },

@@ -21,6 +21,10 @@ const MAX_PREPARED_STATEMENTS = 32;
  */
 const RETURNS_NO_ROWS = /^\s*(INSERT|UPDATE|DELETE|BEGIN|COMMIT|ROLLBACK)\b/i;
 
+function isKeptPrepared(sql: string): boolean {
+  return RETURNS_NO_ROWS.test(sql) && !/\bRETURNING\b/i.test(sql);
+}
+
 /**
  * A minimal promise wrapper over one sqlite3 connection. Statements run one
  * at a time, and a transaction holds the connection until it ends, so no
@@ -84,7 +88,7 @@ export class SqliteDatabase implements SqliteExecutor {
   }
 
   private async rawRun(sql: string, params: unknown[]): Promise<{ changes: number; lastID: number }> {
-    if (!RETURNS_NO_ROWS.test(sql) || /\bRETURNING\b/i.test(sql)) return this.runOnce(sql, params);
+    if (!isKeptPrepared(sql)) return this.runOnce(sql, params);
     const preparing = this.preparedStatement(sql);
     const statement = await preparing;
     return new Promise((resolve, reject) => {
