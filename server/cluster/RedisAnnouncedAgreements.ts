@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
 import { LocalAnnouncedAgreements, type AnnouncedAgreement, type AnnouncedAgreements } from '../proposals/AnnouncedAgreements.js';
 
-const KEY_PREFIX = 'plan-editor:announced-agreements:';
+/** v2: records name their agreement by register seq (v1 held its content hash, and expires within a day). */
+const KEY_PREFIX = 'plan-editor:announced-agreements:v2:';
 /** A plan nobody edits for a day starts unseen again: what clients load then already says its state. */
 const TTL_SECONDS = 24 * 60 * 60;
 
@@ -9,26 +10,22 @@ const TTL_SECONDS = 24 * 60 * 60;
 const SEEN_CLOCK_FIELD = '@seenClock';
 
 /**
- * KEYS[1]: the plan's hash; ARGV: TTL, seen clock, n, n pairs of block id and state, then the agreed
- * block ids. Returns the n old states ('' for none), or false when a check that saw more was
- * recorded already. Atomic, so one instance wins each flip.
+ * KEYS[1]: the plan's hash; ARGV: TTL, seen clock, n, then n triples of block id, state and agreement
+ * seq. A state is "<0|1>:<seq>". Returns the n old states ('' for none), or false for a stale check
+ * (AnnouncedAgreements.swap), which records nothing. Atomic, so one instance wins each flip.
  */
 const SWAP_SCRIPT = `
 local recorded = tonumber(redis.call('HGET', KEYS[1], '${SEEN_CLOCK_FIELD}') or '-1')
 if tonumber(ARGV[2]) < recorded then return false end
-redis.call('HSET', KEYS[1], '${SEEN_CLOCK_FIELD}', ARGV[2])
 local n = tonumber(ARGV[3])
 local old = {}
 for i = 1, n do
-  local field = ARGV[2 + 2 * i]
-  old[i] = redis.call('HGET', KEYS[1], field) or ''
-  redis.call('HSET', KEYS[1], field, ARGV[3 + 2 * i])
+  old[i] = redis.call('HGET', KEYS[1], ARGV[1 + 3 * i]) or ''
+  local oldSeq = tonumber(string.match(old[i], ':(%d+)$') or '-1')
+  if oldSeq > tonumber(ARGV[3 + 3 * i]) then return false end
 end
-local keep = { ['${SEEN_CLOCK_FIELD}'] = true }
-for i = 4 + 2 * n, #ARGV do keep[ARGV[i]] = true end
-for _, field in ipairs(redis.call('HKEYS', KEYS[1])) do
-  if not keep[field] then redis.call('HDEL', KEYS[1], field) end
-end
+redis.call('HSET', KEYS[1], '${SEEN_CLOCK_FIELD}', ARGV[2])
+for i = 1, n do redis.call('HSET', KEYS[1], ARGV[1 + 3 * i], ARGV[2 + 3 * i]) end
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[1]))
 return old
 `;
@@ -53,18 +50,13 @@ export class RedisAnnouncedAgreements implements AnnouncedAgreements {
     this.redis.defineCommand('planEditorSwapAnnouncedAgreements', { numberOfKeys: 1, lua: SWAP_SCRIPT });
   }
 
-  async swap(
-    planId: string,
-    current: ReadonlyMap<string, AnnouncedAgreement>,
-    agreedBlockIds: readonly string[],
-    seenClock: number,
-  ): Promise<Map<string, AnnouncedAgreement> | null> {
+  async swap(planId: string, current: ReadonlyMap<string, AnnouncedAgreement>, seenClock: number): Promise<Map<string, AnnouncedAgreement> | null> {
     const entries = [...current];
     try {
-      const pairs = entries.flatMap(([blockId, state]) => [blockId, encode(state)]);
+      const triples = entries.flatMap(([blockId, state]) => [blockId, encode(state), state.agreementSeq]);
       const commands = this.redis as unknown as SwapCommand;
-      const reply = await commands.planEditorSwapAnnouncedAgreements(KEY_PREFIX + planId, TTL_SECONDS, seenClock, entries.length, ...pairs, ...agreedBlockIds);
-      void this.local.swap(planId, current, agreedBlockIds, seenClock); // kept current for an outage
+      const reply = await commands.planEditorSwapAnnouncedAgreements(KEY_PREFIX + planId, TTL_SECONDS, seenClock, entries.length, ...triples);
+      void this.local.swap(planId, current, seenClock); // kept current for an outage
       if (reply === null) return null; // Lua false arrives as a nil reply
       const old = reply as string[];
       const previous = new Map<string, AnnouncedAgreement>();
@@ -74,7 +66,7 @@ export class RedisAnnouncedAgreements implements AnnouncedAgreements {
       });
       return previous;
     } catch {
-      return this.local.swap(planId, current, agreedBlockIds, seenClock);
+      return this.local.swap(planId, current, seenClock);
     }
   }
 
@@ -89,11 +81,11 @@ export class RedisAnnouncedAgreements implements AnnouncedAgreements {
 }
 
 function encode(state: AnnouncedAgreement): string {
-  return `${state.isChanged ? 1 : 0}:${state.agreedHash}`;
+  return `${state.isChanged ? 1 : 0}:${state.agreementSeq}`;
 }
 
 function decode(value: string): AnnouncedAgreement | null {
-  const separator = value.indexOf(':');
-  if (separator < 0) return null;
-  return { isChanged: value.slice(0, separator) === '1', agreedHash: value.slice(separator + 1) };
+  const match = /^([01]):(\d+)$/.exec(value);
+  if (!match) return null;
+  return { isChanged: match[1] === '1', agreementSeq: Number(match[2]) };
 }

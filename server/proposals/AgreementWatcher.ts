@@ -68,8 +68,9 @@ export class AgreementWatcher {
 
   private async check(planId: string, document: Y.Doc, isWatching: () => boolean): Promise<void> {
     try {
-      const agreements = await this.options.proposals.agreementsOf(planId);
+      // The code first: its first load can take a second, and agreements read before it could be stale by then.
       const { findPlanBlocks } = await loadPlanDocumentCode();
+      const agreements = await this.options.proposals.agreementsOf(planId);
       // Destroyed while the agreements were read: nothing to tell, and nothing to remember.
       if (!isWatching()) {
         this.options.proposals.forgetAgreements(planId);
@@ -80,23 +81,23 @@ export class AgreementWatcher {
       const blocks = findPlanBlocks(document, new Set(agreements.keys()));
       const hashes = new Map<string, string>();
       const current = new Map<string, AnnouncedAgreement>();
-      for (const [blockId, agreedHash] of agreements) {
+      for (const [blockId, agreement] of agreements) {
         const reference = blocks.get(blockId);
         if (!reference) continue; // a deleted block has nothing to show a marker on
         const hash = blockContentHash(agreedBlockContent(reference.block));
         hashes.set(blockId, hash);
-        current.set(blockId, { agreedHash, isChanged: hash !== agreedHash });
+        current.set(blockId, { agreementSeq: agreement.seq, isChanged: hash !== agreement.contentHash });
       }
-      const previous = await this.options.announced.swap(planId, current, [...agreements.keys()], seenClock);
+      const previous = await this.options.announced.swap(planId, current, seenClock);
       // Destroyed during the swap: the record just written must not outlive the plan.
       if (!isWatching()) this.options.announced.forget(planId);
-      // Another instance checked a newer state; this one checks again when the edits reach it.
+      // Another instance checked a newer state of the document or of the register; this one checks again after the next edit.
       if (previous === null) return;
       const flipped: string[] = [];
-      for (const [blockId, { agreedHash, isChanged }] of current) {
+      for (const [blockId, { agreementSeq, isChanged }] of current) {
         const before = previous.get(blockId);
         // Unseen (or of an older agreement) and unchanged: what clients loaded, or the decision they were sent, already says so.
-        const wasChanged = before !== undefined && before.agreedHash === agreedHash ? before.isChanged : false;
+        const wasChanged = before !== undefined && before.agreementSeq === agreementSeq ? before.isChanged : false;
         if (wasChanged !== isChanged) flipped.push(blockId);
       }
       if (flipped.length > 0) await this.options.proposals.publishDerived(planId, flipped, hashes);

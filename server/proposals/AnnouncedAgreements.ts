@@ -1,6 +1,6 @@
-/** What clients were last told about an agreed block: the agreement's content hash and whether the block had changed against it. */
+/** What clients were last told about an agreed block: which agreement (its register seq) and whether the block had changed against it. */
 export interface AnnouncedAgreement {
-  agreedHash: string;
+  agreementSeq: number;
   isChanged: boolean;
 }
 
@@ -11,18 +11,16 @@ export interface AnnouncedAgreement {
  */
 export interface AnnouncedAgreements {
   /**
-   * Records `current` for the plan and returns what was recorded before for those blocks; drops the
-   * records of blocks no longer in `agreedBlockIds` (an agreed block missing from the document keeps its record).
-   * `seenClock` is how much of the document the check saw (documentClock): a check that saw less than
-   * the last recorded one (an instance the latest edits have not reached yet) records nothing and gets
-   * null, so it cannot announce a flip back that the next update would undo.
+   * Records `current` for the plan and returns what was recorded before for those blocks. Records of
+   * blocks missing from `current` stay: a check missing an agreement may just not know it yet, and a
+   * record of an agreement since replaced is told apart by its seq.
+   *
+   * A stale check records nothing and gets null, so it cannot announce a flip the next check undoes:
+   * one that saw less of the document than the last recorded one (`seenClock`, see documentClock: an
+   * instance the latest edits have not reached yet), or one that knows an older agreement of a block
+   * than the one recorded (an instance that read the register before the latest decision).
    */
-  swap(
-    planId: string,
-    current: ReadonlyMap<string, AnnouncedAgreement>,
-    agreedBlockIds: readonly string[],
-    seenClock: number,
-  ): Promise<Map<string, AnnouncedAgreement> | null>;
+  swap(planId: string, current: ReadonlyMap<string, AnnouncedAgreement>, seenClock: number): Promise<Map<string, AnnouncedAgreement> | null>;
   /** The plan left this instance's memory. */
   forget(planId: string): void;
 }
@@ -31,25 +29,22 @@ export interface AnnouncedAgreements {
 export class LocalAnnouncedAgreements implements AnnouncedAgreements {
   private readonly plans = new Map<string, { seenClock: number; records: Map<string, AnnouncedAgreement> }>();
 
-  swap(
-    planId: string,
-    current: ReadonlyMap<string, AnnouncedAgreement>,
-    agreedBlockIds: readonly string[],
-    seenClock: number,
-  ): Promise<Map<string, AnnouncedAgreement> | null> {
+  swap(planId: string, current: ReadonlyMap<string, AnnouncedAgreement>, seenClock: number): Promise<Map<string, AnnouncedAgreement> | null> {
     const plan = this.plans.get(planId) ?? { seenClock, records: new Map<string, AnnouncedAgreement>() };
     if (seenClock < plan.seenClock) return Promise.resolve(null);
+    const { records } = plan;
+    for (const [blockId, state] of current) {
+      const before = records.get(blockId);
+      if (before && before.agreementSeq > state.agreementSeq) return Promise.resolve(null);
+    }
     plan.seenClock = seenClock;
     this.plans.set(planId, plan);
-    const { records } = plan;
     const previous = new Map<string, AnnouncedAgreement>();
     for (const [blockId, state] of current) {
       const before = records.get(blockId);
       if (before) previous.set(blockId, before);
       records.set(blockId, state);
     }
-    const agreed = new Set(agreedBlockIds);
-    for (const blockId of records.keys()) if (!agreed.has(blockId)) records.delete(blockId);
     return Promise.resolve(previous);
   }
 

@@ -47,6 +47,12 @@ export interface DecisionInput {
 /** The current content hash of blocks by id; a block missing from the map could not be read (deleted). */
 export type ContentHashes = ReadonlyMap<string, string>;
 
+/** An agreement of a block: its register seq (each decision has its own) and the hash of the content agreed. */
+export interface AgreementKey {
+  seq: number;
+  contentHash: string;
+}
+
 interface EventRow {
   seq: number;
   plan_id: string;
@@ -97,7 +103,7 @@ const asBlockType = (value: string): ProposalBlockType =>
  * nothing a client writes into the document can change a recorded decision.
  */
 export class ProposalService {
-  private readonly agreements = new Map<string, Promise<Map<string, string>>>();
+  private readonly agreements = new Map<string, Promise<Map<string, AgreementKey>>>();
 
   constructor(private readonly options: ProposalServiceOptions) {}
 
@@ -129,15 +135,15 @@ export class ProposalService {
    * the watcher that tells clients when one changes; cached until the next event
    * (recorded here, or announced by another instance: forgetAgreements).
    */
-  agreementsOf(planId: string): Promise<Map<string, string>> {
+  agreementsOf(planId: string): Promise<Map<string, AgreementKey>> {
     const cached = this.agreements.get(planId);
     if (cached) return cached;
     const loading = this.events(planId).then((rows) => {
-      const hashes = new Map<string, string>();
+      const agreements = new Map<string, AgreementKey>();
       for (const state of statesFromRows(planId, rows, new Map())) {
-        if (state.agreement !== null) hashes.set(state.blockId, state.agreement.contentHash);
+        if (state.agreement !== null) agreements.set(state.blockId, { seq: state.agreement.seq, contentHash: state.agreement.contentHash });
       }
-      return hashes;
+      return agreements;
     });
     this.agreements.set(planId, loading);
     loading.catch(() => this.agreements.delete(planId));
