@@ -1,4 +1,5 @@
 import { mountNow } from './nodeViews/LazyMounter.js';
+import { querySlotted } from './nodeViews/shadowSlot.js';
 
 /** Scrolls the n-th section of the editor into view and puts the focus on its title. */
 export function focusSection(index: number): boolean {
@@ -16,6 +17,6 @@ export function focusBlock(blockId: string): boolean {
   // Its controls may not be rendered yet (off screen while the page was idle-rendering).
   mountNow(block);
   block.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  block.querySelector<HTMLElement>('input, select, textarea, button')?.focus({ preventScroll: true });
+  querySlotted(block, 'input, select, textarea, button')?.focus({ preventScroll: true });
   return true;
 }

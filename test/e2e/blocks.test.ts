@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startTestServer } from '../helpers/startTestServer.js';
 import { createTeam } from '../helpers/teamFixture.js';
 import { launchBrowser, openPlan, saveScreenshot } from '../helpers/browser.js';
@@ -57,6 +57,13 @@ describe('structured plan blocks in the browser', () => {
     const annaFunding = annaDirection.locator('.funding-row').first();
     await annaFunding.getByLabel('Źródło finansowania', { exact: true }).selectOption('EFS_PLUS_REGIONAL');
     await annaFunding.getByLabel('Kwota', { exact: true }).fill('1000000');
+    // The cost sits in the block's shadow slot (shadowSlot.ts), the funding amount in its text: the page's rules style both alike.
+    const lookOf = (input: Locator) =>
+      input.evaluate((element) => {
+        const style = getComputedStyle(element);
+        return [style.fontFamily, style.borderTopColor, style.borderTopStyle];
+      });
+    expect(await lookOf(annaDirection.getByLabel('Szacowany koszt', { exact: true }))).toEqual(await lookOf(annaFunding.getByLabel('Kwota', { exact: true })));
 
     const bartekDirection = bartek.page.locator('[data-block-type="interventionDirection"][data-block-id="KI-1"]');
     await expect.poll(() => documentText(fieldText(bartekDirection, 'title'))).toBe('Rozwój asystencji osobistej');

@@ -18,7 +18,8 @@ export function nonEditable<Element extends HTMLElement>(target: Element): Eleme
 
 /** Events from the view's own controls (buttons, inputs) are theirs, not ProseMirror's. */
 export function isControlEvent(event: Event, contentDOM: HTMLElement | null): boolean {
-  const target = event.target;
+  // From a shadow slot (shadowSlot.ts) the target seen here is the slot's host; the path starts at the control.
+  const target = event.composedPath()[0] ?? event.target;
   if (!(target instanceof HTMLElement)) return false;
   if (contentDOM !== null && contentDOM.contains(target)) return false;
   return target.closest('button, input, select, textarea') !== null;

@@ -3,6 +3,8 @@ import type { TypedBlockType } from '../../../shared/domain/Plan.js';
 import { plainLabel } from '../../i18n/plainLabel.js';
 import { element, nonEditable } from '../fieldViews/dom.js';
 import { editableContent, type PortalFrame } from './PortalNodeView.js';
+import { BLOCK_OVERLAY_EVENT, isOverlayEvent } from './blockOverlay.js';
+import { shadowSlot } from './shadowSlot.js';
 
 /** Where a typed block's React controls go (TypedBlockFrame renders into them). */
 export interface TypedBlockSlots {
@@ -15,6 +17,9 @@ export interface TypedBlockSlots {
   /** Below the attributes and shown even when the block is collapsed (proposal controls); null if the type has none. */
   footer: HTMLElement | null;
 }
+
+/** The class of the element a block's controls render into (shadowSlot); style rules for them from `.plan-block` name it too. */
+const SLOT_CLASS = 'plan-block__slot';
 
 /** A block's id as its views show it (the id attribute is a string or missing). */
 export function blockIdOf(node: ProseMirrorNode): string {
@@ -37,16 +42,21 @@ export function typedBlockDomFrame(blockType: TypedBlockType, modifier: string, 
     // As TipTap's NodeViewWrapper does: the controls' text wraps normally (the text fields set pre-wrap again).
     root.style.whiteSpace = 'normal';
     const chrome = nonEditable(element('div', 'plan-block__chrome'));
+    const chromeSlot = shadowSlot(chrome, SLOT_CLASS);
     const placeholder = element('div', 'plan-block__header plan-block__header--pending');
     const placeholderType = Object.assign(element('span', 'plan-block__type'), { textContent: typeLabel });
     const placeholderName = element('span', 'plan-block__name');
     placeholder.append(placeholderType, placeholderName);
-    chrome.append(placeholder);
+    chromeSlot.append(placeholder);
     const fields = element('div', 'plan-block__fields');
     const contentDOM = editableContent(fields);
     const attributes = nonEditable(element('div', 'plan-block__attributes', { 'data-pending': '' }));
     const footer = hasFooter ? nonEditable(element('div', 'plan-block__footer', { 'data-pending': '' })) : null;
     root.append(chrome, fields, attributes, ...(footer === null ? [] : [footer]));
+    // An open code list must reach past the block's edge (planEditor.css, plan-block--overlay-open).
+    root.addEventListener(BLOCK_OVERLAY_EVENT, (event) => {
+      if (isOverlayEvent(event)) root.classList.toggle('plan-block--overlay-open', event.detail.isOpen);
+    });
 
     let shownId: string | null = null;
     const update = (current: ProseMirrorNode): void => {
@@ -61,7 +71,7 @@ export function typedBlockDomFrame(blockType: TypedBlockType, modifier: string, 
     return {
       dom: root,
       contentDOM,
-      slots: { root, chrome, attributes, footer },
+      slots: { root, chrome: chromeSlot, attributes: shadowSlot(attributes, SLOT_CLASS), footer: footer === null ? null : shadowSlot(footer, SLOT_CLASS) },
       update,
       beforeMount: () => {
         placeholder.remove();

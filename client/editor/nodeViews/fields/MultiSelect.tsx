@@ -1,5 +1,6 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { announceOverlay } from '../blockOverlay.js';
 
 export interface MultiSelectOption {
   value: string;
@@ -36,6 +37,13 @@ export function MultiSelect({ legend, name, options, checked, onToggle, disabled
     return options.filter((option) => needle === '' || fold(option.label).includes(needle));
   }, [options, query]);
   const active = matches[Math.min(activeIndex, matches.length - 1)];
+  const isListShown = isOpen && !disabled;
+  useLayoutEffect(() => {
+    const from = input.current;
+    if (!isListShown || from === null) return undefined;
+    announceOverlay(from, true);
+    return () => announceOverlay(from, false);
+  }, [isListShown]);
   const listId = `${id}-list`;
   const optionId = (value: string): string => `${id}-option-${value}`;
 
@@ -108,7 +116,7 @@ export function MultiSelect({ legend, name, options, checked, onToggle, disabled
             />
           ))}
       </div>
-      {isOpen && !disabled && (
+      {isListShown && (
         <ul className="multi-select__list" id={listId} role="listbox" aria-multiselectable="true" aria-label={legend}>
           {matches.length === 0 && <li className="multi-select__empty">{t('blocks.common.noMatches')}</li>}
           {matches.map((option) => (
