@@ -64,12 +64,13 @@ describe('typed blocks by keyboard', () => {
     await expect.poll(() => targetGroups.locator('.chip').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^Osoby starsze/)]));
     await page.keyboard.press('Escape');
 
-    // A click into a new funding row's amount (showing 0) replaces the 0 instead of typing in front of it.
+    // A click into a new funding row's amount (showing 0) replaces the 0 instead of typing in front of it, and
+    // what is typed stays as typed while the box has the focus (its value is stored at each key, with a dot).
     await direction.getByRole('button', { name: '+ Dodaj źródło finansowania' }).click();
     const newAmount = direction.locator('.funding-row').last().getByLabel('Kwota', { exact: true });
     await newAmount.click();
-    await page.keyboard.type('2500');
-    await expect.poll(() => newAmount.inputValue()).toBe('2500');
+    await page.keyboard.type('2500,5');
+    await expect.poll(() => newAmount.inputValue()).toBe('2500,5');
 
     // Undo takes back the last word typed, not the whole sentence.
     const costNote = direction.locator('[data-field="costNote"] .plan-field__text');
@@ -85,7 +86,7 @@ describe('typed blocks by keyboard', () => {
     const stored = JSON.parse(await storedPlan(anna, imported.body.id)) as { sections: { blocks: Record<string, unknown>[] }[] };
     const storedDirection = stored.sections.flatMap((section) => section.blocks).find((block) => block['id'] === 'KI-1.1');
     expect(storedDirection?.['targetGroups']).toContain('olderPersons');
-    expect((storedDirection?.['fundingSources'] as { amount: number }[]).at(-1)?.amount).toBe(2500);
+    expect((storedDirection?.['fundingSources'] as { amount: number }[]).at(-1)?.amount).toBe(2500.5);
     expect(String(storedDirection?.['title'])).toMatch(/ \(tytuł\)$/);
     expect((storedDirection?.['actions'] as { text: string }[]).map((action) => action.text)).toEqual([
       expect.any(String),

@@ -50,7 +50,8 @@ export function numberControl(options: NumberOptions, commit: (value: number | n
     element: input,
     show(value) {
       current = typeof value === 'number' && Number.isFinite(value) ? value : null;
-      if (document.activeElement !== input) input.value = formatNumber(current);
+      // Not document.activeElement: the input sits in a shadow slot, where that is the slot's host.
+      if (!input.matches(':focus')) input.value = formatNumber(current);
     },
     setDisabled(isDisabled) {
       input.disabled = isDisabled;
@@ -70,7 +71,7 @@ export function textControl(label: string, className: string, commit: (value: st
     element: input,
     show(value) {
       current = typeof value === 'string' ? value : '';
-      if (document.activeElement !== input) input.value = current;
+      if (!input.matches(':focus')) input.value = current;
     },
     setDisabled(isDisabled) {
       input.disabled = isDisabled;
@@ -84,8 +85,13 @@ export function textControl(label: string, className: string, commit: (value: st
  * holds many funding rows, and their options were a good part of the DOM built when the editor opens. Idle time
  * fills them in so the select is complete for scripts and assistive technology that read its options unopened.
  */
-export function selectControl(label: string, options: readonly { value: string; label: string }[], commit: (value: string) => void): AttributeControl {
-  const select = element('select', '', { 'aria-label': label });
+export function selectControl(
+  label: string,
+  options: readonly { value: string; label: string }[],
+  commit: (value: string) => void,
+  className = '',
+): AttributeControl {
+  const select = element('select', className, { 'aria-label': label });
   const optionElement = (option: { value: string; label: string }) => Object.assign(element('option', ''), { value: option.value, textContent: option.label });
   let current = '';
   let hasAllOptions = false;

@@ -6,6 +6,7 @@ import { fundingShareAttributeFields } from '../../../shared/domain/blockFields.
 import { label, taxonomyEntries } from '../../../shared/domain/taxonomy.js';
 import { coerceBlockAttributes } from '../../../shared/planJson/coerceBlockAttributes.js';
 import { numberControl, selectControl } from './AttributeControl.js';
+import { shadowHost } from '../nodeViews/shadowSlot.js';
 import { element } from './dom.js';
 import { FieldNodeView } from './FieldNodeView.js';
 import { removeNode } from './removeNode.js';
@@ -25,14 +26,15 @@ export class FundingShareView extends FieldNodeView {
       plainLabel('blocks.direction.fundingSource'),
       taxonomyEntries('fundingSources').map((entry) => ({ value: entry.code, label: label('fundingSources', entry.code, language) })),
       (code) => setNodeAttributes(editor, getPos, { code }),
+      'funding-row__source',
     );
     const amount = numberControl({ label: plainLabel('blocks.direction.fundingAmount'), min: 0, className: 'funding-row__amount' }, (value) =>
       setNodeAttributes(editor, getPos, { amount: value ?? 0 }),
     );
-    const remove = element('button', 'plan-field__remove', { type: 'button', 'aria-label': plainLabel('blocks.common.removeRow') });
+    const remove = element('button', 'plan-field__remove plan-field__remove--row', { type: 'button', 'aria-label': plainLabel('blocks.common.removeRow') });
     remove.textContent = '×';
     remove.addEventListener('click', () => removeNode(editor, getPos));
-    this.dom.append(source.element, amount.element, remove);
+    this.dom.append(shadowHost('', source.element, amount.element, remove));
     this.show = (current) => {
       const attributes = coerceBlockAttributes(fundingShareAttributeFields, current.attrs, 'fundingShare');
       source.show(attributes.code);

@@ -4,6 +4,7 @@ import { plainLabel } from '../../i18n/plainLabel.js';
 import { coerceBlockAttributes } from '../../../shared/planJson/coerceBlockAttributes.js';
 import { directionIndicatorAttributeFields, type MeasuredValue } from '../../../shared/domain/blockFields.js';
 import { numberControl, textControl, type AttributeControl } from './AttributeControl.js';
+import { shadowHost } from '../nodeViews/shadowSlot.js';
 import { element, nonEditable } from './dom.js';
 import { FieldNodeView } from './FieldNodeView.js';
 import { removeNode } from './removeNode.js';
@@ -45,11 +46,11 @@ export class IndicatorRowView extends FieldNodeView {
       this.controls.push({ control: value, read: (current) => this.attributes(current)[which].value });
       this.controls.push({ control: year, read: (current) => this.attributes(current)[which].year });
     }
-    const remove = element('button', 'plan-field__remove', { type: 'button', 'aria-label': plainLabel('blocks.common.removeRow') });
+    const remove = element('button', 'plan-field__remove plan-field__remove--row', { type: 'button', 'aria-label': plainLabel('blocks.common.removeRow') });
     remove.textContent = '×';
     remove.addEventListener('click', () => removeNode(editor, getPos));
     values.append(remove);
-    this.dom.append(this.contentDOM, values);
+    this.dom.append(this.contentDOM, shadowHost('', values));
     this.refresh();
     this.followEditable(editor, (isEditable) => {
       for (const { control } of this.controls) control.setDisabled(!isEditable);

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import i18next from 'i18next';
 import { plainLabel } from '../../i18n/plainLabel.js';
+import { shadowHost } from '../nodeViews/shadowSlot.js';
 import { element, nonEditable } from './dom.js';
 import { FieldNodeView } from './FieldNodeView.js';
 import { removeNode } from './removeNode.js';
@@ -20,7 +21,7 @@ export class ListEntryView extends FieldNodeView {
     const remove = nonEditable(element('button', 'plan-field__remove', { type: 'button' }));
     remove.textContent = '×';
     remove.addEventListener('click', () => removeNode(editor, getPos));
-    this.dom.append(this.contentDOM, remove);
+    this.dom.append(this.contentDOM, shadowHost('', remove));
     this.refresh();
     this.followEditable(editor, (isEditable) => {
       remove.hidden = !isEditable;

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { TextSelection } from '@tiptap/pm/state';
 import { plainLabel } from '../../i18n/plainLabel.js';
+import { querySlotted, shadowHost } from '../nodeViews/shadowSlot.js';
 import { createListEntry } from './createListEntry.js';
 import { element, nonEditable } from './dom.js';
 import { addLabel, fieldLabel } from './fieldLabels.js';
@@ -29,6 +30,8 @@ export class ListFieldView extends FieldNodeView {
   readonly dom: HTMLElement;
   readonly contentDOM: HTMLElement;
   private readonly addButton: HTMLButtonElement;
+  /** The column headings of a list shown as a table; hidden while it is empty. */
+  private readonly columns: HTMLElement | null = null;
 
   constructor(
     node: ProseMirrorNode,
@@ -42,18 +45,18 @@ export class ListFieldView extends FieldNodeView {
     this.dom = element('div', `plan-field plan-field--list plan-field--${name}`, { 'data-node': name, 'data-field': field, role: 'group', 'aria-label': label });
     const labelElement = nonEditable(element('div', 'plan-field__label'));
     labelElement.textContent = label;
-    this.dom.append(labelElement);
+    this.dom.append(shadowHost('', labelElement));
     const columns = name === 'directionIndicatorList' || name === 'fundingShareList' ? COLUMN_KEYS[name] : undefined;
     if (columns !== undefined) {
-      const header = nonEditable(element('div', 'plan-field__columns', { 'aria-hidden': 'true' }));
-      for (const key of columns) header.append(Object.assign(element('span', ''), { textContent: key === null ? '' : plainLabel(key) }));
-      this.dom.append(header);
+      this.columns = nonEditable(element('div', `plan-field__columns plan-field__columns--${name}`, { 'aria-hidden': 'true' }));
+      for (const key of columns) this.columns.append(Object.assign(element('span', ''), { textContent: key === null ? '' : plainLabel(key) }));
+      this.dom.append(shadowHost('', this.columns));
     }
     this.contentDOM = element(LIST_TAGS[name] ?? 'div', 'plan-field__entries');
     this.addButton = nonEditable(element('button', 'button button--small plan-field__add', { type: 'button' }));
     this.addButton.textContent = `+ ${addLabel(field)}`;
     this.addButton.addEventListener('click', () => this.addEntry());
-    this.dom.append(this.contentDOM, this.addButton);
+    this.dom.append(this.contentDOM, shadowHost('', this.addButton));
     this.refresh();
     this.followEditable(editor, (isEditable) => {
       this.addButton.disabled = !isEditable;
@@ -67,6 +70,7 @@ export class ListFieldView extends FieldNodeView {
 
   protected refresh(): void {
     this.dom.classList.toggle('plan-field--empty', this.node.childCount === 0);
+    this.columns?.classList.toggle('plan-field__columns--empty', this.node.childCount === 0);
   }
 
   private addEntry(): void {
@@ -87,7 +91,7 @@ export class ListFieldView extends FieldNodeView {
     } else {
       // A row without text (a funding source): its first control takes the focus.
       const row = view.nodeDOM(insertAt);
-      if (row instanceof HTMLElement) row.querySelector<HTMLElement>('select, input')?.focus();
+      if (row instanceof HTMLElement) querySlotted(row, 'select, input')?.focus();
     }
   }
 }

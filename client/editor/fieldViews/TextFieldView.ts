@@ -1,4 +1,5 @@
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { shadowHost } from '../nodeViews/shadowSlot.js';
 import { element, nonEditable } from './dom.js';
 import { fieldLabel } from './fieldLabels.js';
 import { FieldNodeView } from './FieldNodeView.js';
@@ -28,7 +29,7 @@ export class TextFieldView extends FieldNodeView {
     const labelElement = nonEditable(element('div', isTitle ? 'plan-field__label visually-hidden' : 'plan-field__label'));
     labelElement.textContent = label;
     this.contentDOM = element('div', 'plan-field__text', { 'data-placeholder': label });
-    this.dom.append(labelElement, this.contentDOM);
+    this.dom.append(shadowHost('plan-field__label-host', labelElement), this.contentDOM);
     this.refresh();
   }
 

@@ -1,6 +1,9 @@
 import appStyles from '../../styles.css?inline';
 import editorStyles from '../planEditor.css?inline';
 
+/** The class of every slot inside a plan block; style rules that start from `.plan-block` name it too (planEditor.css). */
+export const BLOCK_SLOT_CLASS = 'plan-block__slot';
+
 let sharedSheets: CSSStyleSheet[] | null = null;
 
 /** The page's style sheets as constructed sheets, parsed once and adopted by every slot. */
@@ -34,6 +37,18 @@ export function shadowSlot(host: HTMLElement, slotClass: string): HTMLElement {
   slot.style.display = 'contents';
   shadow.append(slot);
   return slot;
+}
+
+/**
+ * A `display: contents` element (`.shadow-host`, planEditor.css) holding `children` in its shadow slot: the
+ * buttons, labels and boxes of the plain-DOM field views, which sit between a block's texts.
+ */
+export function shadowHost(hostClass: string, ...children: HTMLElement[]): HTMLElement {
+  const host = document.createElement('span');
+  host.className = hostClass === '' ? 'shadow-host' : `shadow-host ${hostClass}`;
+  host.contentEditable = 'false';
+  shadowSlot(host, BLOCK_SLOT_CLASS).append(...children);
+  return host;
 }
 
 /** The first element below `root` matching `selectors` in document order, looking into open shadow roots too. */

@@ -4,7 +4,7 @@ import { plainLabel } from '../../i18n/plainLabel.js';
 import { element, nonEditable } from '../fieldViews/dom.js';
 import { editableContent, type PortalFrame } from './PortalNodeView.js';
 import { BLOCK_OVERLAY_EVENT, isOverlayEvent } from './blockOverlay.js';
-import { shadowSlot } from './shadowSlot.js';
+import { BLOCK_SLOT_CLASS, shadowSlot } from './shadowSlot.js';
 
 /** Where a typed block's React controls go (TypedBlockFrame renders into them). */
 export interface TypedBlockSlots {
@@ -17,9 +17,6 @@ export interface TypedBlockSlots {
   /** Below the attributes and shown even when the block is collapsed (proposal controls); null if the type has none. */
   footer: HTMLElement | null;
 }
-
-/** The class of the element a block's controls render into (shadowSlot); style rules for them from `.plan-block` name it too. */
-const SLOT_CLASS = 'plan-block__slot';
 
 /** A block's id as its views show it (the id attribute is a string or missing). */
 export function blockIdOf(node: ProseMirrorNode): string {
@@ -42,7 +39,7 @@ export function typedBlockDomFrame(blockType: TypedBlockType, modifier: string, 
     // As TipTap's NodeViewWrapper does: the controls' text wraps normally (the text fields set pre-wrap again).
     root.style.whiteSpace = 'normal';
     const chrome = nonEditable(element('div', 'plan-block__chrome'));
-    const chromeSlot = shadowSlot(chrome, SLOT_CLASS);
+    const chromeSlot = shadowSlot(chrome, BLOCK_SLOT_CLASS);
     const placeholder = element('div', 'plan-block__header plan-block__header--pending');
     const placeholderType = Object.assign(element('span', 'plan-block__type'), { textContent: typeLabel });
     const placeholderName = element('span', 'plan-block__name');
@@ -71,7 +68,7 @@ export function typedBlockDomFrame(blockType: TypedBlockType, modifier: string, 
     return {
       dom: root,
       contentDOM,
-      slots: { root, chrome: chromeSlot, attributes: shadowSlot(attributes, SLOT_CLASS), footer: footer === null ? null : shadowSlot(footer, SLOT_CLASS) },
+      slots: { root, chrome: chromeSlot, attributes: shadowSlot(attributes, BLOCK_SLOT_CLASS), footer: footer === null ? null : shadowSlot(footer, BLOCK_SLOT_CLASS) },
       update,
       beforeMount: () => {
         placeholder.remove();
