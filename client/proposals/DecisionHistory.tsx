@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionRecord, ProposalBlockType } from '../../shared/deliberation/ProposalState.js';
 import { fetchDecisions } from './proposalApi.js';
@@ -33,7 +33,8 @@ export function DecisionHistory({ planId, blockId, version }: DecisionHistoryPro
     };
   }, [isOpen, planId, blockId, version, t]);
 
-  const dateFormat = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'pl-PL', { dateStyle: 'short', timeStyle: 'short' });
+  // Each direction and recommendation renders one of these; a formatter per render showed in profiles.
+  const dateFormat = useMemo(() => new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'pl-PL', { dateStyle: 'short', timeStyle: 'short' }), [i18n.language]);
   return (
     <details className="decision-history" onToggle={(event) => setIsOpen(event.currentTarget.open)}>
       <summary>{t('blocks.proposals.history')}</summary>
