@@ -10,22 +10,22 @@ const TTL_SECONDS = 24 * 60 * 60;
 const SEEN_CLOCK_FIELD = '@seenClock';
 
 /**
- * KEYS[1]: the plan's hash; ARGV: TTL, seen clock, n, then n triples of block id, state and agreement
- * seq. A state is "<0|1>:<seq>". Returns the n old states ('' for none), or false for a stale check
+ * KEYS[1]: the plan's hash; ARGV: TTL, seen clock, n, then n pairs of block id and state (encode:
+ * "<0|1>:<agreement seq>"). Returns the n old states ('' for none), or false for a stale check
  * (AnnouncedAgreements.swap), which records nothing. Atomic, so one instance wins each flip.
  */
 const SWAP_SCRIPT = `
+local function seqOf(state) return tonumber(string.match(state, ':(%d+)$') or '-1') end
 local recorded = tonumber(redis.call('HGET', KEYS[1], '${SEEN_CLOCK_FIELD}') or '-1')
 if tonumber(ARGV[2]) < recorded then return false end
 local n = tonumber(ARGV[3])
 local old = {}
 for i = 1, n do
-  old[i] = redis.call('HGET', KEYS[1], ARGV[1 + 3 * i]) or ''
-  local oldSeq = tonumber(string.match(old[i], ':(%d+)$') or '-1')
-  if oldSeq > tonumber(ARGV[3 + 3 * i]) then return false end
+  old[i] = redis.call('HGET', KEYS[1], ARGV[2 + 2 * i]) or ''
+  if seqOf(old[i]) > seqOf(ARGV[3 + 2 * i]) then return false end
 end
 redis.call('HSET', KEYS[1], '${SEEN_CLOCK_FIELD}', ARGV[2])
-for i = 1, n do redis.call('HSET', KEYS[1], ARGV[1 + 3 * i], ARGV[2 + 3 * i]) end
+for i = 1, n do redis.call('HSET', KEYS[1], ARGV[2 + 2 * i], ARGV[3 + 2 * i]) end
 redis.call('EXPIRE', KEYS[1], tonumber(ARGV[1]))
 return old
 `;
@@ -53,9 +53,9 @@ export class RedisAnnouncedAgreements implements AnnouncedAgreements {
   async swap(planId: string, current: ReadonlyMap<string, AnnouncedAgreement>, seenClock: number): Promise<Map<string, AnnouncedAgreement> | null> {
     const entries = [...current];
     try {
-      const triples = entries.flatMap(([blockId, state]) => [blockId, encode(state), state.agreementSeq]);
+      const pairs = entries.flatMap(([blockId, state]) => [blockId, encode(state)]);
       const commands = this.redis as unknown as SwapCommand;
-      const reply = await commands.planEditorSwapAnnouncedAgreements(KEY_PREFIX + planId, TTL_SECONDS, seenClock, entries.length, ...triples);
+      const reply = await commands.planEditorSwapAnnouncedAgreements(KEY_PREFIX + planId, TTL_SECONDS, seenClock, entries.length, ...pairs);
       void this.local.swap(planId, current, seenClock); // kept current for an outage
       if (reply === null) return null; // Lua false arrives as a nil reply
       const old = reply as string[];
