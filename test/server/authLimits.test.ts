@@ -138,9 +138,18 @@ describe('login and registration limits under concurrency', () => {
     const login = await timed('198.51.100.22', TEST_PASSWORD);
     const results = await Promise.all(flood);
     const statuses = tally(results.map((result) => result.response.status));
-    // Two running and four queued are checked; everyone else is told to come back, not made to wait.
-    expect(statuses[401]).toBe(6);
-    expect(statuses[429]).toBe(94);
+    // Two running and four queued are checked; everyone else is told to come back, not made to wait. Over HTTP the
+    // 100 arrive spread out (a loaded CI machine took over a hash time), and each hash that ends meanwhile admits one
+    // more: so at least 6 are checked, and at most 6 plus two per hash time that the arrivals lasted (every request
+    // has arrived by the time the last refusal is answered). The exact 6 of one burst is in passwordHasher.test.ts.
+    const lastRefusalMs = Math.max(...results.filter((result) => result.response.status === 429).map((result) => result.elapsedMs));
+    const arrivalWindowMs = lastRefusalMs; // all 100 were sent in one tick
+    // Half the probe's hash time: two hashes at once are no faster each than one alone, so this is a safe margin.
+    const hashesMeanwhile = 2 * Math.ceil(arrivalWindowMs / (hashMs / 2));
+    console.log(`many-address flood: ${statuses[401]} checked, arrivals over ${Math.round(arrivalWindowMs)} ms`);
+    expect(statuses[401]).toBeGreaterThanOrEqual(6);
+    expect(statuses[401]).toBeLessThanOrEqual(Math.min(6 + hashesMeanwhile, 40));
+    expect((statuses[401] ?? 0) + (statuses[429] ?? 0)).toBe(100);
     expect(results.filter((result) => result.response.status === 429).every((result) => result.response.body.error?.code === 'serverBusy')).toBe(true);
     // Two running and four queued: at most four hash times for anyone; 10 leaves room for a busy machine.
     expect(Math.max(...results.map((result) => result.elapsedMs))).toBeLessThan(10 * hashMs);
