@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { CONTENT_FIELD, formatDocumentName } from '../../shared/documentName.js';
 import { startTestServer } from '../helpers/startTestServer.js';
 import { launchBrowser, openPlan } from '../helpers/browser.js';
-import { fragmentText } from '../helpers/connectClient.js';
+import { connectClient, fragmentText } from '../helpers/connectClient.js';
+import { waitFor } from '../helpers/waitFor.js';
 import { createTeam } from '../helpers/teamFixture.js';
 import { teamMember } from '../helpers/teamMember.js';
 
@@ -65,5 +66,45 @@ describe('co-editing in the browser', () => {
     await anna.context.setOffline(false);
     await expect.poll(() => bartek.editor().textContent(), { timeout: 15_000 }).toContain('Napisane offline.');
     await expect.poll(() => annaStatus.textContent(), { timeout: 15_000 }).toContain(SAVED_TEXT);
+  });
+
+  it("a member's idle caret is not sent again for every key a colleague types (each re-send reaches every member)", async () => {
+    const server = await startTestServer({ authenticate: 'sessions' });
+    const team = await createTeam(server, { 'Anna Kowalska': 'chair', 'Bartek Nowak': 'member', 'Celina Wójcik': 'member' });
+    const browser = await launchBrowser();
+    const anna = await openPlan(browser, server.httpUrl, team.planId, teamMember(team, 'Anna Kowalska'), 'Anna');
+    const bartek = await openPlan(browser, server.httpUrl, team.planId, teamMember(team, 'Bartek Nowak'), 'Bartek');
+    // A third member's plain y-websocket client counts what the server relays of Bartek's presence.
+    const celina = connectClient(server.collabUrl, team.planId, { name: 'Celina Wójcik', headers: { cookie: teamMember(team, 'Celina Wójcik').cookie ?? '' } });
+    const clientIdOf = (name: string) =>
+      [...celina.provider.awareness.getStates()].find(([, state]) => (state['user'] as { name?: string } | undefined)?.name === name)?.[0];
+
+    await anna.editor().click();
+    await anna.page.keyboard.type('Anna: ');
+    // Bartek's caret sits at the end of the same paragraph, after Anna's caret.
+    await bartek.editor().locator('p', { hasText: 'Anna:' }).click();
+    await bartek.page.keyboard.press('End');
+    await bartek.page.keyboard.type('Bartek tu był. ');
+    await waitFor(() => clientIdOf('Bartek Nowak') !== undefined && celina.text().includes('Bartek tu był.'), { message: "Bartek's caret never reached Celina" });
+    await expect.poll(() => anna.page.locator('.collaboration-carets__label').allTextContents()).toContain('Bartek Nowak');
+    const bartekId = clientIdOf('Bartek Nowak');
+    await bartek.page.waitForTimeout(500);
+
+    let bartekUpdates = 0;
+    celina.provider.awareness.on('update', ({ updated }: { updated: number[] }) => {
+      if (updated.includes(bartekId ?? -1)) bartekUpdates++;
+    });
+    const typed = 'w tym samym akapicie';
+    await anna.page.keyboard.type(typed, { delay: 40 });
+    await waitFor(() => celina.text().includes(typed), { message: "Anna's text never reached Celina" });
+    await bartek.page.waitForTimeout(500);
+
+    // Stock y-tiptap 3.0.9 re-sent it once per remote key (20 here); the caret itself did not move in Yjs terms.
+    expect(bartekUpdates).toBeLessThanOrEqual(2);
+    // ...and it still shows where it was: Bartek's next words land after his own, and Anna still sees his caret.
+    await bartek.page.keyboard.type('Dalej.');
+    await expect.poll(() => anna.editor().textContent()).toContain('Bartek tu był. Dalej.');
+    expect(await anna.page.locator('.collaboration-carets__label').allTextContents()).toContain('Bartek Nowak');
+    celina.destroy();
   });
 });
