@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { UnchangedPresenceFilter } from './UnchangedPresenceFilter.js';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import type { CloseEvent } from '../../shared/protocol/closeCodes.js';
 import { DocumentTooLarge, PersistenceFailed } from '../../shared/protocol/closeCodes.js';
@@ -131,6 +132,7 @@ export class SharedDocument extends Y.Doc {
    * update would push it over the maximum.
    */
   private estimatedBytes = 0;
+  private readonly presenceFilter: UnchangedPresenceFilter;
   /** The last size step peers were told about (SIZE_WARNING_STEP of the maximum). */
   private reportedSizeStep = 0;
 
@@ -154,6 +156,7 @@ export class SharedDocument extends Y.Doc {
     };
     this.awareness = new awarenessProtocol.Awareness(this);
     this.awareness.setLocalState(null);
+    this.presenceFilter = new UnchangedPresenceFilter(this.awareness);
     this.awareness.on('update', this.handleAwarenessUpdate);
   }
 
@@ -620,7 +623,7 @@ export class SharedDocument extends Y.Doc {
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    const changed = this.presenceFilter.relayable(changes);
     const onAwarenessChanged = origin === REPLICATED_AWARENESS ? undefined : this.options.onAwarenessChanged;
     if (changed.length === 0 || (this.peers.size === 0 && onAwarenessChanged === undefined)) return;
     const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);

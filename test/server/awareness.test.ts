@@ -123,4 +123,20 @@ describe('awareness', () => {
     const document = await server.server.registry.peek(formatDocumentName(planId));
     expect([...(document?.awareness.getStates().keys() ?? [])]).toEqual([annaId]);
   });
+
+  it('an unchanged state re-sent in a burst is relayed once; every changed one is relayed, in order', async () => {
+    const { anna, bartek, annaId } = await twoEditors('plan-presence-burst');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const seen: unknown[] = [];
+    bartek.provider.awareness.on('update', ({ updated }: { updated: number[] }) => {
+      if (updated.includes(annaId)) seen.push(stateSeenBy(bartek, annaId)?.cursor);
+    });
+    // What stock y-tiptap does after every remote key: the same caret again, with a newer clock.
+    for (let resend = 0; resend < 50; resend++) anna.provider.awareness.setLocalState({ ...anna.provider.awareness.getLocalState() });
+    for (let head = 5; head < 25; head++) anna.provider.awareness.setLocalStateField('cursor', { anchor: 1, head });
+    await waitFor(() => (stateSeenBy(bartek, annaId)?.cursor as { head?: number } | undefined)?.head === 24, { message: 'the last caret never arrived' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The first re-send came within the renewal window of the caret already relayed, so none of the 50 went out.
+    expect(seen).toEqual(Array.from({ length: 20 }, (_, index) => ({ anchor: 1, head: index + 5 })));
+  });
 });
