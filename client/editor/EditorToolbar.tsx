@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Editor } from '@tiptap/react';
-import { useEditorState } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { PLAN_HEADING_LEVELS } from '../../shared/schema/planExtensions.js';
 import { InsertBlockMenu } from './InsertBlockMenu.js';
+import { useIdleEditorState } from './useIdleEditorState.js';
 
 export interface EditorToolbarProps {
   editor: Editor;
@@ -16,27 +16,46 @@ type HeadingLevel = (typeof PLAN_HEADING_LEVELS)[number];
 // The section title is the chapter heading, so the text inside a section starts at level 2.
 const HEADING_LEVELS: readonly HeadingLevel[] = PLAN_HEADING_LEVELS;
 
+interface ToolbarState {
+  isParagraph: boolean;
+  headingLevel: HeadingLevel | null;
+  isBold: boolean;
+  isItalic: boolean;
+  isBulletList: boolean;
+  isOrderedList: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  isSuggesting: boolean;
+  canBold: boolean;
+  canItalic: boolean;
+}
+
+function readToolbarState(current: Editor): ToolbarState {
+  return {
+    // A list item holds paragraphs too; there the list button is the one that shows as pressed.
+    isParagraph: current.isActive('paragraph') && !current.isActive('bulletList') && !current.isActive('orderedList'),
+    headingLevel: HEADING_LEVELS.find((level) => current.isActive('heading', { level })) ?? null,
+    isBold: current.isActive('bold'),
+    isItalic: current.isActive('italic'),
+    isBulletList: current.isActive('bulletList'),
+    isOrderedList: current.isActive('orderedList'),
+    canUndo: current.can().undo(),
+    canRedo: current.can().redo(),
+    isSuggesting: current.storage.suggestionMode?.isSuggesting ?? false,
+    // While suggesting, bold and italic over a selection become a formatting suggestion.
+    canBold: !current.state.selection.empty && current.can().toggleBold(),
+    canItalic: !current.state.selection.empty && current.can().toggleItalic(),
+  };
+}
+
+function sameToolbarState(a: ToolbarState, b: ToolbarState): boolean {
+  return (Object.keys(a) as (keyof ToolbarState)[]).every((key) => a[key] === b[key]);
+}
+
 /** Formatting buttons; each mirrors a keyboard shortcut the editor already has. */
 export function EditorToolbar({ editor, isEditable, isSuggestOnly = false }: EditorToolbarProps) {
   const { t } = useTranslation();
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: current }) => ({
-      // A list item holds paragraphs too; there the list button is the one that shows as pressed.
-      isParagraph: current.isActive('paragraph') && !current.isActive('bulletList') && !current.isActive('orderedList'),
-      headingLevel: HEADING_LEVELS.find((level) => current.isActive('heading', { level })) ?? null,
-      isBold: current.isActive('bold'),
-      isItalic: current.isActive('italic'),
-      isBulletList: current.isActive('bulletList'),
-      isOrderedList: current.isActive('orderedList'),
-      canUndo: current.can().undo(),
-      canRedo: current.can().redo(),
-      isSuggesting: current.storage.suggestionMode?.isSuggesting ?? false,
-      // While suggesting, bold and italic over a selection become a formatting suggestion.
-      canBold: !current.state.selection.empty && current.can().toggleBold(),
-      canItalic: !current.state.selection.empty && current.can().toggleItalic(),
-    }),
-  });
+  const state = useIdleEditorState(editor, readToolbarState, sameToolbarState);
   const chain = () => editor.chain().focus();
   // Structure and other formatting are not suggestions: while suggesting only text, bold and italic change.
   const canFormat = isEditable && !state.isSuggesting;

@@ -4,6 +4,7 @@ import { CONTENT_FIELD } from '../../shared/documentName.js';
 import type { Plan } from '../../shared/domain/Plan.js';
 import { PLAN_META_FIELD } from '../../shared/planJson/planMetaField.js';
 import { readPlanFromYDoc } from '../../shared/planJson/readPlanFromYDoc.js';
+import { whenIdle } from '../scheduling/whenIdle.js';
 
 const DEBOUNCE_MS = 200;
 
@@ -63,7 +64,7 @@ export class LivePlanStore {
     if (this.timer !== null || this.cancelIdle !== null) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.cancelIdle = whenIdle(this.read);
+      this.cancelIdle = whenIdle(this.read, IDLE_TIMEOUT_MS);
     }, DEBOUNCE_MS);
   };
 
@@ -89,12 +90,3 @@ export function useLivePlan(store: LivePlanStore): Plan {
   return plan;
 }
 
-// Safari has no requestIdleCallback; there a short timeout stands in for it. Returns the cancel.
-function whenIdle(callback: () => void): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(callback, { timeout: IDLE_TIMEOUT_MS });
-    return () => cancelIdleCallback(handle);
-  }
-  const timer = setTimeout(callback, 0);
-  return () => clearTimeout(timer);
-}

@@ -127,7 +127,7 @@ describe('suggesting changes in the browser', () => {
     try {
       await dawid.page.getByTestId('suggest-only-notice').waitFor({ timeout: SYNC.timeout });
       const toggle = dawid.page.getByTestId('suggesting-toggle');
-      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
       expect(await toggle.isDisabled()).toBe(true);
       const recommendation = (page: Page) => fieldText(blockById(page, 'R-02'), 'content');
       const original = await documentText(recommendation(dawid.page));

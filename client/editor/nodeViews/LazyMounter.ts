@@ -1,3 +1,5 @@
+import { whenIdle } from '../../scheduling/whenIdle.js';
+
 /** How far outside the viewport a block's controls are already rendered, so scrolling rarely meets a placeholder. */
 const NEAR_VIEWPORT_MARGIN = '1200px 0px';
 /** Blocks whose controls one idle moment renders: a few, so a key typed meanwhile waits little. */
@@ -22,7 +24,7 @@ const pendingByElement = new WeakMap<Element, Mount>();
 export class LazyMounter {
   private readonly pending = new Map<Element, Mount>();
   private readonly observer: IntersectionObserver | null;
-  private idleHandle: number | null = null;
+  private cancelIdle: (() => void) | null = null;
   private lastKeyAt = -Infinity;
 
   constructor() {
@@ -61,9 +63,9 @@ export class LazyMounter {
   }
 
   private scheduleIdle(): void {
-    if (this.idleHandle !== null || this.pending.size === 0) return;
-    this.idleHandle = whenIdle(() => {
-      this.idleHandle = null;
+    if (this.cancelIdle !== null || this.pending.size === 0) return;
+    this.cancelIdle = whenIdle(() => {
+      this.cancelIdle = null;
       if (performance.now() - this.lastKeyAt >= QUIET_AFTER_KEY_MS) {
         for (const element of [...this.pending.keys()].slice(0, IDLE_BATCH)) this.mount(element);
       }
@@ -87,10 +89,4 @@ export function lazyMounter(): LazyMounter {
 /** Renders the element's deferred content now if it is still waiting (e.g. before focusing a control in it). */
 export function mountNow(element: Element): void {
   pendingByElement.get(element)?.();
-}
-
-// Safari has no requestIdleCallback; there a short timeout stands in for it.
-function whenIdle(callback: () => void): number {
-  if (typeof requestIdleCallback === 'function') return requestIdleCallback(callback);
-  return window.setTimeout(callback, 50);
 }
