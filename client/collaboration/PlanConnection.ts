@@ -7,6 +7,7 @@ import { ServerChannel } from './ServerChannel.js';
 import { colorForUser } from '../../shared/presence/colorForUser.js';
 import { collabServerUrl } from './collabServerUrl.js';
 import { connectionParams } from './connectionParams.js';
+import { sendOwnPresenceOnly } from './sendOwnPresenceOnly.js';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
@@ -63,6 +64,7 @@ export class PlanConnection {
   private isProbing = false;
   private isDestroyed = false;
   private readonly listeners = new Set<() => void>();
+  private readonly stopSendingOwnPresence: () => void;
 
   constructor(readonly options: PlanConnectionOptions) {
     this.userColor = colorForUser(options.user.id);
@@ -72,6 +74,7 @@ export class PlanConnection {
       disableBc: true,
       maxBackoffTime: 5000,
     });
+    this.stopSendingOwnPresence = sendOwnPresenceOnly(this.provider);
     this.channel = new ServerChannel(this.provider);
     // Present from the start, before the editor (and its caret extension) mounts; the server stamps the real identity.
     this.provider.awareness.setLocalStateField('user', {
@@ -106,6 +109,7 @@ export class PlanConnection {
     this.provider.off('connection-close', this.handleConnectionClose);
     this.provider.off('closed', this.handleClosed);
     this.channel.destroy();
+    this.stopSendingOwnPresence();
     this.provider.destroy();
     this.doc.destroy();
     this.listeners.clear();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CONTENT_FIELD, formatDocumentName } from '../../shared/documentName.js';
 import { startTestServer } from '../helpers/startTestServer.js';
-import { launchBrowser, openPlan } from '../helpers/browser.js';
+import { launchBrowser, newUserPage, openPlan } from '../helpers/browser.js';
 import { connectClient, fragmentText } from '../helpers/connectClient.js';
 import { waitFor } from '../helpers/waitFor.js';
 import { createTeam } from '../helpers/teamFixture.js';
@@ -73,7 +73,17 @@ describe('co-editing in the browser', () => {
     const team = await createTeam(server, { 'Anna Kowalska': 'chair', 'Bartek Nowak': 'member', 'Celina Wójcik': 'member' });
     const browser = await launchBrowser();
     const anna = await openPlan(browser, server.httpUrl, team.planId, teamMember(team, 'Anna Kowalska'), 'Anna');
-    const bartek = await openPlan(browser, server.httpUrl, team.planId, teamMember(team, 'Bartek Nowak'), 'Bartek');
+    // Bartek's browser: every awareness frame it sends is counted (y-protocols: message type 1).
+    const { page: bartekPage } = await newUserPage(browser, server.httpUrl, teamMember(team, 'Bartek Nowak'), 'Bartek');
+    let bartekAwarenessFramesSent = 0;
+    bartekPage.on('websocket', (socket) =>
+      socket.on('framesent', ({ payload }) => {
+        if (typeof payload !== 'string' && payload[0] === 1) bartekAwarenessFramesSent++;
+      }),
+    );
+    await bartekPage.goto(`${server.httpUrl}/plans/${team.planId}`);
+    const bartek = { page: bartekPage, editor: () => bartekPage.locator('.plan-editor__content') };
+    await bartek.editor().waitFor({ state: 'visible' });
     // A third member's plain y-websocket client counts what the server relays of Bartek's presence.
     const celina = connectClient(server.collabUrl, team.planId, { name: 'Celina Wójcik', headers: { cookie: teamMember(team, 'Celina Wójcik').cookie ?? '' } });
     const clientIdOf = (name: string) =>
@@ -90,6 +100,7 @@ describe('co-editing in the browser', () => {
     const bartekId = clientIdOf('Bartek Nowak');
     await bartek.page.waitForTimeout(500);
 
+    const bartekFramesBefore = bartekAwarenessFramesSent;
     let bartekUpdates = 0;
     celina.provider.awareness.on('update', ({ updated }: { updated: number[] }) => {
       if (updated.includes(bartekId ?? -1)) bartekUpdates++;
@@ -101,6 +112,8 @@ describe('co-editing in the browser', () => {
 
     // Stock y-tiptap 3.0.9 re-sent it once per remote key (20 here); the caret itself did not move in Yjs terms.
     expect(bartekUpdates).toBeLessThanOrEqual(2);
+    // Nor does his browser echo Anna's caret moves back to the server (stock y-websocket 3.1 sent each one back).
+    expect(bartekAwarenessFramesSent - bartekFramesBefore).toBeLessThanOrEqual(2);
     // ...and it still shows where it was: Bartek's next words land after his own, and Anna still sees his caret.
     await bartek.page.keyboard.type('Dalej.');
     await expect.poll(() => anna.editor().textContent()).toContain('Bartek tu był. Dalej.');
