@@ -65,7 +65,7 @@ function twoEditors(sections: ReturnType<typeof section>[]) {
     views.push(view);
     return view;
   };
-  return { a: editor(docA), b: editor(docB) };
+  return { a: editor(docA), b: editor(docB), docA };
 }
 
 /** Position inside the `index`-th paragraph of the section `key`, at `offset` (-1: end). */
@@ -191,5 +191,27 @@ describe('the local caret after a remote change (patched @tiptap/y-tiptap)', () 
     b.dispatch(b.state.tr.delete(b.state.doc.content.size - moved.nodeSize, b.state.doc.content.size).insert(0, moved));
     expect(a.state.doc.child(0).attrs.key).toBe('s3');
     expect(a.state.doc.child(1)).not.toBe(first);
+  });
+
+  it('a transaction that leaves the document as it was writes nothing to Yjs; the next edit is still written', () => {
+    // Stock y-tiptap diffed the whole document against Yjs in an empty Yjs transaction for each of them:
+    // a colleague's every caret move, every selection change.
+    const { a, b, docA } = twoEditors([section('s1', 'Alpha.'), section('s2', 'Beta.')]);
+    placeCaret(a, positionIn(a.state.doc, 's1', 0));
+    let yjsTransactions = 0;
+    docA.on('afterTransaction', () => yjsTransactions++);
+    placeCaret(a, positionIn(a.state.doc, 's2', 2));
+    a.dispatch(a.state.tr.setMeta('remoteCaretMoved', true));
+    expect(yjsTransactions).toBe(0);
+    typeAtCaret(a, 'X');
+    expect(yjsTransactions).toBe(1);
+    expect(b.state.doc.child(1).textContent).toBe('BeXta.');
+    // A remote edit, then a selection-only transaction: the remote edit came from Yjs, nothing goes back.
+    typeAtCaret(b, 'Y');
+    const afterRemote = yjsTransactions;
+    placeCaret(a, positionIn(a.state.doc, 's1', 1));
+    placeCaret(a, positionIn(a.state.doc, 's1', 2));
+    expect(yjsTransactions - afterRemote).toBeLessThanOrEqual(1);
+    expect(a.state.doc.child(1).textContent).toBe(b.state.doc.child(1).textContent);
   });
 });
