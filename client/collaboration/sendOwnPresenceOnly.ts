@@ -1,10 +1,5 @@
 import type { WebsocketProvider } from 'y-websocket';
-
-interface AwarenessChanges {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
+import type { AwarenessChanges } from '../../shared/presence/AwarenessChanges.js';
 
 /**
  * y-websocket 3.1 sends every awareness update its awareness emits to the

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { UnchangedPresenceFilter } from './UnchangedPresenceFilter.js';
+import type { AwarenessChanges } from '../../shared/presence/AwarenessChanges.js';
 import { MessageType } from '../../shared/protocol/messageType.js';
 import type { CloseEvent } from '../../shared/protocol/closeCodes.js';
 import { DocumentTooLarge, PersistenceFailed } from '../../shared/protocol/closeCodes.js';
@@ -620,7 +621,7 @@ export class SharedDocument extends Y.Doc {
   }
 
   private readonly handleAwarenessUpdate = (
-    changes: { added: number[]; updated: number[]; removed: number[] },
+    changes: AwarenessChanges,
     origin: unknown,
   ): void => {
     const changed = this.presenceFilter.relayable(changes);

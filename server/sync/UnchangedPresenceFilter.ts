@@ -1,10 +1,5 @@
 import type * as awarenessProtocol from 'y-protocols/awareness';
-
-interface AwarenessChanges {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
+import type { AwarenessChanges } from '../../shared/presence/AwarenessChanges.js';
 
 /**
  * An unchanged presence state is relayed at most once per `renewalMs` per
